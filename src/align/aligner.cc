@@ -1,0 +1,166 @@
+#include "align/aligner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "align/anchor_search.h"
+#include "align/bead_scorer.h"
+#include "align/sentence_features.h"
+
+namespace tmalign {
+namespace {
+
+struct BeadShape {
+  int zh, en;
+};
+
+std::vector<BeadShape> Shapes(const AlignOptions& o) {
+  std::vector<BeadShape> shapes = {{1, 0}, {0, 1}};
+  for (int a = 1; a <= o.max_side; ++a)
+    for (int b = 1; b <= o.max_side; ++b)
+      if (a + b <= o.max_total) shapes.push_back({a, b});
+  return shapes;
+}
+
+// What unrelated text scores for each bead shape: the mean similarity of
+// random placements. A bead must beat this to count as a translation.
+std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
+                                     BeadScorer* scorer) {
+  const int n_zh = static_cast<int>(f.zh.size()), n_en = static_cast<int>(f.en.size());
+  std::vector<double> chance(shapes.size(), 0.0);
+  std::mt19937 rng(12345);  // fixed seed: the same input always aligns the same way
+  for (size_t s = 0; s < shapes.size(); ++s) {
+    const auto [a, b] = shapes[s];
+    if (a == 0 || b == 0 || a > n_zh || b > n_en) continue;
+    const int samples = 48;
+    double sum = 0;
+    int count = 0;
+    for (int k = 0; k < samples; ++k) {
+      int i0 = std::uniform_int_distribution<int>(0, n_zh - a)(rng);
+      int j0 = std::uniform_int_distribution<int>(0, n_en - b)(rng);
+      // Stay off the diagonal region where real translations live.
+      double expected_j = static_cast<double>(i0) * n_en / std::max(1, n_zh);
+      if (n_en > 40 && std::abs(j0 - expected_j) < 10) continue;
+      sum += scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b).similarity;
+      ++count;
+    }
+    chance[s] = count ? sum / count : 0.05;
+  }
+  return chance;
+}
+
+double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+}  // namespace
+
+Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
+  beads->clear();
+  const int n_zh = static_cast<int>(input.zh.size());
+  const int n_en = static_cast<int>(input.en.size());
+  if (n_zh == 0 || n_en == 0) {
+    for (int i = 0; i < n_zh; ++i) beads->push_back(Bead{{i}, {}, 0.0});
+    for (int j = 0; j < n_en; ++j) beads->push_back(Bead{{}, {j}, 0.0});
+    return Status::Ok();
+  }
+
+  DocumentPairFeatures f;
+  FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f);
+  BeadScorer scorer(f);
+
+  // Pass 1: anchors and the band.
+  std::vector<Anchor> anchors = FindAnchors(f, &scorer);
+  std::vector<int> lo, hi;
+  BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
+
+  // Match masks for every pair a bead inside the band can touch.
+  for (int i = 0; i < n_zh; ++i) {
+    int j0 = std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - options_.max_side;
+    int j1 = std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + options_.max_side;
+    scorer.PrepareRow(i, j0, j1);
+  }
+  const std::vector<BeadShape> shapes = Shapes(options_);
+  const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
+
+  // Pass 2: dynamic programme over prefixes (i zh, j en sentences aligned).
+  const double kNone = -std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> best(static_cast<size_t>(n_zh) + 1);
+  std::vector<std::vector<int8_t>> from(static_cast<size_t>(n_zh) + 1);
+  for (int i = 0; i <= n_zh; ++i) {
+    size_t width = static_cast<size_t>(hi[static_cast<size_t>(i)] - lo[static_cast<size_t>(i)] + 1);
+    best[static_cast<size_t>(i)].assign(width, kNone);
+    from[static_cast<size_t>(i)].assign(width, -1);
+  }
+  auto cell = [&](int i, int j) -> double* {
+    if (i < 0 || j < lo[static_cast<size_t>(i)] || j > hi[static_cast<size_t>(i)]) return nullptr;
+    return &best[static_cast<size_t>(i)][static_cast<size_t>(j - lo[static_cast<size_t>(i)])];
+  };
+  auto crossings = [&](const std::vector<SentenceFeatures>& side, int begin, int end) {
+    return begin < end ? side[static_cast<size_t>(end - 1)].paragraph - side[static_cast<size_t>(begin)].paragraph : 0;
+  };
+  const bool paragraphs = !input.zh_paragraphs.empty() || !input.en_paragraphs.empty();
+  auto bead_value = [&](size_t s, int i, int j, double* sim_out) {
+    const auto [a, b] = shapes[s];
+    BeadScore sc = scorer.Score(i - a, i, j - b, j);
+    *sim_out = sc.similarity;
+    double value;
+    if (a == 0 || b == 0) {
+      value = -options_.skip_cost;
+    } else {
+      value = (a + b) * (sc.similarity - chance[s]) - options_.merge_cost * (a + b - 2) -
+              options_.many_to_many_cost * (std::min(a, b) - 1) -
+              options_.length_weight * sc.length_z * sc.length_z;
+    }
+    if (paragraphs) {
+      int cross = (input.zh_paragraphs.empty() ? 0 : crossings(f.zh, i - a, i)) +
+                  (input.en_paragraphs.empty() ? 0 : crossings(f.en, j - b, j));
+      value -= options_.paragraph_cost * cross;
+    }
+    return value;
+  };
+
+  *cell(0, 0) = 0;
+  for (int i = 0; i <= n_zh; ++i) {
+    for (int j = lo[static_cast<size_t>(i)]; j <= hi[static_cast<size_t>(i)]; ++j) {
+      if (i == 0 && j == 0) continue;
+      double* here = cell(i, j);
+      int8_t arg = -1;
+      for (size_t s = 0; s < shapes.size(); ++s) {
+        const auto [a, b] = shapes[s];
+        if (i < a || j < b) continue;
+        double* prev = cell(i - a, j - b);
+        if (!prev || *prev == kNone) continue;
+        double sim;
+        double v = *prev + bead_value(s, i, j, &sim);
+        if (v > *here) {
+          *here = v;
+          arg = static_cast<int8_t>(s);
+        }
+      }
+      from[static_cast<size_t>(i)][static_cast<size_t>(j - lo[static_cast<size_t>(i)])] = arg;
+    }
+  }
+  if (*cell(n_zh, n_en) == kNone) return Status::Internal("alignment search found no path (band too narrow)");
+
+  // Trace back.
+  int i = n_zh, j = n_en;
+  while (i > 0 || j > 0) {
+    int8_t s = from[static_cast<size_t>(i)][static_cast<size_t>(j - lo[static_cast<size_t>(i)])];
+    const auto [a, b] = shapes[static_cast<size_t>(s)];
+    Bead bead;
+    for (int k = i - a; k < i; ++k) bead.src.push_back(k);
+    for (int k = j - b; k < j; ++k) bead.tgt.push_back(k);
+    double sim;
+    double value = bead_value(static_cast<size_t>(s), i, j, &sim);
+    // Confidence: how far the bead beats chance, squashed to (0,1).
+    bead.confidence = (a == 0 || b == 0) ? Logistic(-2.0) : Logistic(6.0 * (value / (a + b)) + 0.5);
+    beads->push_back(std::move(bead));
+    i -= a;
+    j -= b;
+  }
+  std::reverse(beads->begin(), beads->end());
+  return Status::Ok();
+}
+
+}  // namespace tmalign

@@ -1,0 +1,145 @@
+#include "align/anchor_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace tmalign {
+namespace {
+
+constexpr int kCandidatesPerSentence = 4;
+
+// Max-weight chain strictly increasing in zh and en (Fenwick tree of prefix maxima over en).
+std::vector<Anchor> HeaviestChain(std::vector<Anchor> cands, int n_en) {
+  std::sort(cands.begin(), cands.end(), [](const Anchor& a, const Anchor& b) {
+    return a.zh != b.zh ? a.zh < b.zh : a.en < b.en;
+  });
+  const size_t n = cands.size();
+  std::vector<double> tree(static_cast<size_t>(n_en) + 1, 0.0);
+  std::vector<int> tree_arg(static_cast<size_t>(n_en) + 1, -1);
+  std::vector<double> best(n);
+  std::vector<int> prev(n, -1);
+  auto query = [&](int j, double* value, int* arg) {  // max over en < j
+    *value = 0;
+    *arg = -1;
+    for (int k = j; k > 0; k -= k & -k) {
+      if (tree[static_cast<size_t>(k)] > *value) {
+        *value = tree[static_cast<size_t>(k)];
+        *arg = tree_arg[static_cast<size_t>(k)];
+      }
+    }
+  };
+  auto update = [&](int j, double value, int arg) {
+    for (int k = j + 1; k <= n_en; k += k & -k) {
+      if (value > tree[static_cast<size_t>(k)]) {
+        tree[static_cast<size_t>(k)] = value;
+        tree_arg[static_cast<size_t>(k)] = arg;
+      }
+    }
+  };
+  for (size_t start = 0; start < n;) {
+    size_t end = start;
+    while (end < n && cands[end].zh == cands[start].zh) ++end;
+    for (size_t c = start; c < end; ++c) {  // queries before updates: zh must increase strictly
+      double v;
+      int arg;
+      query(cands[c].en, &v, &arg);
+      best[c] = v + cands[c].weight;
+      prev[c] = arg;
+    }
+    for (size_t c = start; c < end; ++c) update(cands[c].en, best[c], static_cast<int>(c));
+    start = end;
+  }
+  std::vector<Anchor> chain;
+  int at = -1;
+  double top = 0;
+  for (size_t c = 0; c < n; ++c) {
+    if (best[c] > top) {
+      top = best[c];
+      at = static_cast<int>(c);
+    }
+  }
+  for (; at >= 0; at = prev[static_cast<size_t>(at)]) chain.push_back(cands[static_cast<size_t>(at)]);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+}  // namespace
+
+std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* scorer) {
+  const int n_zh = static_cast<int>(f.zh.size());
+  const int n_en = static_cast<int>(f.en.size());
+  // Inverted index over English keys, keeping only keys rare enough to be evidence.
+  const size_t max_postings = static_cast<size_t>(std::max(4.0, 2.0 * std::sqrt(static_cast<double>(n_en))));
+  std::vector<std::vector<int>> postings(static_cast<size_t>(f.key_count));
+  for (int j = 0; j < n_en; ++j) {
+    for (int k : f.en[static_cast<size_t>(j)].key_set) {
+      auto& list = postings[static_cast<size_t>(k)];
+      if (list.size() <= max_postings) list.push_back(j);
+    }
+  }
+  std::vector<Anchor> candidates;
+  std::vector<double> votes(static_cast<size_t>(n_en), 0.0);
+  std::vector<int> touched;
+  std::vector<int> seen_stamp(static_cast<size_t>(n_en), -1);
+  int stamp = 0;
+  for (int i = 0; i < n_zh; ++i) {
+    const SentenceFeatures& z = f.zh[static_cast<size_t>(i)];
+    touched.clear();
+    for (const FeatureUnit& u : z.units) {
+      ++stamp;  // one vote per unit and sentence
+      for (uint32_t k = u.key_begin; k < u.key_end; ++k) {
+        const auto& list = postings[static_cast<size_t>(z.keys[k])];
+        if (list.size() > max_postings) continue;
+        for (int j : list) {
+          if (seen_stamp[static_cast<size_t>(j)] == stamp) continue;
+          seen_stamp[static_cast<size_t>(j)] = stamp;
+          if (votes[static_cast<size_t>(j)] == 0) touched.push_back(j);
+          votes[static_cast<size_t>(j)] += u.weight;
+        }
+      }
+    }
+    std::sort(touched.begin(), touched.end(), [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
+    for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
+      int j = touched[c];
+      BeadScore s = scorer->ScoreUnprepared(i, i + 1, j, j + 1);
+      // Sentence pairs that translate each other well and have plausible lengths.
+      double w = s.similarity - 0.5 * std::min(1.0, std::abs(s.length_z) / 3.0);
+      if (w > 0.15) candidates.push_back(Anchor{i, j, w});
+    }
+    for (int j : touched) votes[static_cast<size_t>(j)] = 0;
+  }
+  return HeaviestChain(std::move(candidates), n_en);
+}
+
+void BandFromAnchors(const std::vector<Anchor>& anchors, int n_zh, int n_en, int half_width,
+                     std::vector<int>* lo, std::vector<int>* hi) {
+  // Knots of the centre line in prefix coordinates: (0,0), each anchor's midpoint, (N,M).
+  std::vector<std::pair<double, double>> knots = {{0.0, 0.0}};
+  for (const Anchor& a : anchors) knots.emplace_back(a.zh + 0.5, a.en + 0.5);
+  knots.emplace_back(n_zh, n_en);
+  lo->assign(static_cast<size_t>(n_zh) + 1, 0);
+  hi->assign(static_cast<size_t>(n_zh) + 1, n_en);
+  size_t k = 0;
+  for (int i = 0; i <= n_zh; ++i) {
+    while (k + 2 < knots.size() && knots[k + 1].first <= i) ++k;
+    auto [x0, y0] = knots[k];
+    auto [x1, y1] = knots[k + 1];
+    double center = x1 > x0 ? y0 + (y1 - y0) * (i - x0) / (x1 - x0) : y1;
+    // Wider where anchors are far apart: the line is less sure there.
+    double gap = std::max(x1 - x0, y1 - y0);
+    double w = half_width + 0.25 * gap;
+    (*lo)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::floor(center - w)), 0, n_en);
+    (*hi)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::ceil(center + w)), 0, n_en);
+  }
+  (*lo)[0] = 0;
+  (*hi)[static_cast<size_t>(n_zh)] = n_en;
+  for (int i = 1; i <= n_zh; ++i) (*lo)[static_cast<size_t>(i)] = std::max((*lo)[static_cast<size_t>(i)], (*lo)[static_cast<size_t>(i - 1)]);
+  for (int i = n_zh; i-- > 0;) (*hi)[static_cast<size_t>(i)] = std::min((*hi)[static_cast<size_t>(i)], (*hi)[static_cast<size_t>(i + 1)]);
+  for (int i = 0; i <= n_zh; ++i) {
+    // Keep the band connected and non-empty.
+    if ((*lo)[static_cast<size_t>(i)] > (*hi)[static_cast<size_t>(i)]) (*lo)[static_cast<size_t>(i)] = (*hi)[static_cast<size_t>(i)];
+  }
+}
+
+}  // namespace tmalign

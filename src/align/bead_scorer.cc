@@ -1,0 +1,143 @@
+#include "align/bead_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace tmalign {
+namespace {
+
+constexpr int kMaxUnits = 256;
+// Spread of log(en_chars / expected) for true translations; literary and
+// bulletin texts both sit near 0.3-0.4 (Gale & Church's variance, log form).
+constexpr double kLengthSigma = 0.35;
+// Smoothing (English characters) so short sentences are judged leniently.
+constexpr double kLengthSmoothing = 20.0;
+
+float CappedWeight(const SentenceFeatures& s) {
+  float w = 0;
+  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) w += s.units[u].weight;
+  return w;
+}
+
+}  // namespace
+
+BeadScorer::BeadScorer(const DocumentPairFeatures& features)
+    : f_(features), rows_(features.zh.size()), stamp_(static_cast<size_t>(features.key_count) + 1, 0) {
+  for (const auto& s : f_.zh) zh_weight_.push_back(CappedWeight(s));
+  for (const auto& s : f_.en) en_weight_.push_back(CappedWeight(s));
+}
+
+void BeadScorer::ComputeMasks(int i, int j, PairMasks* out) {
+  std::memset(out, 0, sizeof(*out));
+  const SentenceFeatures& z = f_.zh[static_cast<size_t>(i)];
+  const SentenceFeatures& e = f_.en[static_cast<size_t>(j)];
+  // Chinese units matched by the English sentence's keys.
+  ++tick_;
+  for (int k : e.key_set) stamp_[static_cast<size_t>(k)] = tick_;
+  for (size_t u = 0; u < z.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
+    const FeatureUnit& unit = z.units[u];
+    for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
+      if (stamp_[static_cast<size_t>(z.keys[k])] == tick_) {
+        out->zh[u / 64] |= 1ULL << (u % 64);
+        break;
+      }
+    }
+  }
+  ++tick_;
+  for (int k : z.key_set) stamp_[static_cast<size_t>(k)] = tick_;
+  for (size_t u = 0; u < e.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
+    const FeatureUnit& unit = e.units[u];
+    for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
+      if (stamp_[static_cast<size_t>(e.keys[k])] == tick_) {
+        out->en[u / 64] |= 1ULL << (u % 64);
+        break;
+      }
+    }
+  }
+}
+
+void BeadScorer::PrepareRow(int i, int j0, int j1) {
+  j0 = std::max(j0, 0);
+  j1 = std::min(j1, static_cast<int>(f_.en.size()));
+  Row& row = rows_[static_cast<size_t>(i)];
+  if (j1 <= j0) {
+    row = Row{};
+    return;
+  }
+  row.j0 = j0;
+  row.j1 = j1;
+  row.masks.resize(static_cast<size_t>(j1 - j0));
+  for (int j = j0; j < j1; ++j) ComputeMasks(i, j, &row.masks[static_cast<size_t>(j - j0)]);
+}
+
+double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask) {
+  double total = 0;
+  for (int w = 0; w < kMaskWords; ++w) {
+    uint64_t bits = mask[w];
+    while (bits) {
+      int b = __builtin_ctzll(bits);
+      total += s.units[static_cast<size_t>(w * 64 + b)].weight;
+      bits &= bits - 1;
+    }
+  }
+  return total;
+}
+
+double BeadScorer::LengthZ(int zh_chars, int en_chars) const {
+  double expected = f_.en_per_zh_chars * zh_chars;
+  return std::log((en_chars + kLengthSmoothing) / (expected + kLengthSmoothing)) / kLengthSigma;
+}
+
+BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
+  BeadScore score;
+  int zh_chars = 0, en_chars = 0;
+  for (int i = i0; i < i1; ++i) zh_chars += f_.zh[static_cast<size_t>(i)].length;
+  for (int j = j0; j < j1; ++j) en_chars += f_.en[static_cast<size_t>(j)].length;
+  score.length_z = LengthZ(zh_chars, en_chars);
+  if (i0 == i1 || j0 == j1) return score;
+
+  double zh_total = 0, zh_matched = 0;
+  for (int i = i0; i < i1; ++i) {
+    const Row& row = rows_[static_cast<size_t>(i)];
+    uint64_t mask[kMaskWords] = {0, 0, 0, 0};
+    for (int j = j0; j < j1; ++j) {
+      if (j < row.j0 || j >= row.j1) continue;
+      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+      for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.zh[w];
+    }
+    zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], mask);
+    zh_total += zh_weight_[static_cast<size_t>(i)];
+  }
+  double en_total = 0, en_matched = 0;
+  for (int j = j0; j < j1; ++j) {
+    uint64_t mask[kMaskWords] = {0, 0, 0, 0};
+    for (int i = i0; i < i1; ++i) {
+      const Row& row = rows_[static_cast<size_t>(i)];
+      if (j < row.j0 || j >= row.j1) continue;
+      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+      for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.en[w];
+    }
+    en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], mask);
+    en_total += en_weight_[static_cast<size_t>(j)];
+  }
+  score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
+  score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
+  double sum = score.zh_coverage + score.en_coverage;
+  score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
+  return score;
+}
+
+BeadScore BeadScorer::ScoreUnprepared(int i0, int i1, int j0, int j1) {
+  // Temporarily prepare the rows we need, then restore them.
+  std::vector<Row> saved;
+  for (int i = i0; i < i1; ++i) {
+    saved.push_back(std::move(rows_[static_cast<size_t>(i)]));
+    PrepareRow(i, j0, j1);
+  }
+  BeadScore score = Score(i0, i1, j0, j1);
+  for (int i = i0; i < i1; ++i) rows_[static_cast<size_t>(i)] = std::move(saved[static_cast<size_t>(i - i0)]);
+  return score;
+}
+
+}  // namespace tmalign

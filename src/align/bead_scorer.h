@@ -1,0 +1,56 @@
+// BeadScorer: how well a span of Chinese sentences and a span of English
+// sentences translate each other. Lexical coverage of each side by the other
+// (from per-sentence-pair match masks, computed once), against the pair's own
+// length ratio.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "align/sentence_features.h"
+
+namespace tmalign {
+
+struct BeadScore {
+  double zh_coverage = 0;  // weighted share of Chinese units matched by the English span
+  double en_coverage = 0;  // the same the other way round
+  double similarity = 0;   // harmonic mean of the two coverages
+  double length_z = 0;     // log length ratio against the expected, in standard deviations
+};
+
+class BeadScorer {
+ public:
+  explicit BeadScorer(const DocumentPairFeatures& features);
+
+  // Computes match masks for zh sentence i against en sentences [j0, j1).
+  void PrepareRow(int i, int j0, int j1);
+  // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
+  // (or the span be empty on one side).
+  BeadScore Score(int i0, int i1, int j0, int j1) const;
+  // Scores a pair of spans directly, without prepared masks (slower).
+  BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
+
+  double LengthZ(int zh_chars, int en_chars) const;
+
+ private:
+  static constexpr int kMaskWords = 4;  // units beyond 256 in one sentence are ignored
+  struct PairMasks {
+    uint64_t zh[kMaskWords];
+    uint64_t en[kMaskWords];
+  };
+  struct Row {
+    int j0 = 0, j1 = 0;
+    std::vector<PairMasks> masks;
+  };
+
+  void ComputeMasks(int i, int j, PairMasks* out);
+  static double WeightedCount(const SentenceFeatures& s, const uint64_t* mask);
+
+  const DocumentPairFeatures& f_;
+  std::vector<Row> rows_;
+  std::vector<uint32_t> stamp_;
+  uint32_t tick_ = 0;
+  std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
+};
+
+}  // namespace tmalign

@@ -1,0 +1,294 @@
+#include "align/sentence_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "text/chinese_segmenter.h"
+#include "text/english_stemmer.h"
+#include "text/numerals.h"
+#include "text/utf8.h"
+
+namespace tmalign {
+namespace {
+
+// Raw keys are 64-bit: a kind tag in the top byte, then a value.
+enum KeyKind : uint64_t { kStem = 1, kOovWord = 2, kName = 3, kNumber = 4, kPunct = 5 };
+uint64_t MakeKey(KeyKind kind, uint64_t value) { return (static_cast<uint64_t>(kind) << 56) | (value & ((1ULL << 56) - 1)); }
+uint64_t HashString(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+constexpr size_t kMaxReadingCombos = 4;
+constexpr int kMaxNameChars = 3;
+
+// Collects the per-document work: raw keys -> dense ids, words -> ids.
+class Builder {
+ public:
+  explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
+
+  int Dense(uint64_t raw) {
+    auto [it, inserted] = dense_.emplace(raw, static_cast<int>(dense_.size()));
+    return it->second;
+  }
+  int WordId(std::string_view word) {
+    auto [it, inserted] = words_.emplace(std::string(word), static_cast<int>(words_.size()));
+    return it->second;
+  }
+  uint64_t StemKey(std::string_view stem) {
+    int id = lexicon_.FindStem(stem);
+    return id >= 0 ? MakeKey(kStem, static_cast<uint64_t>(id)) : MakeKey(kOovWord, HashString(stem));
+  }
+  int key_count() const { return static_cast<int>(dense_.size()); }
+
+  void BeginUnit(SentenceFeatures* s, int word_id) {
+    FeatureUnit u;
+    u.word_id = word_id;
+    u.key_begin = u.key_end = static_cast<uint32_t>(s->keys.size());
+    s->units.push_back(u);
+  }
+  void AddKey(SentenceFeatures* s, uint64_t raw) {
+    int k = Dense(raw);
+    FeatureUnit& u = s->units.back();
+    for (uint32_t i = u.key_begin; i < u.key_end; ++i) if (s->keys[i] == k) return;
+    s->keys.push_back(k);
+    u.key_end = static_cast<uint32_t>(s->keys.size());
+  }
+  // Drops the last unit if it got no key (a word with no translation evidence).
+  void EndUnit(SentenceFeatures* s) {
+    if (s->units.back().key_begin == s->units.back().key_end) s->units.pop_back();
+  }
+
+  const BilingualLexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const BilingualLexicon& lexicon_;
+  std::unordered_map<uint64_t, int> dense_;
+  StringMap<int> words_;
+};
+
+// Pinyin spellings of a run of Han characters ("文洁" -> "wenjie"), several
+// readings for polyphones, capped.
+void PinyinSpellings(const BilingualLexicon& lexicon, std::u32string_view chars, std::vector<std::string>* out) {
+  out->assign(1, std::string());
+  for (char32_t c : chars) {
+    const auto* readings = lexicon.Readings(c);
+    if (!readings || readings->empty()) {
+      out->clear();
+      return;
+    }
+    std::vector<std::string> next;
+    for (const auto& prefix : *out) {
+      for (const auto& r : *readings) {
+        if (next.size() >= kMaxReadingCombos) break;
+        next.push_back(prefix + r);
+      }
+    }
+    out->swap(next);
+  }
+}
+
+// Translations of a word the dictionary lacks (a jieba-only compound): the
+// union of its longest dictionary parts'.
+void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word, std::vector<int>* out) {
+  size_t pos = 0;
+  while (pos < word.size()) {
+    size_t best_end = 0;
+    const BilingualLexicon::Word* best = nullptr;
+    size_t probe = pos;
+    for (int chars = 0; probe < word.size() && chars < 6; ++chars) {
+      NextCodePoint(word, &probe);
+      const auto* w = lexicon.FindWord(word.substr(pos, probe - pos));
+      if (w && !w->translations.empty()) {
+        best = w;
+        best_end = probe;
+      }
+    }
+    if (!best) {
+      NextCodePoint(word, &pos);
+      continue;
+    }
+    out->insert(out->end(), best->translations.begin(), best->translations.end());
+    pos = best_end;
+  }
+}
+
+void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
+  const BilingualLexicon& lexicon = b.lexicon();
+  std::u32string chars = ToUtf32(text);
+  for (char32_t c : chars) if (c != U' ' && c != U'\t' && c != U'\u3000') ++s->length;
+
+  std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
+  std::vector<std::string> spellings;
+  std::vector<int> fallback;
+  // Han characters of the sentence in order, to build cross-token name windows.
+  std::u32string han;
+  std::vector<size_t> token_han_start;
+  for (const ChineseToken& t : tokens) {
+    token_han_start.push_back(han.size());
+    if (t.is_han) han += ToUtf32(t.text);
+  }
+  for (size_t ti = 0; ti < tokens.size(); ++ti) {
+    const ChineseToken& t = tokens[ti];
+    b.BeginUnit(s, b.WordId(t.text));
+    if (t.is_han) {
+      const auto* word = lexicon.FindWord(t.text);
+      const std::vector<int>* translations = word ? &word->translations : nullptr;
+      if (!translations || translations->empty()) {
+        fallback.clear();
+        FallbackTranslations(lexicon, t.text, &fallback);
+        translations = &fallback;
+      }
+      for (int id : *translations) b.AddKey(s, MakeKey(kStem, static_cast<uint64_t>(id)));
+      // Pinyin windows of 1-3 characters from here, for names; function words
+      // (no translation left after stopwords) get none and are dropped.
+      size_t start = token_han_start[ti];
+      for (int len = 1; !translations->empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
+        PinyinSpellings(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
+        for (const auto& sp : spellings) b.AddKey(s, MakeKey(kName, HashString(sp)));
+      }
+      std::u32string u = ToUtf32(t.text);
+      int64_t value;
+      if (ParseChineseNumeral(u, &value) && !(u.size() == 1 && value <= 1)) b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+    } else {
+      std::string lower;
+      bool digits = true;
+      for (char c : t.text) {
+        char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        lower.push_back(l);
+        if (c < '0' || c > '9') digits = false;
+      }
+      if (digits && !lower.empty()) {
+        b.AddKey(s, MakeKey(kNumber, std::strtoull(lower.c_str(), nullptr, 10)));
+      } else {
+        b.AddKey(s, b.StemKey(StemEnglishWord(lower)));
+        b.AddKey(s, MakeKey(kName, HashString(lower)));
+      }
+    }
+    b.EndUnit(s);
+  }
+  // Questions and exclamations usually survive translation.
+  for (char32_t p : {U'？', U'！'}) {
+    if (chars.find(p) != std::u32string::npos) {
+      b.BeginUnit(s, b.WordId(p == U'？' ? "?" : "!"));
+      b.AddKey(s, MakeKey(kPunct, p == U'？' ? '?' : '!'));
+      b.EndUnit(s);
+    }
+  }
+}
+
+void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
+  for (char c : text) if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++s->length;
+  // Walk the original text to know which words were capitalized.
+  size_t pos = 0;
+  int64_t pending_tens = -1;
+  while (pos < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      ++pos;
+      if (c != '-') pending_tens = -1;
+      continue;
+    }
+    size_t start = pos;
+    std::string lower;
+    while (pos < text.size()) {
+      unsigned char d = static_cast<unsigned char>(text[pos]);
+      if ((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9')) lower.push_back(static_cast<char>(d));
+      else if (d >= 'A' && d <= 'Z') lower.push_back(static_cast<char>(d - 'A' + 'a'));
+      else if (d == '\'' && pos + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + 1]))) lower.push_back('\'');
+      else break;
+      ++pos;
+    }
+    bool capitalized = text[start] >= 'A' && text[start] <= 'Z';
+    std::string bare = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
+    int64_t value;
+    bool is_digits = std::all_of(bare.begin(), bare.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (is_digits) {
+      b.BeginUnit(s, b.WordId(bare));
+      b.AddKey(s, MakeKey(kNumber, std::strtoull(bare.c_str(), nullptr, 10)));
+      b.EndUnit(s);
+      pending_tens = -1;
+      continue;
+    }
+    bool number_word = ParseEnglishNumberWord(bare, &value);
+    if (IsEnglishStopword(bare) && !number_word) {
+      pending_tens = -1;
+      continue;
+    }
+    std::string stem = StemEnglishWord(bare);
+    b.BeginUnit(s, b.WordId(stem));
+    b.AddKey(s, b.StemKey(stem));
+    if (capitalized) {
+      std::string name;
+      for (char ch : bare) if (ch != '\'') name.push_back(ch);
+      b.AddKey(s, MakeKey(kName, HashString(name)));
+    }
+    if (number_word) {
+      // "twenty-eight" -> 28
+      if (pending_tens >= 20 && value < 10) value += pending_tens;
+      b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+      pending_tens = (value >= 20 && value < 100 && value % 10 == 0) ? value : -1;
+    } else {
+      pending_tens = -1;
+    }
+    b.EndUnit(s);
+  }
+  for (char p : {'?', '!'}) {
+    if (text.find(p) != std::string_view::npos) {
+      b.BeginUnit(s, b.WordId(std::string(1, p)));
+      b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
+      b.EndUnit(s);
+    }
+  }
+}
+
+// idf weights per side; a word in every sentence still weighs a little.
+void Weigh(std::vector<SentenceFeatures>* side) {
+  std::unordered_map<int, int> df;
+  for (auto& s : *side) {
+    std::vector<int> seen;
+    for (auto& u : s.units) seen.push_back(u.word_id);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (int w : seen) ++df[w];
+  }
+  const double n = static_cast<double>(side->size());
+  for (auto& s : *side) {
+    s.total_weight = 0;
+    for (auto& u : s.units) {
+      u.weight = static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[u.word_id] + 0.5))));
+      s.total_weight += u.weight;
+    }
+    s.key_set = s.keys;
+    std::sort(s.key_set.begin(), s.key_set.end());
+    s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
+  }
+}
+
+}  // namespace
+
+void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::vector<int>& zh_paragraphs,
+                               const std::vector<std::string>& en, const std::vector<int>& en_paragraphs,
+                               DocumentPairFeatures* out) const {
+  Builder zh_builder(lexicon_);
+  out->zh.assign(zh.size(), SentenceFeatures());
+  out->en.assign(en.size(), SentenceFeatures());
+  for (size_t i = 0; i < zh.size(); ++i) {
+    ExtractChinese(zh_builder, zh[i], &out->zh[i]);
+    out->zh[i].paragraph = zh_paragraphs.empty() ? static_cast<int>(i) : zh_paragraphs[i];
+  }
+  // English shares the key space (the builder's dense ids) but has its own word ids.
+  Builder& en_builder = zh_builder;
+  for (size_t i = 0; i < en.size(); ++i) {
+    ExtractEnglish(en_builder, en[i], &out->en[i]);
+    out->en[i].paragraph = en_paragraphs.empty() ? static_cast<int>(i) : en_paragraphs[i];
+  }
+  Weigh(&out->zh);
+  Weigh(&out->en);
+  out->key_count = zh_builder.key_count();
+  double zh_chars = 0, en_chars = 0;
+  for (auto& s : out->zh) zh_chars += s.length;
+  for (auto& s : out->en) en_chars += s.length;
+  out->en_per_zh_chars = zh_chars > 0 && en_chars > 0 ? en_chars / zh_chars : 3.0;
+}
+
+}  // namespace tmalign

@@ -1,0 +1,202 @@
+#include "dict/bilingual_lexicon.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <unordered_set>
+
+#include "text/english_stemmer.h"
+#include "text/utf8.h"
+
+namespace tmalign {
+namespace {
+
+constexpr size_t kMaxTranslationsPerWord = 24;
+
+const std::unordered_set<std::string_view>& Stopwords() {
+  static const std::unordered_set<std::string_view> words = {
+      "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "as", "and",
+      "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those", "there", "here", "be", "is",
+      "am", "are", "was", "were", "been", "being", "it", "its", "it's", "i", "me", "my", "we", "us", "our",
+      "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "one's", "oneself",
+      "do", "does", "did", "done", "have", "has", "had", "having", "not", "no", "will", "would", "shall",
+      "should", "can", "could", "may", "might", "must", "which", "who", "whom", "whose", "what", "when",
+      "where", "why", "how", "all", "any", "some", "such", "very", "also", "just", "only", "up", "out", "about",
+      "over", "under", "again", "then", "too", "s", "t", "etc", "e.g", "i.e", "sth", "sb", "something",
+      "someone", "somebody", "oneself", "esp", "particle", "expression", "used", "modal", "marker",
+      "indicating", "etc.", "lit", "fig", "sb's", "sth's", "o", "let", "get", "got", "make", "made",
+      "thing", "things", "way", "kind", "each", "every", "other", "another", "more", "most", "much", "many",
+      "being", "because", "while", "though", "although", "yet", "still", "even", "ever", "own"};
+  return words;
+}
+
+// "surname Wang" -> "wang"; parenthetical and bracketed notes are dropped.
+void GlossWords(std::string_view gloss, std::vector<std::string>* out) {
+  out->clear();
+  if (gloss.starts_with("CL:") || gloss.starts_with("variant of") || gloss.starts_with("old variant of") ||
+      gloss.starts_with("see ") || gloss.starts_with("used in ") || gloss.starts_with("abbr. for") ||
+      gloss.starts_with("Japanese variant of") || gloss.starts_with("erhua variant of") ||
+      gloss.starts_with("also written") || gloss.starts_with("also pr.") || gloss.starts_with("pr. ")) {
+    return;
+  }
+  std::string cleaned;
+  int depth = 0;
+  for (char c : gloss) {
+    if (c == '(' || c == '[') ++depth;
+    else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
+    else if (depth == 0) cleaned.push_back(c);
+  }
+  std::string_view view(cleaned);
+  if (view.starts_with("surname ")) view.remove_prefix(8);
+  if (view.starts_with("to ")) view.remove_prefix(3);
+  ForEachEnglishWord(view, [&](std::string_view w) {
+    if (w.size() < 2 || IsEnglishStopword(w)) return;
+    if (static_cast<unsigned char>(w[0]) >= 0x80) return;
+    out->push_back(StemEnglishWord(w));
+  });
+}
+
+}  // namespace
+
+bool IsEnglishStopword(std::string_view word) { return Stopwords().count(word) > 0; }
+
+Status BilingualLexicon::Load(const std::string& cedict_path, const std::string& frequency_path,
+                              std::unique_ptr<BilingualLexicon>* out) {
+  Cedict cedict;
+  TMALIGN_RETURN_IF_ERROR(Cedict::Load(cedict_path, &cedict));
+  auto lexicon = FromCedict(cedict);
+  lexicon->source_ = cedict_path;
+  if (!frequency_path.empty()) TMALIGN_RETURN_IF_ERROR(lexicon->AddWordFrequencies(frequency_path));
+  *out = std::move(lexicon);
+  return Status::Ok();
+}
+
+std::unique_ptr<BilingualLexicon> BilingualLexicon::FromCedict(const Cedict& cedict) {
+  auto lexicon = std::make_unique<BilingualLexicon>();
+  lexicon->words_.reserve(cedict.entries().size() * 2);
+  for (const CedictEntry& e : cedict.entries()) lexicon->AddEntry(e);
+  // Without a frequency list every word is equally likely: segmentation then
+  // prefers the fewest (longest) words.
+  float uniform = -std::log(static_cast<float>(lexicon->words_.size() + 1));
+  for (auto& [_, word] : lexicon->words_) word.log_prob = uniform;
+  lexicon->source_ = cedict.path();
+  return lexicon;
+}
+
+BilingualLexicon::Word& BilingualLexicon::WordFor(std::string_view headword) {
+  auto it = words_.find(headword);
+  if (it == words_.end()) {
+    it = words_.emplace(std::string(headword), Word{}).first;
+    max_word_bytes_ = std::max(max_word_bytes_, static_cast<int>(headword.size()));
+  }
+  return it->second;
+}
+
+void BilingualLexicon::AddEntry(const CedictEntry& e) {
+  // Translations: content words of every gloss, in dictionary order.
+  std::vector<int> translations;
+  std::vector<std::string> words;
+  size_t pos = 0;
+  while (pos <= e.glosses.size()) {
+    size_t slash = e.glosses.find('/', pos);
+    if (slash == std::string_view::npos) slash = e.glosses.size();
+    GlossWords(e.glosses.substr(pos, slash - pos), &words);
+    for (const std::string& w : words) {
+      int id = InternStem(w);
+      if (std::find(translations.begin(), translations.end(), id) == translations.end()) translations.push_back(id);
+    }
+    pos = slash + 1;
+  }
+  for (std::string_view head : {e.simplified, e.traditional}) {
+    Word& word = WordFor(head);
+    for (int id : translations) {
+      if (word.translations.size() >= kMaxTranslationsPerWord) break;
+      if (std::find(word.translations.begin(), word.translations.end(), id) == word.translations.end()) {
+        word.translations.push_back(id);
+      }
+    }
+    if (e.simplified == e.traditional) break;
+  }
+
+  // Readings of single characters, for pinyin anchors (梅 -> "mei").
+  size_t p = 0;
+  char32_t c = NextCodePoint(e.simplified, &p);
+  if (p != e.simplified.size() || !IsHan(c)) return;
+  std::string syllable;
+  for (char ch : e.pinyin) {
+    if (ch >= 'A' && ch <= 'Z') syllable.push_back(static_cast<char>(ch - 'A' + 'a'));
+    else if (ch >= 'a' && ch <= 'z') syllable.push_back(ch);
+    else if (ch == ':') continue;  // "lu:3" -> "lu"
+    else if (ch == ' ') break;
+  }
+  if (syllable.empty()) return;
+  for (std::string_view head : {e.simplified, e.traditional}) {
+    size_t q = 0;
+    char32_t hc = NextCodePoint(head, &q);
+    auto& list = readings_[hc];
+    if (std::find(list.begin(), list.end(), syllable) == list.end() && list.size() < 6) list.push_back(syllable);
+  }
+}
+
+Status BilingualLexicon::AddWordFrequencies(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError(path + ": cannot read the word-frequency list");
+  std::vector<std::pair<std::string, double>> entries;
+  double total = 0;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    size_t sp = line.find(' ');
+    if (sp == std::string::npos || sp == 0) {
+      if (line.empty()) continue;
+      return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": expected 'word frequency [tag]'");
+    }
+    double freq = std::atof(line.c_str() + sp + 1);
+    if (freq <= 0) continue;
+    total += freq;
+    entries.emplace_back(line.substr(0, sp), freq);
+  }
+  if (entries.empty()) return Status::InvalidInput(path + ": no words");
+  // Words in CEDICT but not in the list get the weight of a word seen once.
+  float floor = static_cast<float>(std::log(1.0 / total));
+  for (auto& [_, word] : words_) word.log_prob = floor;
+  for (auto& [w, freq] : entries) {
+    auto it = words_.find(w);
+    float lp = static_cast<float>(std::log(freq / total));
+    if (it != words_.end()) {
+      it->second.log_prob = std::max(it->second.log_prob, lp);
+    } else {
+      // Jieba-only words segment well but carry no translations of their own;
+      // feature extraction falls back to their CEDICT parts.
+      WordFor(w).log_prob = lp;
+    }
+  }
+  return Status::Ok();
+}
+
+const BilingualLexicon::Word* BilingualLexicon::FindWord(std::string_view word) const {
+  auto it = words_.find(word);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>* BilingualLexicon::Readings(char32_t c) const {
+  auto it = readings_.find(c);
+  return it == readings_.end() ? nullptr : &it->second;
+}
+
+int BilingualLexicon::FindStem(std::string_view stem) const {
+  auto it = stem_ids_.find(stem);
+  return it == stem_ids_.end() ? -1 : it->second;
+}
+
+int BilingualLexicon::InternStem(std::string_view stem) {
+  auto it = stem_ids_.find(stem);
+  if (it != stem_ids_.end()) return it->second;
+  int id = static_cast<int>(stems_.size());
+  stems_.emplace_back(stem);
+  stem_ids_.emplace(std::string(stem), id);
+  return id;
+}
+
+}  // namespace tmalign
