@@ -32,6 +32,8 @@ struct TmDocumentSummary {
   int unit_count = 0;
 };
 
+// One connection to one TM file; not thread-safe (use one object per thread).
+// Other processes may read and write the same file concurrently (WAL, 5 s busy timeout).
 class TranslationMemory {
  public:
   // Opens the TM at `path`, creating it and applying pending migrations; errors name `path`.
