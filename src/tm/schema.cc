@@ -1,0 +1,102 @@
+#include "tm/schema.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace tmalign {
+
+const std::vector<TmMigration>& TmMigrations() {
+  static const std::vector<TmMigration> kMigrations = {
+      {1, R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+
+CREATE TABLE documents (
+  id         TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
+  title      TEXT NOT NULL DEFAULT '',
+  src_lang   TEXT NOT NULL DEFAULT '',
+  tgt_lang   TEXT NOT NULL DEFAULT '',
+  src_path   TEXT NOT NULL DEFAULT '',
+  tgt_path   TEXT NOT NULL DEFAULT '',
+  src_sha256 TEXT NOT NULL DEFAULT '',
+  tgt_sha256 TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,  -- ISO-8601 UTC, e.g. 2024-05-01T12:00:00Z
+  updated_at TEXT NOT NULL
+);
+
+-- src_ids/tgt_ids: comma-separated 0-based sentence ids, e.g. '3,4'; '' for an omission.
+CREATE TABLE units (
+  id         INTEGER PRIMARY KEY,
+  doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL CHECK (position >= 0),
+  src_ids    TEXT NOT NULL DEFAULT '',
+  tgt_ids    TEXT NOT NULL DEFAULT '',
+  source     TEXT NOT NULL DEFAULT '',
+  target     TEXT NOT NULL DEFAULT '',
+  confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+  created_at TEXT NOT NULL,
+  -- Its index has doc_id leftmost, so it also serves lookups and cascades by doc_id;
+  -- a separate index on doc_id alone would only slow inserts.
+  UNIQUE (doc_id, position)
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+int LatestTmSchemaVersion() { return TmMigrations().back().version; }
+
+Status IdentifyTmSchema(SqliteDb* db, int* version) {
+  // The first read of the header is where a non-database file shows itself.
+  int64_t app_id = 0;
+  Status s = db->QueryInt("PRAGMA application_id", &app_id);
+  if (!s.ok()) {
+    int rc = sqlite3_errcode(db->get());
+    if (rc == SQLITE_NOTADB) return Status::InvalidInput(db->label() + ": not a SQLite database");
+    return s;
+  }
+  int64_t user_version = 0;
+  TMALIGN_RETURN_IF_ERROR(db->QueryInt("PRAGMA user_version", &user_version));
+  int64_t objects = 0;
+  TMALIGN_RETURN_IF_ERROR(db->QueryInt("SELECT count(*) FROM sqlite_master", &objects));
+
+  bool empty = app_id == 0 && user_version == 0 && objects == 0;
+  if (!empty && app_id != kTmApplicationId) {
+    return Status::InvalidInput(db->label() +
+                                ": not a tmalign translation memory (a SQLite database with other content)");
+  }
+  if (user_version > LatestTmSchemaVersion()) {
+    return Status::InvalidInput(db->label() + ": schema version " + std::to_string(user_version) +
+                                " is newer than this tmalign (" +
+                                std::to_string(LatestTmSchemaVersion()) + "); upgrade tmalign");
+  }
+  *version = static_cast<int>(user_version);
+  return Status::Ok();
+}
+
+Status MigrateTmSchema(SqliteDb* db, int* version) {
+  for (const TmMigration& m : TmMigrations()) {
+    SqliteTransaction txn(db);
+    TMALIGN_RETURN_IF_ERROR(txn.Begin());
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    int current = 0;
+    TMALIGN_RETURN_IF_ERROR(IdentifyTmSchema(db, &current));
+    if (current >= m.version) continue;  // txn rolls back its empty transaction
+    if (current != m.version - 1) {
+      return Status::Internal(db->label() + ": migration " + std::to_string(m.version) +
+                              " found schema version " + std::to_string(current));
+    }
+    TMALIGN_RETURN_IF_ERROR(db->Exec(m.sql));
+    // PRAGMAs take no parameters; both values are integers from this file.
+    TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA application_id = " + std::to_string(kTmApplicationId)));
+    TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA user_version = " + std::to_string(m.version)));
+    TMALIGN_RETURN_IF_ERROR(txn.Commit());
+  }
+  return IdentifyTmSchema(db, version);
+}
+
+}  // namespace tmalign

@@ -1,0 +1,275 @@
+#include "tm/translation_memory.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+
+#include "tm/schema.h"
+#include "tm/sqlite_handle.h"
+
+namespace tmalign {
+namespace {
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+std::string JoinIds(const std::vector<int>& ids) {
+  std::string out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out;
+}
+
+// Parses "3,4" strictly; false on anything else but "" (no ids).
+bool ParseIds(const std::string& text, std::vector<int>* ids) {
+  ids->clear();
+  if (text.empty()) return true;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (true) {
+    int value = 0;
+    auto [next, ec] = std::from_chars(p, end, value);
+    if (ec != std::errc() || value < 0) return false;
+    ids->push_back(value);
+    if (next == end) return true;
+    if (*next != ',') return false;
+    p = next + 1;
+  }
+}
+
+// SQLite treats ":memory:" and, with URI support compiled in, "file:..." specially;
+// "./" keeps such names ordinary files.
+std::string SqliteFilename(const std::string& path) {
+  if (path == ":memory:" || path.rfind("file:", 0) == 0) return "./" + path;
+  return path;
+}
+
+Status CheckWritableImpl(const std::string& path, bool* exists) {
+  if (path.empty()) return Status::Usage("translation memory path is empty");
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  struct stat st {};
+  if (stat(folder.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return Status::IoError(path + ": folder does not exist");
+    return Status::IoError(path + ": folder " + folder.string() + ": " + std::strerror(errno));
+  }
+  if (!S_ISDIR(st.st_mode)) return Status::IoError(path + ": " + folder.string() + " is not a folder");
+  // SQLite creates its -wal and -shm files beside the database, so the folder must be writable too.
+  if (access(folder.c_str(), W_OK | X_OK) != 0) return Status::IoError(path + ": folder is not writable");
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) return Status::IoError(path + ": " + std::strerror(errno));
+    *exists = false;
+    return Status::Ok();
+  }
+  *exists = true;
+  if (S_ISDIR(st.st_mode)) return Status::IoError(path + ": is a folder, not a file");
+  if (access(path.c_str(), R_OK | W_OK) != 0) return Status::IoError(path + ": file is not writable");
+  return Status::Ok();
+}
+
+constexpr const char* kDocumentColumns =
+    "id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256, created_at, updated_at";
+
+// Reads the kDocumentColumns starting at `first`.
+TmDocument ReadDocument(const SqliteStatement& stmt, int first) {
+  TmDocument d;
+  std::string* fields[] = {&d.id,       &d.title,      &d.src_lang,   &d.tgt_lang,   &d.src_path,
+                           &d.tgt_path, &d.src_sha256, &d.tgt_sha256, &d.created_at, &d.updated_at};
+  for (int i = 0; i < 10; ++i) *fields[i] = stmt.ColumnText(first + i);
+  return d;
+}
+
+}  // namespace
+
+TranslationMemory::TranslationMemory(std::string path, std::unique_ptr<SqliteDb> db, int schema_version)
+    : path_(std::move(path)), db_(std::move(db)), schema_version_(schema_version) {}
+
+TranslationMemory::~TranslationMemory() = default;
+
+Status TranslationMemory::CheckWritable(const std::string& path) {
+  bool exists = false;
+  return CheckWritableImpl(path, &exists);
+}
+
+Status TranslationMemory::Open(const std::string& path, std::unique_ptr<TranslationMemory>* out) {
+  bool exists = false;
+  TMALIGN_RETURN_IF_ERROR(CheckWritableImpl(path, &exists));
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
+  std::unique_ptr<SqliteDb> db;
+  TMALIGN_RETURN_IF_ERROR(SqliteDb::Open(SqliteFilename(path), flags, path, &db));
+  // SQLite silently falls back to read-only when it cannot write (e.g. read-only mount).
+  if (sqlite3_db_readonly(db->get(), "main") == 1) return Status::IoError(path + ": file is not writable");
+  sqlite3_busy_timeout(db->get(), 5000);
+  TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+
+  // Identify before changing anything, so a foreign or newer file is left as it was.
+  int version = 0;
+  TMALIGN_RETURN_IF_ERROR(IdentifyTmSchema(db.get(), &version));
+
+  // WAL lets readers (concordance, review) work while an alignment is being stored.
+  SqliteStatement wal;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db.get(), "PRAGMA journal_mode = WAL", &wal));
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(wal.Step(&has_row));
+  if (!has_row || wal.ColumnText(0) != "wal") {
+    return Status::IoError(path + ": cannot switch to WAL journal mode (is it on a network file system?)");
+  }
+  wal = SqliteStatement();  // finalize before migrating
+
+  TMALIGN_RETURN_IF_ERROR(MigrateTmSchema(db.get(), &version));
+  out->reset(new TranslationMemory(path, std::move(db), version));
+  return Status::Ok();
+}
+
+Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units) {
+  if (doc.id.empty()) return Status::InvalidInput(path_ + ": document id is empty");
+  for (const TmUnit& u : units) {
+    for (const auto* ids : {&u.src_ids, &u.tgt_ids}) {
+      for (int id : *ids) {
+        if (id < 0) {
+          return Status::InvalidInput(path_ + ": document '" + doc.id + "' unit at position " +
+                                      std::to_string(u.position) + " has a negative sentence id");
+        }
+      }
+    }
+  }
+
+  const std::string now = UtcNow();
+  SqliteTransaction txn(db_.get());
+  TMALIGN_RETURN_IF_ERROR(txn.Begin());
+
+  // An UPDATE, not a delete-and-insert, keeps created_at and does not fire the cascade.
+  SqliteStatement upsert;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+      "INSERT INTO documents (id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256,"
+      " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+      " ON CONFLICT(id) DO UPDATE SET title = excluded.title, src_lang = excluded.src_lang,"
+      " tgt_lang = excluded.tgt_lang, src_path = excluded.src_path, tgt_path = excluded.tgt_path,"
+      " src_sha256 = excluded.src_sha256, tgt_sha256 = excluded.tgt_sha256,"
+      " updated_at = excluded.updated_at",
+      &upsert));
+  const std::string* fields[] = {&doc.id,       &doc.title,    &doc.src_lang,   &doc.tgt_lang,
+                                 &doc.src_path, &doc.tgt_path, &doc.src_sha256, &doc.tgt_sha256};
+  for (int i = 0; i < 8; ++i) upsert.BindText(i + 1, *fields[i]);
+  upsert.BindText(9, now);
+  TMALIGN_RETURN_IF_ERROR(upsert.Run());
+
+  SqliteStatement erase;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), "DELETE FROM units WHERE doc_id = ?1", &erase));
+  erase.BindText(1, doc.id);
+  TMALIGN_RETURN_IF_ERROR(erase.Run());
+
+  SqliteStatement insert;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      &insert));
+  for (const TmUnit& u : units) {
+    insert.Reset();
+    insert.BindText(1, doc.id);
+    insert.BindInt64(2, u.position);
+    insert.BindText(3, JoinIds(u.src_ids));
+    insert.BindText(4, JoinIds(u.tgt_ids));
+    insert.BindText(5, u.source);
+    insert.BindText(6, u.target);
+    insert.BindDouble(7, u.confidence);  // NaN binds as NULL and fails NOT NULL
+    insert.BindText(8, now);
+    TMALIGN_RETURN_IF_ERROR(
+        insert.Run("document '" + doc.id + "' unit at position " + std::to_string(u.position)));
+  }
+  return txn.Commit();
+}
+
+Status TranslationMemory::GetDocument(const std::string& id, TmDocument* doc, bool* found) {
+  *found = false;
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(), std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE id = ?1", &stmt));
+  stmt.BindText(1, id);
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
+  if (has_row) {
+    *doc = ReadDocument(stmt, 0);
+    *found = true;
+  }
+  return Status::Ok();
+}
+
+Status TranslationMemory::ListDocuments(std::vector<TmDocumentSummary>* docs) {
+  docs->clear();
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(),
+      std::string("SELECT (SELECT count(*) FROM units WHERE units.doc_id = documents.id), ") +
+          kDocumentColumns + " FROM documents ORDER BY id",
+      &stmt));
+  bool has_row = false;
+  while (true) {
+    TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
+    if (!has_row) break;
+    TmDocumentSummary summary;
+    summary.unit_count = static_cast<int>(stmt.ColumnInt64(0));
+    summary.doc = ReadDocument(stmt, 1);
+    docs->push_back(std::move(summary));
+  }
+  return Status::Ok();
+}
+
+Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit>* units) {
+  units->clear();
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+      "SELECT position, src_ids, tgt_ids, source, target, confidence FROM units"
+      " WHERE doc_id = ?1 ORDER BY position",
+      &stmt));
+  stmt.BindText(1, doc_id);
+  bool has_row = false;
+  while (true) {
+    TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
+    if (!has_row) break;
+    TmUnit u;
+    u.position = static_cast<int>(stmt.ColumnInt64(0));
+    if (!ParseIds(stmt.ColumnText(1), &u.src_ids) || !ParseIds(stmt.ColumnText(2), &u.tgt_ids)) {
+      return Status::InvalidInput(path_ + ": document '" + doc_id + "' unit at position " +
+                                  std::to_string(u.position) + " has malformed sentence ids");
+    }
+    u.source = stmt.ColumnText(3);
+    u.target = stmt.ColumnText(4);
+    u.confidence = stmt.ColumnDouble(5);
+    units->push_back(std::move(u));
+  }
+  return Status::Ok();
+}
+
+Status TranslationMemory::DeleteDocument(const std::string& id, bool* found) {
+  *found = false;
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), "DELETE FROM documents WHERE id = ?1", &stmt));
+  stmt.BindText(1, id);
+  TMALIGN_RETURN_IF_ERROR(stmt.Run());
+  *found = sqlite3_changes(db_->get()) > 0;
+  return Status::Ok();
+}
+
+std::string DefaultTmPath() {
+  const char* env = std::getenv("TMALIGN_TM");
+  if (env != nullptr && *env != '\0') return env;
+  return "tm.sqlite";
+}
+
+}  // namespace tmalign

@@ -1,0 +1,73 @@
+// The translation memory: a SQLite file holding aligned documents and their
+// units (sentence pairs). Schema and migrations live in tm/schema.h.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "util/status.h"
+
+namespace tmalign {
+
+class SqliteDb;
+
+// One aligned document pair. Timestamps are ISO-8601 UTC ("2024-05-01T12:00:00Z").
+struct TmDocument {
+  std::string id;  // caller-chosen key, non-empty, any text
+  std::string title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256;
+  std::string created_at, updated_at;  // set by the store; ignored on input
+};
+
+// One aligned unit: source sentences src_ids (0-based, possibly empty) paired with tgt_ids.
+struct TmUnit {
+  int position = 0;  // order within the document, >= 0, unique per document
+  std::vector<int> src_ids, tgt_ids;
+  std::string source, target;
+  double confidence = 0;  // in [0, 1]
+};
+
+struct TmDocumentSummary {
+  TmDocument doc;
+  int unit_count = 0;
+};
+
+// One connection to one TM file; not thread-safe (use one object per thread).
+// Other processes may read and write the same file concurrently (WAL, 5 s busy timeout).
+class TranslationMemory {
+ public:
+  // Opens the TM at `path`, creating it and applying pending migrations; errors name `path`.
+  static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
+  // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable); creates nothing.
+  static Status CheckWritable(const std::string& path);
+
+  ~TranslationMemory();
+  TranslationMemory(const TranslationMemory&) = delete;
+  TranslationMemory& operator=(const TranslationMemory&) = delete;
+
+  // In one transaction: upserts doc (keeps created_at, sets updated_at) and replaces all its units; on error nothing changes.
+  Status ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units);
+  // Reads document `id`; *found is false (and *doc untouched) if there is none.
+  Status GetDocument(const std::string& id, TmDocument* doc, bool* found);
+  // All documents ordered by id, each with its number of units.
+  Status ListDocuments(std::vector<TmDocumentSummary>* docs);
+  // The units of `doc_id` ordered by position; empty if the document does not exist.
+  Status GetUnits(const std::string& doc_id, std::vector<TmUnit>* units);
+  // Deletes document `id` and (by cascade) its units; *found tells whether it existed.
+  Status DeleteDocument(const std::string& id, bool* found);
+
+  // The schema version (PRAGMA user_version) of the open file.
+  int schema_version() const { return schema_version_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  TranslationMemory(std::string path, std::unique_ptr<SqliteDb> db, int schema_version);
+  std::string path_;
+  std::unique_ptr<SqliteDb> db_;
+  int schema_version_;
+};
+
+// $TMALIGN_TM if set and non-empty, else "tm.sqlite" in the working directory.
+std::string DefaultTmPath();
+
+}  // namespace tmalign
