@@ -1,6 +1,9 @@
 #include "align/aligner.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -21,6 +24,10 @@ std::vector<BeadShape> Shapes(const AlignOptions& o) {
   for (int a = 1; a <= o.max_side; ++a)
     for (int b = 1; b <= o.max_side; ++b)
       if (a + b <= o.max_total) shapes.push_back({a, b});
+  for (int n = o.max_side + 1; n <= o.max_fan; ++n) {
+    shapes.push_back({1, n});
+    shapes.push_back({n, 1});
+  }
   return shapes;
 }
 
@@ -51,6 +58,22 @@ std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const
   return chance;
 }
 
+// Phase timings on stderr when TMALIGN_PROFILE is set.
+class Timer {
+ public:
+  Timer() : on_(std::getenv("TMALIGN_PROFILE") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void Mark(const char* phase) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %-9s %.3fs\n", phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
@@ -65,23 +88,29 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     return Status::Ok();
   }
 
+  Timer timer;
   DocumentPairFeatures f;
   FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f);
   BeadScorer scorer(f);
+  timer.Mark("features");
 
   // Pass 1: anchors and the band.
   std::vector<Anchor> anchors = FindAnchors(f, &scorer);
   std::vector<int> lo, hi;
   BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
+  timer.Mark("anchors");
 
   // Match masks for every pair a bead inside the band can touch.
   for (int i = 0; i < n_zh; ++i) {
-    int j0 = std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - options_.max_side;
-    int j1 = std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + options_.max_side;
+    int reach = std::max(options_.max_side, options_.max_fan);
+    int j0 = std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach;
+    int j1 = std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach;
     scorer.PrepareRow(i, j0, j1);
   }
   const std::vector<BeadShape> shapes = Shapes(options_);
+  timer.Mark("masks");
   const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
+  timer.Mark("chance");
 
   // Pass 2: dynamic programme over prefixes (i zh, j en sentences aligned).
   const double kNone = -std::numeric_limits<double>::infinity();
@@ -108,7 +137,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     if (a == 0 || b == 0) {
       value = -options_.skip_cost;
     } else {
-      value = (a + b) * (sc.similarity - chance[s]) - options_.merge_cost * (a + b - 2) -
+      value = (a + b) * (sc.similarity - chance[s]) - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
               options_.many_to_many_cost * (std::min(a, b) - 1) -
               options_.length_weight * sc.length_z * sc.length_z;
     }
@@ -143,6 +172,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
   }
   if (*cell(n_zh, n_en) == kNone) return Status::Internal("alignment search found no path (band too narrow)");
 
+  timer.Mark("search");
   // Trace back.
   int i = n_zh, j = n_en;
   while (i > 0 || j > 0) {

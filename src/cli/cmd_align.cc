@@ -32,6 +32,7 @@ int RunAlign(const std::vector<std::string>& args) {
   hidden.add_options()("skip-cost", po::value<double>(&align_options.skip_cost))(
       "merge-cost", po::value<double>(&align_options.merge_cost))(
       "m2m-cost", po::value<double>(&align_options.many_to_many_cost))(
+      "fan", po::value<int>(&align_options.max_fan))("merge-cap", po::value<int>(&align_options.merge_cost_cap))(
       "length-weight", po::value<double>(&align_options.length_weight))(
       "band", po::value<int>(&align_options.band_half_width))("src", po::value<std::string>())("tgt", po::value<std::string>());
   po::options_description all;
