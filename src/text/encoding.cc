@@ -234,19 +234,22 @@ Status DecodeNamed(std::string_view bytes, std::string_view name, const char* en
   return DecodeWithConverter(bytes, name, cnv.get(), utf8);
 }
 
-// BOM-less UTF-16 puts a NUL next to every ASCII character, always on the
+bool IsAsciiTextByte(char b) { return b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b < 0x7F); }
+
+// BOM-less UTF-16 writes each ASCII character next to a NUL, always on the
 // same side of the 2-byte unit. Returns "UTF-16LE", "UTF-16BE" or nullptr.
 const char* GuessUtf16(std::string_view bytes) {
   if (bytes.size() < 4 || bytes.size() % 2 != 0) return nullptr;
   const size_t n = std::min<size_t>(bytes.size(), 1 << 16);
-  size_t even_nul = 0, odd_nul = 0;
+  size_t le = 0, be = 0;
   for (size_t i = 0; i + 1 < n; i += 2) {
-    if (bytes[i] == 0) ++even_nul;
-    if (bytes[i + 1] == 0) ++odd_nul;
+    if (bytes[i + 1] == 0 && IsAsciiTextByte(bytes[i])) ++le;
+    if (bytes[i] == 0 && IsAsciiTextByte(bytes[i + 1])) ++be;
   }
   const size_t units = n / 2;
-  if (odd_nul * 50 >= units && even_nul * 10 <= odd_nul) return "UTF-16LE";
-  if (even_nul * 50 >= units && odd_nul * 10 <= even_nul) return "UTF-16BE";
+  // Han characters like U+4E00 (00 4E in LE) mimic the other order now and then.
+  if (le * 50 >= units && be * 4 <= le) return "UTF-16LE";
+  if (be * 50 >= units && le * 4 <= be) return "UTF-16BE";
   return nullptr;
 }
 
@@ -264,8 +267,12 @@ Status DetectAndDecode(std::string_view bytes, std::string_view name, std::strin
   bool bad_sequence = false;
   Status utf8_status = DecodeUtf8(bytes, name, utf8, &bad_sequence);
   if (utf8_status.ok()) return utf8_status;
+  used->clear();
   const bool has_bom = bytes.size() >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
-  if (has_bom) return utf8_status;
+  if (has_bom) {
+    *used = "UTF-8";
+    return utf8_status;
+  }
 
   if (const char* utf16 = GuessUtf16(bytes)) {
     std::string out;
@@ -275,25 +282,25 @@ Status DetectAndDecode(std::string_view bytes, std::string_view name, std::strin
       return Status::Ok();
     }
   }
+  // GB18030 accepts most byte soup, Big5 and UTF-16 a little less; keep
+  // whichever decodes strictly into text made of common Chinese characters.
+  constexpr double kMinShare = 0.25;  // real Chinese text scores ~0.6, misdecoded text ~0.1
+  const char* candidates[] = {"GB18030", "Big5", "UTF-16LE", "UTF-16BE"};
+  double best_share = kMinShare;
+  for (const char* candidate : candidates) {
+    if (candidate[0] == 'U' && bytes.size() % 2 != 0) continue;
+    std::string out;
+    if (!DecodeNamed(bytes, name, candidate, &out).ok()) continue;
+    const double share = CommonHanShare(out);
+    if (share > best_share || (share == best_share && used->empty())) {
+      best_share = share;
+      *used = candidate;
+      *utf8 = std::move(out);
+    }
+  }
+  if (!used->empty()) return Status::Ok();
+  *used = "UTF-8";
   if (bad_sequence) {
-    // GB18030 accepts most byte soup, Big5 a little less; keep whichever
-    // decodes strictly into text made of common Chinese characters.
-    std::string gb, big5;
-    const bool gb_ok = DecodeNamed(bytes, name, "GB18030", &gb).ok();
-    const bool big5_ok = DecodeNamed(bytes, name, "Big5", &big5).ok();
-    const double gb_share = gb_ok ? CommonHanShare(gb) : -1;
-    const double big5_share = big5_ok ? CommonHanShare(big5) : -1;
-    constexpr double kMinShare = 0.25;  // real Chinese text scores ~0.6, misdecoded text ~0.1
-    if (gb_share >= kMinShare && gb_share >= big5_share) {
-      *used = "GB18030";
-      *utf8 = std::move(gb);
-      return Status::Ok();
-    }
-    if (big5_share >= kMinShare) {
-      *used = "Big5";
-      *utf8 = std::move(big5);
-      return Status::Ok();
-    }
     return Status::InvalidInput(utf8_status.message() + "; if the file is in another encoding, pass --encoding");
   }
   return utf8_status;
