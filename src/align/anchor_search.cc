@@ -70,7 +70,7 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* score
   const int n_zh = static_cast<int>(f.zh.size());
   const int n_en = static_cast<int>(f.en.size());
   // Inverted index over English keys, keeping only keys rare enough to be evidence.
-  const size_t max_postings = static_cast<size_t>(std::max(4.0, 2.0 * std::sqrt(static_cast<double>(n_en))));
+  const size_t max_postings = static_cast<size_t>(std::max(4.0, 0.5 * std::sqrt(static_cast<double>(n_en))));
   std::vector<std::vector<int>> postings(static_cast<size_t>(f.key_count));
   for (int j = 0; j < n_en; ++j) {
     for (int k : f.en[static_cast<size_t>(j)].key_set) {
@@ -99,10 +99,12 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* score
         }
       }
     }
-    std::sort(touched.begin(), touched.end(), [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
+    const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
+    std::partial_sort(touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
+                      [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
     for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
       int j = touched[c];
-      BeadScore s = scorer->ScoreUnprepared(i, i + 1, j, j + 1);
+      BeadScore s = scorer->ScorePair(i, j);
       // Sentence pairs that translate each other well and have plausible lengths.
       double w = s.similarity - 0.5 * std::min(1.0, std::abs(s.length_z) / 3.0);
       if (w > 0.15) candidates.push_back(Anchor{i, j, w});

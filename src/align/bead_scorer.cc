@@ -24,8 +24,16 @@ float CappedWeight(const SentenceFeatures& s) {
 
 BeadScorer::BeadScorer(const DocumentPairFeatures& features)
     : f_(features), rows_(features.zh.size()), stamp_(static_cast<size_t>(features.key_count) + 1, 0) {
-  for (const auto& s : f_.zh) zh_weight_.push_back(CappedWeight(s));
-  for (const auto& s : f_.en) en_weight_.push_back(CappedWeight(s));
+  zh_chars_.push_back(0);
+  en_chars_.push_back(0);
+  for (const auto& s : f_.zh) {
+    zh_weight_.push_back(CappedWeight(s));
+    zh_chars_.push_back(zh_chars_.back() + s.length);
+  }
+  for (const auto& s : f_.en) {
+    en_weight_.push_back(CappedWeight(s));
+    en_chars_.push_back(en_chars_.back() + s.length);
+  }
 }
 
 void BeadScorer::ComputeMasks(int i, int j, PairMasks* out) {
@@ -91,10 +99,8 @@ double BeadScorer::LengthZ(int zh_chars, int en_chars) const {
 
 BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
   BeadScore score;
-  int zh_chars = 0, en_chars = 0;
-  for (int i = i0; i < i1; ++i) zh_chars += f_.zh[static_cast<size_t>(i)].length;
-  for (int j = j0; j < j1; ++j) en_chars += f_.en[static_cast<size_t>(j)].length;
-  score.length_z = LengthZ(zh_chars, en_chars);
+  score.length_z = LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
+                           en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
   if (i0 == i1 || j0 == j1) return score;
 
   double zh_total = 0, zh_matched = 0;
@@ -123,6 +129,19 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
   }
   score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
   score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
+  double sum = score.zh_coverage + score.en_coverage;
+  score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
+  return score;
+}
+
+BeadScore BeadScorer::ScorePair(int i, int j) {
+  PairMasks m;
+  ComputeMasks(i, j, &m);
+  BeadScore score;
+  score.length_z = LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length);
+  double zw = zh_weight_[static_cast<size_t>(i)], ew = en_weight_[static_cast<size_t>(j)];
+  score.zh_coverage = zw > 0 ? WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh) / zw : 0;
+  score.en_coverage = ew > 0 ? WeightedCount(f_.en[static_cast<size_t>(j)], m.en) / ew : 0;
   double sum = score.zh_coverage + score.en_coverage;
   score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
   return score;

@@ -27,6 +27,8 @@ class BeadScorer {
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;
+  // Scores one sentence pair directly, without prepared masks.
+  BeadScore ScorePair(int i, int j);
   // Scores a pair of spans directly, without prepared masks (slower).
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
 
@@ -51,6 +53,7 @@ class BeadScorer {
   std::vector<uint32_t> stamp_;
   uint32_t tick_ = 0;
   std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
+  std::vector<int> zh_chars_, en_chars_;       // prefix sums of sentence lengths
 };
 
 }  // namespace tmalign

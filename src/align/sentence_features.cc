@@ -15,7 +15,13 @@ namespace {
 // Raw keys are 64-bit: a kind tag in the top byte, then a value.
 enum KeyKind : uint64_t { kStem = 1, kOovWord = 2, kName = 3, kNumber = 4, kPunct = 5 };
 uint64_t MakeKey(KeyKind kind, uint64_t value) { return (static_cast<uint64_t>(kind) << 56) | (value & ((1ULL << 56) - 1)); }
-uint64_t HashString(std::string_view s) { return std::hash<std::string_view>()(s); }
+// FNV-1a, so a name's hash can be built syllable by syllable ("wen", "jie").
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+uint64_t HashUpdate(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+uint64_t HashString(std::string_view s) { return HashUpdate(kFnvBasis, s); }
 
 constexpr size_t kMaxReadingCombos = 4;
 constexpr int kMaxNameChars = 3;
@@ -65,21 +71,22 @@ class Builder {
   StringMap<int> words_;
 };
 
-// Pinyin spellings of a run of Han characters ("文洁" -> "wenjie"), several
-// readings for polyphones, capped.
-void PinyinSpellings(const BilingualLexicon& lexicon, std::u32string_view chars, std::vector<std::string>* out) {
-  out->assign(1, std::string());
+// Hashes of the pinyin spellings of a run of Han characters ("文洁" ->
+// hash("wenjie")), several readings for polyphones, capped.
+void PinyinSpellingHashes(const BilingualLexicon& lexicon, std::u32string_view chars, std::vector<uint64_t>* out) {
+  out->assign(1, kFnvBasis);
+  std::vector<uint64_t> next;
   for (char32_t c : chars) {
     const auto* readings = lexicon.Readings(c);
     if (!readings || readings->empty()) {
       out->clear();
       return;
     }
-    std::vector<std::string> next;
-    for (const auto& prefix : *out) {
+    next.clear();
+    for (uint64_t prefix : *out) {
       for (const auto& r : *readings) {
         if (next.size() >= kMaxReadingCombos) break;
-        next.push_back(prefix + r);
+        next.push_back(HashUpdate(prefix, r));
       }
     }
     out->swap(next);
@@ -117,7 +124,7 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   for (char32_t c : chars) if (c != U' ' && c != U'\t' && c != U'\u3000') ++s->length;
 
   std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
-  std::vector<std::string> spellings;
+  std::vector<uint64_t> spellings;
   std::vector<int> fallback;
   // Han characters of the sentence in order, to build cross-token name windows.
   std::u32string han;
@@ -142,8 +149,8 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       // (no translation left after stopwords) get none and are dropped.
       size_t start = token_han_start[ti];
       for (int len = 1; !translations->empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
-        PinyinSpellings(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
-        for (const auto& sp : spellings) b.AddKey(s, MakeKey(kName, HashString(sp)));
+        PinyinSpellingHashes(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
+        for (uint64_t h : spellings) b.AddKey(s, MakeKey(kName, h));
       }
       std::u32string u = ToUtf32(t.text);
       int64_t value;

@@ -1,79 +1,225 @@
-// tmalign align SRC TGT: sentence-align a Chinese text and its English translation.
+// tmalign align SRC TGT: sentence-align a Chinese text and its English
+// translation; print the beads and/or store them in the translation memory.
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
-#include "align/aligner.h"
+#include "align/document_alignment.h"
 #include "cli/command.h"
 #include "cli/lexicon_loader.h"
+#include "cli/output_file.h"
+#include "tm/tmx_writer.h"
+#include "tm/translation_memory.h"
 
 namespace tmalign::cli {
 namespace {
 
 namespace po = boost::program_options;
+namespace fs = std::filesystem;
 
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "tmalign align: %s\n", message.c_str());
+  return kExitError;
+}
+
+std::string Ids(const std::vector<int>& ids) {
+  std::string out;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    if (k) out += ',';
+    out += std::to_string(ids[k]);
+  }
+  return out;
+}
+
+std::string NoTabs(std::string s) {
+  for (char& c : s) if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string Confidence(double c) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(3) << c;
+  return out.str();
+}
+
+std::string LangTag(Language lang) { return lang == Language::kZh ? "zh-CN" : "en"; }
+
+void Render(const AlignedDocument& doc, const std::string& format, const std::string& doc_id, std::ostream& out) {
+  if (format == "beads") {
+    for (const Bead& b : doc.beads) out << FormatBead(b) << '\n';
+  } else if (format == "tsv") {
+    out << "src_ids\ttgt_ids\tconfidence\tsource\ttarget\n";
+    for (const Bead& b : doc.beads) {
+      out << Ids(b.src) << '\t' << Ids(b.tgt) << '\t' << Confidence(b.confidence) << '\t'
+          << NoTabs(JoinSentences(doc.src, b.src)) << '\t' << NoTabs(JoinSentences(doc.tgt, b.tgt)) << '\n';
+    }
+  } else if (format == "json") {
+    nlohmann::ordered_json j;
+    j["source"] = {{"file", doc.src.path}, {"lang", LanguageCode(doc.src.lang)}, {"sentences", doc.src.sentences.size()}};
+    j["target"] = {{"file", doc.tgt.path}, {"lang", LanguageCode(doc.tgt.lang)}, {"sentences", doc.tgt.sentences.size()}};
+    j["beads"] = nlohmann::ordered_json::array();
+    for (const Bead& b : doc.beads) {
+      j["beads"].push_back({{"src", b.src},
+                            {"tgt", b.tgt},
+                            {"type", BeadType(b)},
+                            {"confidence", std::round(b.confidence * 1000) / 1000},
+                            {"source", JoinSentences(doc.src, b.src)},
+                            {"target", JoinSentences(doc.tgt, b.tgt)}});
+    }
+    out << j.dump(2) << '\n';
+  } else {  // tmx: only beads with both sides are translation units
+    TmxHeader header{LangTag(doc.src.lang), LangTag(doc.tgt.lang), TMALIGN_VERSION};
+    std::vector<TmxUnit> units;
+    for (size_t k = 0; k < doc.beads.size(); ++k) {
+      const Bead& b = doc.beads[k];
+      if (b.src.empty() || b.tgt.empty()) continue;
+      units.push_back(TmxUnit{JoinSentences(doc.src, b.src),
+                              JoinSentences(doc.tgt, b.tgt),
+                              {{"x-tmalign-doc", doc_id},
+                               {"x-tmalign-position", std::to_string(k)},
+                               {"x-tmalign-src-ids", Ids(b.src)},
+                               {"x-tmalign-tgt-ids", Ids(b.tgt)},
+                               {"x-tmalign-confidence", Confidence(b.confidence)}}});
+    }
+    WriteTmx(header, units, out);
+  }
+}
+
+// Default document id: the folder both files share ("pujiang-2021-bulletin-07"), else SRC's name.
+std::string DefaultDocId(const std::string& src, const std::string& tgt) {
+  fs::path s = fs::absolute(src).lexically_normal(), t = fs::absolute(tgt).lexically_normal();
+  if (s.parent_path() == t.parent_path() && s.parent_path().has_filename()) return s.parent_path().filename().string();
+  return s.stem().string();
 }
 
 int RunAlign(const std::vector<std::string>& args) {
-  po::options_description opts("tmalign align SRC TGT [options]\n\noptions");
-  opts.add_options()("help,h", "show this help")("presplit", "inputs are one sentence per line")(
-      "dict", po::value<std::string>()->default_value(""), "CC-CEDICT file")(
-      "verbose,v", "print timings to stderr");
-  po::options_description hidden;
-  AlignOptions align_options;
-  hidden.add_options()("skip-cost", po::value<double>(&align_options.skip_cost))(
-      "merge-cost", po::value<double>(&align_options.merge_cost))(
-      "m2m-cost", po::value<double>(&align_options.many_to_many_cost))(
-      "fan", po::value<int>(&align_options.max_fan))("merge-cap", po::value<int>(&align_options.merge_cost_cap))(
-      "length-weight", po::value<double>(&align_options.length_weight))(
-      "band", po::value<int>(&align_options.band_half_width))("src", po::value<std::string>())("tgt", po::value<std::string>());
+  po::options_description opts(
+      "usage: tmalign align SRC TGT [options]\n\n"
+      "Splits SRC and TGT into sentences (one Chinese, one English; detected from the\n"
+      "text), pairs them into beads (1-1, 1-2, 2-1, 1-0 ... up to 6 a side, 12 for\n"
+      "1-n lists) and prints the beads, or stores them in a translation memory.\n\noptions");
+  std::string format, output, tm_path, doc_id, title, src_lang, tgt_lang, encoding, dict, lexicon_path;
+  DocumentAlignmentOptions options;
+  opts.add_options()("help,h", "show this help")(
+      "presplit", "inputs are already one sentence per line; line i is sentence i")(
+      "format,f", po::value(&format)->default_value("beads"), "beads | tsv | json | tmx")(
+      "output,o", po::value(&output), "write to FILE instead of standard output")(
+      "tm", po::value(&tm_path), "store the alignment in this SQLite TM (default with --doc: $TMALIGN_TM or ./tm.sqlite)")(
+      "doc", po::value(&doc_id), "document id in the TM (default: the folder of the inputs); re-aligning replaces it")(
+      "title", po::value(&title), "document title stored in the TM")(
+      "src-lang", po::value(&src_lang), "language of SRC: zh or en (default: detect)")(
+      "tgt-lang", po::value(&tgt_lang), "language of TGT: zh or en (default: detect)")(
+      "encoding,e", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, utf-16, gb18030, big5 ...")(
+      "dict", po::value(&dict), "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
+      "lexicon", po::value(&lexicon_path), "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' to disable)")(
+      "verbose,v", "report languages, encodings, counts and timings on stderr");
+  po::options_description tuning;  // hidden: for benchmarking and research
+  tuning.add_options()("skip-cost", po::value(&options.align.skip_cost))(
+      "merge-cost", po::value(&options.align.merge_cost))("m2m-cost", po::value(&options.align.many_to_many_cost))(
+      "fan", po::value(&options.align.max_fan))("merge-cap", po::value(&options.align.merge_cost_cap))(
+      "length-weight", po::value(&options.align.length_weight))("band", po::value(&options.align.band_half_width))(
+      "src", po::value<std::string>())("tgt", po::value<std::string>());
   po::options_description all;
-  all.add(opts).add(hidden);
+  all.add(opts).add(tuning);
   po::positional_options_description pos;
   pos.add("src", 1).add("tgt", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return Fail(std::string(e.what()) + " (see tmalign align --help)");
+  }
   if (vm.count("help")) {
-    std::cout << opts << "\n";
+    std::cout << opts
+              << "\nexamples:\n"
+                 "  tmalign align zh.txt en.txt --tm tm.sqlite --doc bulletin-07\n"
+                 "  tmalign align --presplit zh.split en.split > test.align\n"
+                 "  tmalign align zh.txt en.txt --format tsv -o pairs.tsv\n";
     return kExitOk;
   }
+  if (!vm.count("src") || !vm.count("tgt")) return Fail("needs SRC and TGT (see tmalign align --help)");
+  if (format != "beads" && format != "tsv" && format != "json" && format != "tmx") {
+    return Fail("unknown --format '" + format + "' (beads, tsv, json or tmx)");
+  }
+  options.presplit = vm.count("presplit") > 0;
+  options.encoding = encoding;
+  for (auto [code, lang] : {std::pair{&src_lang, &options.src_lang}, std::pair{&tgt_lang, &options.tgt_lang}}) {
+    if (code->empty()) continue;
+    *lang = ParseLanguageCode(*code);
+    if (*lang == Language::kUnknown) return Fail("unsupported language '" + *code + "' (zh or en)");
+  }
+  const std::string src = vm["src"].as<std::string>(), tgt = vm["tgt"].as<std::string>();
+  const bool store = vm.count("tm") || vm.count("doc");
+  if (store) {
+    if (tm_path.empty()) tm_path = DefaultTmPath();
+    if (doc_id.empty()) doc_id = DefaultDocId(src, tgt);
+    // Fail before the work, not after it.
+    if (Status st = TranslationMemory::CheckWritable(tm_path); !st.ok()) return Fail(st.message());
+  }
+  if (!output.empty()) {
+    if (Status st = CheckOutputWritable(output); !st.ok()) return Fail(st.message());
+  }
+  const bool verbose = vm.count("verbose") > 0;
   auto t0 = std::chrono::steady_clock::now();
+
   std::unique_ptr<BilingualLexicon> lexicon;
-  Status st = LoadLexicon(vm["dict"].as<std::string>(), "", &lexicon);
-  if (!st.ok()) {
-    std::fprintf(stderr, "tmalign align: %s\n", st.message().c_str());
-    return kExitError;
-  }
+  if (Status st = LoadLexicon(dict, lexicon_path, &lexicon); !st.ok()) return Fail(st.message());
   auto t1 = std::chrono::steady_clock::now();
-  AlignInput input;
-  input.zh = ReadLines(vm["src"].as<std::string>());
-  input.en = ReadLines(vm["tgt"].as<std::string>());
-  std::vector<Bead> beads;
-  st = Aligner(*lexicon, align_options).Align(input, &beads);
+  AlignedDocument doc;
+  if (Status st = AlignDocumentFiles(src, tgt, *lexicon, options, &doc); !st.ok()) return Fail(st.message());
   auto t2 = std::chrono::steady_clock::now();
-  if (!st.ok()) {
-    std::fprintf(stderr, "tmalign align: %s\n", st.message().c_str());
-    return kExitError;
+  if (verbose) {
+    std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", src.c_str(), LanguageCode(doc.src.lang),
+                 doc.src.encoding.c_str(), doc.src.sentences.size());
+    std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", tgt.c_str(), LanguageCode(doc.tgt.lang),
+                 doc.tgt.encoding.c_str(), doc.tgt.sentences.size());
+    std::fprintf(stderr, "tmalign align: %zu beads; dictionary %.3fs, alignment %.3fs\n", doc.beads.size(),
+                 std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count());
   }
-  for (const Bead& b : beads) std::printf("%s\n", FormatBead(b).c_str());
-  if (vm.count("verbose")) {
-    std::fprintf(stderr, "lexicon %.3fs, align %.3fs\n", std::chrono::duration<double>(t1 - t0).count(),
-                 std::chrono::duration<double>(t2 - t1).count());
+
+  if (store) {
+    TmDocument d;
+    d.id = doc_id;
+    d.title = title.empty() ? doc_id : title;
+    d.src_lang = LanguageCode(doc.src.lang);
+    d.tgt_lang = LanguageCode(doc.tgt.lang);
+    d.src_path = src;
+    d.tgt_path = tgt;
+    d.src_sha256 = doc.src.sha256;
+    d.tgt_sha256 = doc.tgt.sha256;
+    std::vector<TmUnit> units;
+    for (size_t k = 0; k < doc.beads.size(); ++k) {
+      const Bead& b = doc.beads[k];
+      units.push_back(TmUnit{static_cast<int>(k), b.src, b.tgt, JoinSentences(doc.src, b.src),
+                             JoinSentences(doc.tgt, b.tgt), b.confidence});
+    }
+    std::unique_ptr<TranslationMemory> tm;
+    Status st = TranslationMemory::Open(tm_path, &tm);
+    if (st.ok()) st = tm->ReplaceDocument(d, units);
+    if (!st.ok()) return Fail(st.message());
+    std::fprintf(stderr, "tmalign align: stored %zu units of document '%s' in %s\n", units.size(), doc_id.c_str(),
+                 tm_path.c_str());
+    if (!vm.count("format") || vm["format"].defaulted()) {
+      if (output.empty()) return kExitOk;  // storing was the job; print beads only when asked
+    }
   }
+
+  std::ostringstream rendered;
+  Render(doc, format, doc_id.empty() ? DefaultDocId(src, tgt) : doc_id, rendered);
+  if (Status st = WriteOutput(output, rendered.str()); !st.ok()) return Fail(st.message());
   return kExitOk;
 }
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("align", "align a Chinese text and its English translation into beads", RunAlign);
+TMALIGN_REGISTER_COMMAND("align", "align a Chinese text with its English translation (beads, TSV, JSON, TMX, TM)",
+                         RunAlign);
 
 }  // namespace tmalign::cli

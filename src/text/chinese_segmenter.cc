@@ -9,6 +9,8 @@ namespace {
 
 // An unknown single character: less likely than any lexicon word.
 constexpr float kUnknownCharLogProb = -25.0f;
+// Longer lexicon entries (idioms, titles) are rare in running text and not worth the lookups.
+constexpr size_t kMaxWordChars = 8;
 
 void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::vector<ChineseToken>* out) {
   // Code point boundaries of the run.
@@ -27,7 +29,7 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
   for (size_t i = n; i-- > 0;) {
     best[i] = kUnknownCharLogProb + best[i + 1];
     next[i] = i + 1;
-    for (size_t j = i + 1; j <= n && starts[j] - starts[i] <= max_bytes; ++j) {
+    for (size_t j = i + 1; j <= n && j - i <= kMaxWordChars && starts[j] - starts[i] <= max_bytes; ++j) {
       const auto* word = lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
       if (!word) continue;
       float score = word->log_prob + best[j];

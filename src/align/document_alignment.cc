@@ -1,0 +1,100 @@
+#include "align/document_alignment.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "text/encoding.h"
+#include "util/sha256.h"
+
+namespace tmalign {
+namespace {
+
+const char* LanguageName(Language lang) { return lang == Language::kZh ? "Chinese" : "English"; }
+
+Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options, Language forced, AlignedSide* side,
+                std::string* text) {
+  side->path = path;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes;
+  if (in) {
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    bytes = buf.str();
+  }
+  TMALIGN_RETURN_IF_ERROR(ReadTextFile(path, options.encoding, text, &side->encoding));
+  side->sha256 = Sha256Hex(bytes);
+  side->lang = forced != Language::kUnknown ? forced : DetectLanguage(*text);
+  if (side->lang == Language::kUnknown) {
+    return Status::InvalidInput(path + ": cannot tell whether this is Chinese or English; pass --src-lang/--tgt-lang");
+  }
+  return Status::Ok();
+}
+
+// Presplit input: every line is a sentence, blank lines included, so ids
+// stay equal to line numbers.
+std::vector<Sentence> LinesAsSentences(const std::string& text) {
+  std::vector<Sentence> sentences;
+  size_t pos = 0;
+  int line = 1;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string s = text.substr(pos, eol - pos);
+    size_t b = s.find_first_not_of(" \t");
+    size_t e = s.find_last_not_of(" \t");
+    sentences.push_back(Sentence{b == std::string::npos ? std::string() : s.substr(b, e - b + 1), line - 1, line, 1});
+    pos = eol + 1;
+    ++line;
+  }
+  return sentences;
+}
+
+}  // namespace
+
+Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path, const BilingualLexicon& lexicon,
+                          const DocumentAlignmentOptions& options, AlignedDocument* out) {
+  std::string src_text, tgt_text;
+  TMALIGN_RETURN_IF_ERROR(ReadSide(src_path, options, options.src_lang, &out->src, &src_text));
+  TMALIGN_RETURN_IF_ERROR(ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text));
+  if (out->src.lang == out->tgt.lang) {
+    return Status::InvalidInput(src_path + " and " + tgt_path + ": both are " + LanguageName(out->src.lang) +
+                                "; tmalign aligns a Chinese text with an English one (override detection with "
+                                "--src-lang/--tgt-lang)");
+  }
+  for (AlignedSide* side : {&out->src, &out->tgt}) {
+    const std::string& text = side == &out->src ? src_text : tgt_text;
+    side->sentences = options.presplit ? LinesAsSentences(text) : SplitSentences(text, side->lang);
+    if (side->sentences.empty()) return Status::InvalidInput(side->path + ": no sentences");
+  }
+
+  const bool src_is_zh = out->src.lang == Language::kZh;
+  const AlignedSide& zh = src_is_zh ? out->src : out->tgt;
+  const AlignedSide& en = src_is_zh ? out->tgt : out->src;
+  AlignInput input;
+  for (const Sentence& s : zh.sentences) {
+    input.zh.push_back(s.text);
+    if (!options.presplit) input.zh_paragraphs.push_back(s.paragraph);
+  }
+  for (const Sentence& s : en.sentences) {
+    input.en.push_back(s.text);
+    if (!options.presplit) input.en_paragraphs.push_back(s.paragraph);
+  }
+  std::vector<Bead> beads;
+  TMALIGN_RETURN_IF_ERROR(Aligner(lexicon, options.align).Align(input, &beads));
+  if (!src_is_zh) {
+    for (Bead& b : beads) std::swap(b.src, b.tgt);
+  }
+  out->beads = std::move(beads);
+  return Status::Ok();
+}
+
+std::string JoinSentences(const AlignedSide& side, const std::vector<int>& ids) {
+  std::string out;
+  for (int id : ids) {
+    if (!out.empty() && side.lang != Language::kZh) out += ' ';
+    out += side.sentences[static_cast<size_t>(id)].text;
+  }
+  return out;
+}
+
+}  // namespace tmalign

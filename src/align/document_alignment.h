@@ -1,0 +1,48 @@
+// Document alignment: the whole job on two files. Reads and decodes them,
+// tells which is Chinese, splits (or takes one sentence per line), aligns,
+// and returns the beads with everything a writer or a checker needs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "align/aligner.h"
+#include "align/bead.h"
+#include "dict/bilingual_lexicon.h"
+#include "text/language.h"
+#include "text/sentence_splitter.h"
+#include "util/status.h"
+
+namespace tmalign {
+
+struct DocumentAlignmentOptions {
+  bool presplit = false;         // line i of each file is sentence i
+  std::string encoding = "auto"; // for both files
+  Language src_lang = Language::kUnknown;  // kUnknown: detect from the text
+  Language tgt_lang = Language::kUnknown;
+  AlignOptions align;
+};
+
+struct AlignedSide {
+  std::string path;
+  Language lang = Language::kUnknown;
+  std::string encoding;  // as detected or given
+  std::string sha256;    // of the file's bytes
+  std::vector<Sentence> sentences;
+};
+
+struct AlignedDocument {
+  AlignedSide src, tgt;
+  std::vector<Bead> beads;  // src ids index src.sentences, tgt ids tgt.sentences
+};
+
+// Aligns `src_path` with `tgt_path`; one of them must be Chinese and the other
+// English. Errors name the file: unreadable, undecodable, empty, same language.
+Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path, const BilingualLexicon& lexicon,
+                          const DocumentAlignmentOptions& options, AlignedDocument* out);
+
+// The text of sentences `ids` of a side, joined as the language writes
+// (no space between Chinese sentences, one space between English ones).
+std::string JoinSentences(const AlignedSide& side, const std::vector<int>& ids);
+
+}  // namespace tmalign
