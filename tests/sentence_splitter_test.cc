@@ -155,6 +155,13 @@ TEST(SplitTest, EmptyAndBlankInputGiveNothing) {
   EXPECT_TRUE(SplitSentences("\n\n", Language::kEn).empty());
 }
 
+TEST(EnglishSplitTest, LosslessOnMixedTraps) {
+  ExpectLossless("  {No.7 Vol. 142}  Dr. Smith arrived.\tHe spoke of the U.S. and China\u3000\n\n"
+                 "**Note.** Wait... what? \u201cIt works.\u201d J. R. R. Tolkien. 3.5 billion!\r\n"
+                 "I. Heading\n \n",
+                 Language::kEn);
+}
+
 // ------------------------------------------------------------------ the real bulletin
 
 std::string ReadFile(const std::string& path) {

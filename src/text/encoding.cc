@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <bitset>
+#include <climits>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -312,6 +313,10 @@ Status DecodeToUtf8(std::string_view bytes, std::string_view source_name, std::s
                     std::string* utf8, std::string* encoding_used) {
   std::string used;
   Status status;
+  if (bytes.size() > static_cast<size_t>(INT32_MAX) / 2) {  // ICU and our offsets are 32-bit
+    return Status::InvalidInput(std::string(source_name) + ": file is too large (" + std::to_string(bytes.size()) +
+                                " bytes)");
+  }
   if (encoding.empty() || encoding == "auto") {
     status = DetectAndDecode(bytes, source_name, utf8, &used);
   } else {

@@ -218,8 +218,11 @@ bool ShouldJoin(std::string_view prev, std::string_view next, bool prev_starts_l
   // ICU ends sentences at "?" / "!" even before "he asked".
   if (StartsWithLowercase(next)) return true;
   if (prev.back() != '.') return false;
-  const size_t space = prev.find_last_of(" \t");
-  std::string_view token = space == std::string_view::npos ? prev : prev.substr(space + 1);
+  // Only the last word matters; look at a bounded tail so merging stays linear.
+  const size_t from = prev.size() > 64 ? prev.size() - 64 : 0;
+  const std::string_view tail = prev.substr(from);
+  const size_t space = tail.find_last_of(" \t");
+  std::string_view token = space == std::string_view::npos ? tail : tail.substr(space + 1);
   while (!token.empty() && (token.front() == '(' || token.front() == '[' || token.front() == '"' ||
                             token.front() == '\'' || token.front() == '*' || token.front() == '{')) {
     token.remove_prefix(1);
