@@ -129,10 +129,8 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     return begin < end ? side[static_cast<size_t>(end - 1)].paragraph - side[static_cast<size_t>(begin)].paragraph : 0;
   };
   const bool paragraphs = !input.zh_paragraphs.empty() || !input.en_paragraphs.empty();
-  auto bead_value = [&](size_t s, int i, int j, double* sim_out) {
+  auto value_of = [&](size_t s, int i, int j, const BeadScore& sc) {
     const auto [a, b] = shapes[s];
-    BeadScore sc = scorer.Score(i - a, i, j - b, j);
-    *sim_out = sc.similarity;
     double value;
     if (a == 0 || b == 0) {
       value = -options_.skip_cost;
@@ -148,23 +146,46 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     }
     return value;
   };
+  auto bead_value = [&](size_t s, int i, int j) {
+    const auto [a, b] = shapes[s];
+    return value_of(s, i, j, scorer.Score(i - a, i, j - b, j));
+  };
+
+  // Shapes by size; for each Chinese side, the longest English side allowed.
+  const int max_a = std::max(options_.max_side, options_.max_fan);
+  std::vector<std::vector<int>> shape_of(static_cast<size_t>(max_a) + 1, std::vector<int>(static_cast<size_t>(max_a) + 1, -1));
+  std::vector<int> max_b(static_cast<size_t>(max_a) + 1, -1);
+  for (size_t s = 0; s < shapes.size(); ++s) {
+    shape_of[static_cast<size_t>(shapes[s].zh)][static_cast<size_t>(shapes[s].en)] = static_cast<int>(s);
+    max_b[static_cast<size_t>(shapes[s].zh)] = std::max(max_b[static_cast<size_t>(shapes[s].zh)], shapes[s].en);
+  }
 
   *cell(0, 0) = 0;
+  std::vector<BeadScore> grown;
   for (int i = 0; i <= n_zh; ++i) {
     for (int j = lo[static_cast<size_t>(i)]; j <= hi[static_cast<size_t>(i)]; ++j) {
       if (i == 0 && j == 0) continue;
       double* here = cell(i, j);
       int8_t arg = -1;
-      for (size_t s = 0; s < shapes.size(); ++s) {
-        const auto [a, b] = shapes[s];
-        if (i < a || j < b) continue;
+      auto consider = [&](int s, int a, int b, const BeadScore* sc) {
+        if (s < 0) return;
         double* prev = cell(i - a, j - b);
-        if (!prev || *prev == kNone) continue;
-        double sim;
-        double v = *prev + bead_value(s, i, j, &sim);
+        if (!prev || *prev == kNone) return;
+        double v = *prev + (sc ? value_of(static_cast<size_t>(s), i, j, *sc) : bead_value(static_cast<size_t>(s), i, j));
         if (v > *here) {
           *here = v;
           arg = static_cast<int8_t>(s);
+        }
+      };
+      if (j >= 1) consider(shape_of[0][1], 0, 1, nullptr);
+      for (int a = 1; a <= std::min(i, max_a); ++a) {
+        consider(shape_of[static_cast<size_t>(a)][0], a, 0, nullptr);
+        int b_limit = std::min(max_b[static_cast<size_t>(a)], j);
+        if (b_limit < 1) continue;
+        // All English spans ending at j at once, grown one sentence at a time.
+        scorer.ScoreGrowingEnglish(i - a, i, j, b_limit, &grown);
+        for (int b = 1; b <= b_limit; ++b) {
+          consider(shape_of[static_cast<size_t>(a)][static_cast<size_t>(b)], a, b, &grown[static_cast<size_t>(b - 1)]);
         }
       }
       from[static_cast<size_t>(i)][static_cast<size_t>(j - lo[static_cast<size_t>(i)])] = arg;
@@ -181,8 +202,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     Bead bead;
     for (int k = i - a; k < i; ++k) bead.src.push_back(k);
     for (int k = j - b; k < j; ++k) bead.tgt.push_back(k);
-    double sim;
-    double value = bead_value(static_cast<size_t>(s), i, j, &sim);
+    double value = bead_value(static_cast<size_t>(s), i, j);
     // Confidence: how far the bead beats chance, squashed to (0,1).
     bead.confidence = (a == 0 || b == 0) ? Logistic(-2.0) : Logistic(6.0 * (value / (a + b)) + 0.5);
     beads->push_back(std::move(bead));

@@ -17,7 +17,7 @@ namespace tmalign {
 struct AlignOptions {
   int max_side = 6;          // most sentences on one side of a bead
   int max_total = 7;         // most sentences in one bead, both sides
-  int max_fan = 12;          // 1-n and n-1 beads may grow this far (a list rendered as one sentence)
+  int max_fan = 12;          // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
   int band_half_width = 12;  // sentences either side of the anchor line
   double skip_cost = 0.6;    // value of a 1-0 / 0-1 bead, negated
   double merge_cost = 0.4;   // per sentence beyond a 1-1, for the first few

@@ -27,6 +27,9 @@ class BeadScorer {
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;
+  // Scores zh [i0, i1) against en [j_end - b, j_end) for every b in 1..max_b,
+  // growing the English span one sentence at a time: (*out)[b - 1].
+  void ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::vector<BeadScore>* out) const;
   // Scores one sentence pair directly, without prepared masks.
   BeadScore ScorePair(int i, int j);
   // Scores a pair of spans directly, without prepared masks (slower).
