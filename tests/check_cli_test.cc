@@ -101,3 +101,55 @@ TEST(CheckCliTest, HelpExitsZero) {
 }
 
 }  // namespace tmalign
+
+namespace tmalign {
+
+TEST(CheckCliTest, Xliff12And20UnitsAtTheirPositions) {
+  RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --xliff " + Data("planted12.xlf"));
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(Summaries(j), (std::vector<std::string>{"forbidden 7:21", "missing 11:17"}));
+  EXPECT_EQ(j[0]["unit"], "u1");
+  EXPECT_EQ(j[1]["source_line"], 10);
+  EXPECT_EQ(j[1]["source_column"], 21);
+  r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --xliff " + Data("planted20.xlf"));
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(Summaries(j), (std::vector<std::string>{"case 7:21", "forbidden 12:56"}));
+  EXPECT_EQ(j[1]["unit"], "b");
+  EXPECT_EQ(j[1]["found"], "league chain");
+}
+
+TEST(CheckCliTest, TmxUnits) {
+  RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --tmx " + Data("planted.tmx"));
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u) << r.out;
+  EXPECT_EQ(j[0]["kind"], "case");
+  EXPECT_EQ(j[0]["line"], 7);
+  EXPECT_EQ(j[0]["column"], 38);
+  EXPECT_EQ(j[1]["kind"], "forbidden");
+  EXPECT_EQ(j[1]["found"], "block chain");
+  EXPECT_EQ(j[1]["unit"], "t1");
+}
+
+TEST(CheckCliTest, XmlInputsRejectEntitiesWithPosition) {
+  const std::string xxe = WriteTemp("xxe.xlf",
+                                    "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
+                                    "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>联盟链</source>"
+                                    "<target>&x;</target></trans-unit></body></file></xliff>\n");
+  RunResult r = RunTmalign("check -g " + Data("glossary.tsv") + " --xliff " + xxe);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("xxe.xlf:3:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("root"), std::string::npos);
+  const std::string broken = WriteTemp("broken.xlf", "<xliff version=\"1.2\">\n<file>\n<body>\n</file>\n</xliff>\n");
+  r = RunTmalign("check -g " + Data("glossary.tsv") + " --xliff " + broken);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("broken.xlf:4:3: mismatched tag"), std::string::npos) << r.err;
+  const std::string laughs = Data("billion_laughs.tbx");
+  r = RunTmalign("check -g " + laughs + " --tsv " + Data("clean.tsv"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("entity declarations are not allowed"), std::string::npos) << r.err;
+}
+
+}  // namespace tmalign

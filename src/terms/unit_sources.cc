@@ -99,12 +99,4 @@ Status UnitsFromTsvFile(const std::string& path, std::vector<CheckUnit>* units) 
   return Status::Ok();
 }
 
-Status UnitsFromXliffFile(const std::string& path, std::vector<CheckUnit>*) {
-  return Status::Internal(path + ": XLIFF input not implemented yet");
-}
-
-Status UnitsFromTmxFile(const std::string& path, std::vector<CheckUnit>*) {
-  return Status::Internal(path + ": TMX input not implemented yet");
-}
-
 }  // namespace tmalign
