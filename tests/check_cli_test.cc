@@ -111,7 +111,7 @@ TEST(CheckCliTest, Xliff12And20UnitsAtTheirPositions) {
   EXPECT_EQ(Summaries(j), (std::vector<std::string>{"forbidden 7:21", "missing 11:17"}));
   EXPECT_EQ(j[0]["unit"], "u1");
   EXPECT_EQ(j[1]["source_line"], 10);
-  EXPECT_EQ(j[1]["source_column"], 21);
+  EXPECT_EQ(j[1]["source_column"], 31);  // 去中心化 sits inside <g id="1">
   r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --xliff " + Data("planted20.xlf"));
   ASSERT_EQ(r.exit_code, 1) << r.err;
   j = nlohmann::json::parse(r.out);
@@ -131,6 +131,8 @@ TEST(CheckCliTest, TmxUnits) {
   EXPECT_EQ(j[1]["kind"], "forbidden");
   EXPECT_EQ(j[1]["found"], "block chain");
   EXPECT_EQ(j[1]["unit"], "t1");
+  EXPECT_EQ(j[1]["line"], 7);
+  EXPECT_EQ(j[1]["column"], 78);  // the file's column, after the inline <bpt> markup
 }
 
 TEST(CheckCliTest, XmlInputsRejectEntitiesWithPosition) {

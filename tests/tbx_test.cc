@@ -98,6 +98,11 @@ TEST(SafeXmlTest, KeepsInlineTextAndPositions) {
   EXPECT_EQ(segs[0].TextContent(), "the <b>alliance chain & co");
   EXPECT_EQ(segs[0].line, 2);
   EXPECT_EQ(segs[0].TextPosition(), std::make_pair(2, 8));
+  std::vector<XmlTextAnchor> anchors;
+  segs[0].TextContentWithAnchors(&anchors);
+  ASSERT_GE(anchors.size(), 3u);
+  EXPECT_EQ(anchors[1].offset, 4u);   // "<" from &lt; inside <bpt>
+  EXPECT_EQ(anchors[1].column, 23);
 }
 
 TEST(SafeXmlTest, UndeclaredEntityIsAnError) {

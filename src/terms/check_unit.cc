@@ -1,5 +1,7 @@
 #include "terms/check_unit.h"
 
+#include <algorithm>
+
 namespace tmalign {
 
 std::string JoinPieces(const std::vector<TextPiece>& pieces) {
@@ -26,7 +28,14 @@ TextLocation LocateInPieces(const std::vector<TextPiece>& pieces, size_t offset)
   loc.file = p.file;
   loc.line = p.line;
   int column = p.column;
-  for (size_t i = 0; i < local; ++i) {
+  size_t i = 0;
+  for (const TextPiece::Anchor& a : p.anchors) {
+    if (a.offset > local) break;
+    i = a.offset;
+    loc.line = a.line;
+    column = a.column;
+  }
+  for (; i < local; ++i) {
     const unsigned char c = static_cast<unsigned char>(p.text[i]);
     if (c == '\n') {
       ++loc.line;

@@ -13,6 +13,14 @@ struct TextPiece {
   std::string file;
   int line = 1;
   int column = 1;
+  // Optional: where later stretches of text start (after inline markup or entities in XML);
+  // sorted by offset. Without anchors, positions run on from line/column.
+  struct Anchor {
+    size_t offset;
+    int line;
+    int column;
+  };
+  std::vector<Anchor> anchors;
 };
 
 // Pieces of one side are joined with a space for matching. An empty source means

@@ -92,8 +92,8 @@ Status UnitsFromTsvFile(const std::string& path, std::vector<CheckUnit>* units) 
       return Status::InvalidInput(path + ":" + std::to_string(line) + ": expected source TAB target, found more than one tab");
     }
     CheckUnit unit;
-    unit.source.push_back(TextPiece{std::string(l.substr(0, tab)), path, line, 1});
-    unit.target.push_back(TextPiece{std::string(l.substr(tab + 1)), path, line, CountCodePoints(l.substr(0, tab)) + 2});
+    unit.source.push_back(TextPiece{std::string(l.substr(0, tab)), path, line, 1, {}});
+    unit.target.push_back(TextPiece{std::string(l.substr(tab + 1)), path, line, CountCodePoints(l.substr(0, tab)) + 2, {}});
     units->push_back(std::move(unit));
   }
   return Status::Ok();

@@ -10,9 +10,11 @@ namespace {
 
 TextPiece PieceOf(const XmlNode& element, const std::string& path) {
   TextPiece p;
-  p.text = element.TextContent();
+  std::vector<XmlTextAnchor> anchors;
+  p.text = element.TextContentWithAnchors(&anchors);
   p.file = path;
   std::tie(p.line, p.column) = element.TextPosition();
+  for (const XmlTextAnchor& a : anchors) p.anchors.push_back(TextPiece::Anchor{a.offset, a.line, a.column});
   return p;
 }
 
@@ -64,7 +66,8 @@ Status UnitsFromTmxFile(const std::string& path, std::vector<CheckUnit>* units) 
     for (TmxVariant& v : tu.variants) {
       const Language lang = ParseLanguageCode(v.lang);
       if (lang == Language::kUnknown) continue;
-      TextPiece p{std::move(v.text), path, v.line, v.column};
+      TextPiece p{std::move(v.text), path, v.line, v.column, {}};
+      for (const auto& a : v.anchors) p.anchors.push_back(TextPiece::Anchor{a.offset, a.line, a.column});
       (lang == Language::kZh ? unit.source : unit.target).push_back(std::move(p));
     }
     if (!unit.target.empty()) units->push_back(std::move(unit));

@@ -27,8 +27,10 @@ Status ReadTmx(const std::string& path, const std::function<Status(TmxUnit&& uni
       if (v.lang.empty()) v.lang = c.Attribute("lang");
       for (const XmlNode& s : c.children) {
         if (s.is_text || s.LocalName() != "seg") continue;
-        v.text = s.TextContent();
+        std::vector<XmlTextAnchor> anchors;
+        v.text = s.TextContentWithAnchors(&anchors);
         std::tie(v.line, v.column) = s.TextPosition();
+        for (const XmlTextAnchor& a : anchors) v.anchors.push_back(TmxVariant::Anchor{a.offset, a.line, a.column});
       }
       unit.variants.push_back(std::move(v));
     }

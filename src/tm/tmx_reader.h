@@ -15,6 +15,12 @@ struct TmxVariant {
   std::string text;  // <seg> text; inline tags dropped, their text content kept
   int line = 0;      // where the <seg> text starts (1-based; column in code points)
   int column = 0;
+  struct Anchor {
+    size_t offset;  // byte offset in text where a stretch from another file position starts
+    int line;
+    int column;
+  };
+  std::vector<Anchor> anchors;  // after inline tags and entity references; sorted by offset
 };
 
 struct TmxUnit {

@@ -29,6 +29,26 @@ std::string XmlNode::TextContent() const {
   return out;
 }
 
+std::string XmlNode::TextContentWithAnchors(std::vector<XmlTextAnchor>* anchors) const {
+  std::string out;
+  std::vector<const XmlNode*> stack = {this};
+  // Depth-first, document order.
+  while (!stack.empty()) {
+    const XmlNode* n = stack.back();
+    stack.pop_back();
+    if (n->is_text) {
+      for (XmlTextAnchor a : n->anchors) {
+        a.offset += out.size();
+        anchors->push_back(a);
+      }
+      out += n->text;
+      continue;
+    }
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(&*it);
+  }
+  return out;
+}
+
 std::pair<int, int> XmlNode::TextPosition() const {
   if (is_text) return {line, column};
   for (const XmlNode& c : children) {
@@ -99,16 +119,18 @@ void XMLCALL OnText(void* data, const XML_Char* s, int len) {
   auto* st = static_cast<ParseState*>(data);
   if (!st->error.ok() || st->stack.empty()) return;
   auto& children = st->stack.back().children;
-  if (!children.empty() && children.back().is_text) {
-    children.back().text.append(s, static_cast<size_t>(len));
-    return;
+  const int line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
+  const int column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
+  if (children.empty() || !children.back().is_text) {
+    XmlNode t;
+    t.is_text = true;
+    t.line = line;
+    t.column = column;
+    children.push_back(std::move(t));
   }
-  XmlNode t;
-  t.is_text = true;
-  t.text.assign(s, static_cast<size_t>(len));
-  t.line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
-  t.column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
-  children.push_back(std::move(t));
+  XmlNode& run = children.back();
+  run.anchors.push_back(XmlTextAnchor{run.text.size(), line, column});
+  run.text.append(s, static_cast<size_t>(len));
 }
 
 // Any entity declaration ends the parse: this is what makes XXE and entity expansion impossible.

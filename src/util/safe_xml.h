@@ -13,6 +13,14 @@
 
 namespace tmalign {
 
+// Where a stretch of text content starts in the file: text after inline markup or an
+// entity reference does not continue the previous column.
+struct XmlTextAnchor {
+  size_t offset = 0;  // byte offset in the text content
+  int line = 0;
+  int column = 0;  // 1-based, in code points
+};
+
 // An element (or, when is_text, a run of character data) with its 1-based position.
 struct XmlNode {
   bool is_text = false;
@@ -20,6 +28,7 @@ struct XmlNode {
   std::vector<std::pair<std::string, std::string>> attributes;
   std::vector<XmlNode> children;  // elements and text runs in document order
   std::string text;               // text runs only
+  std::vector<XmlTextAnchor> anchors;  // text runs only: positions of the character data chunks
   int line = 0;
   int column = 0;
 
@@ -29,6 +38,8 @@ struct XmlNode {
   std::string LocalName() const;
   // All descendant text in document order (inline markup dropped, its text kept).
   std::string TextContent() const;
+  // TextContent plus the file position of each chunk of it (offsets into the result).
+  std::string TextContentWithAnchors(std::vector<XmlTextAnchor>* anchors) const;
   // The first text run's position (or the element's when it has no text).
   std::pair<int, int> TextPosition() const;
 };
