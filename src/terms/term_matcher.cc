@@ -1,0 +1,271 @@
+#include "terms/term_matcher.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "text/normalize.h"
+
+namespace tmalign {
+
+namespace {
+
+bool IsSeparator(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-'; }
+
+bool IsWordCodePoint(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)); }
+
+// The code point that starts at byte i / ends right before byte i.
+UChar32 CodePointAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return -1;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+UChar32 CodePointBefore(std::string_view s, size_t i) {
+  if (i == 0) return -1;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, pos, c);
+  return c;
+}
+
+// Letters and digits of a rendering, case kept, full-width folded: compared for `case` terms.
+std::u32string CaseKey(std::string_view s) {
+  std::u32string key;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (IsWordCodePoint(c)) key.push_back(static_cast<char32_t>(c));
+  }
+  return key;
+}
+
+// Greedy longest-first selection of non-overlapping spans; returns indices into spans.
+struct Span {
+  size_t begin, end;
+  int id;
+};
+std::vector<size_t> SelectLongestFirst(const std::vector<Span>& spans) {
+  std::vector<size_t> order(spans.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const size_t la = spans[a].end - spans[a].begin, lb = spans[b].end - spans[b].begin;
+    if (la != lb) return la > lb;
+    return spans[a].begin < spans[b].begin;
+  });
+  std::vector<std::pair<size_t, size_t>> taken;  // sorted by begin, disjoint
+  std::vector<size_t> chosen;
+  for (size_t idx : order) {
+    const Span& s = spans[idx];
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(s.begin, size_t{0}));
+    if (it != taken.end() && it->first < s.end) continue;
+    if (it != taken.begin() && std::prev(it)->second > s.begin) continue;
+    taken.insert(it, {s.begin, s.end});
+    chosen.push_back(idx);
+  }
+  std::sort(chosen.begin(), chosen.end(), [&](size_t a, size_t b) { return spans[a].begin < spans[b].begin; });
+  return chosen;
+}
+
+}  // namespace
+
+struct TermMatcher::WordBreaker {
+  std::unique_ptr<icu::BreakIterator> it;
+};
+
+CanonicalEnglish CanonicalizeEnglish(std::string_view utf8) {
+  NormalizedText n = MatchNormalizer::Shared().NormalizeWithOrigin(utf8);
+  CanonicalEnglish c;
+  c.text.reserve(n.text.size());
+  c.origin.reserve(n.text.size() + 1);
+  bool pending_space = false;
+  uint32_t space_origin = 0;
+  for (size_t i = 0; i < n.text.size(); ++i) {
+    const unsigned char ch = static_cast<unsigned char>(n.text[i]);
+    if (IsSeparator(ch)) {
+      if (!pending_space) space_origin = n.origin[i];
+      pending_space = true;
+      continue;
+    }
+    if (pending_space) {
+      c.text.push_back(' ');
+      c.origin.push_back(space_origin);
+      pending_space = false;
+    }
+    c.text.push_back(static_cast<char>(ch));
+    c.origin.push_back(n.origin[i]);
+  }
+  if (pending_space) {
+    c.text.push_back(' ');
+    c.origin.push_back(space_origin);
+  }
+  c.origin.push_back(n.origin.back());
+  return c;
+}
+
+TermMatcher::TermMatcher(const Glossary& glossary) : glossary_(glossary) {
+  const auto& entries = glossary.entries();
+  for (size_t t = 0; t < entries.size(); ++t) {
+    const std::string zh = MatchNormalizer::Shared().Normalize(entries[t].zh);
+    if (zh.empty()) continue;
+    const int id = zh_automaton_.Add(zh);
+    if (static_cast<size_t>(id) >= zh_terms_.size()) zh_terms_.resize(static_cast<size_t>(id) + 1);
+    zh_terms_[static_cast<size_t>(id)].push_back(t);
+
+    auto add_form = [&](const std::string& form, RenderingKind kind, size_t index) {
+      std::string canon = CanonicalizeEnglish(form).text;
+      while (!canon.empty() && canon.back() == ' ') canon.pop_back();
+      size_t lead = 0;
+      while (lead < canon.size() && canon[lead] == ' ') ++lead;
+      canon.erase(0, lead);
+      if (canon.empty()) return;
+      auto add = [&](const std::string& pattern, bool ies) {
+        const int pid = en_automaton_.Add(pattern);
+        if (static_cast<size_t>(pid) >= en_payloads_.size()) en_payloads_.resize(static_cast<size_t>(pid) + 1);
+        en_payloads_[static_cast<size_t>(pid)].push_back(EnPayload{t, kind, index, ies});
+      };
+      add(canon, false);
+      // "alliance policy" -> "alliance policies": the automaton cannot derive -ies from -y.
+      if (canon.size() >= 2 && canon.back() == 'y' && std::string_view("aeiou").find(canon[canon.size() - 2]) ==
+                                                          std::string_view::npos &&
+          std::isalpha(static_cast<unsigned char>(canon[canon.size() - 2]))) {
+        add(canon.substr(0, canon.size() - 1) + "ies", true);
+      }
+    };
+    add_form(entries[t].en, RenderingKind::kApproved, 0);
+    for (size_t i = 0; i < entries[t].variants.size(); ++i) add_form(entries[t].variants[i], RenderingKind::kVariant, i);
+    for (size_t i = 0; i < entries[t].forbidden.size(); ++i) {
+      add_form(entries[t].forbidden[i], RenderingKind::kForbidden, i);
+    }
+  }
+  zh_automaton_.Build();
+  en_automaton_.Build();
+  for (const char* word : {"链接", "超链接"}) extra_words_.Add(word);
+  extra_words_.Build();
+}
+
+TermMatcher::~TermMatcher() = default;
+
+const std::string& TermMatcher::FormText(const EnHit& hit) const {
+  const TermEntry& e = glossary_.entries()[hit.term];
+  switch (hit.kind) {
+    case RenderingKind::kVariant: return e.variants[hit.form];
+    case RenderingKind::kForbidden: return e.forbidden[hit.form];
+    default: return e.en;
+  }
+}
+
+std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
+  std::vector<ZhHit> hits;
+  if (zh_automaton_.pattern_count() == 0) return hits;
+  const NormalizedText n = MatchNormalizer::Shared().NormalizeWithOrigin(text);
+  std::vector<Span> spans;
+  zh_automaton_.FindAll(n.text, [&](int id, size_t b, size_t e) { spans.push_back(Span{b, e, id}); });
+  if (spans.empty()) return hits;
+
+  // A term is a word of its own only where ICU's word segmentation puts boundaries
+  // at both its ends (联盟链 in 联盟链接 is not: ICU gives 联盟|链接).
+  std::vector<bool> boundary(n.text.size() + 1, false);
+  UErrorCode err = U_ZERO_ERROR;
+  if (!word_breaker_) {
+    word_breaker_ = std::make_unique<WordBreaker>();
+    word_breaker_->it.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
+  }
+  icu::BreakIterator* bi = word_breaker_->it.get();
+  UText* ut = utext_openUTF8(nullptr, n.text.data(), static_cast<int64_t>(n.text.size()), &err);
+  if (U_SUCCESS(err) && bi != nullptr) {
+    bi->setText(ut, err);
+    for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
+      if (b >= 0 && static_cast<size_t>(b) <= n.text.size()) boundary[static_cast<size_t>(b)] = true;
+    }
+  } else {
+    std::fill(boundary.begin(), boundary.end(), true);
+  }
+  utext_close(ut);
+  // Words that ICU 72's dictionary lacks (it splits 联盟链接 as 联盟|链|接): their inside
+  // is not a boundary either.
+  extra_words_.FindAll(n.text, [&](int, size_t b, size_t e) {
+    for (size_t i = b + 1; i < e; ++i) boundary[i] = false;
+  });
+  std::vector<Span> kept;
+  for (const Span& s : spans) {
+    if (boundary[s.begin] && boundary[s.end]) kept.push_back(s);
+  }
+  for (size_t idx : SelectLongestFirst(kept)) {
+    const Span& s = kept[idx];
+    for (size_t term : zh_terms_[static_cast<size_t>(s.id)]) {
+      hits.push_back(ZhHit{term, n.origin[s.begin], n.origin[s.end]});
+    }
+  }
+  return hits;
+}
+
+std::vector<EnHit> TermMatcher::FindEn(std::string_view text) const {
+  std::vector<EnHit> hits;
+  if (en_automaton_.pattern_count() == 0) return hits;
+  const CanonicalEnglish c = CanonicalizeEnglish(text);
+  const std::string_view t = c.text;
+  std::vector<Span> spans;
+  en_automaton_.FindAll(t, [&](int id, size_t b, size_t e) {
+    if (IsWordCodePoint(CodePointAt(t, b)) && IsWordCodePoint(CodePointBefore(t, b))) return;  // "chain" in "blockchain"
+    if (!IsWordCodePoint(CodePointBefore(t, e))) {
+      spans.push_back(Span{b, e, id});
+      return;
+    }
+    if (!IsWordCodePoint(CodePointAt(t, e))) {
+      if (e < t.size() && t[e] == '\'') {  // possessive "chains'" or "chain's"
+        if (e + 1 < t.size() && t[e + 1] == 's' && !IsWordCodePoint(CodePointAt(t, e + 2))) {
+          spans.push_back(Span{b, e + 2, id});
+          return;
+        }
+      }
+      spans.push_back(Span{b, e, id});
+      return;
+    }
+    // Plural endings: -s, -es (and their possessives); -ies has its own pattern.
+    const bool ies_pattern = en_payloads_[static_cast<size_t>(id)].front().ies;
+    if (ies_pattern) return;
+    for (std::string_view suffix : {"s'", "s", "es'", "es", "'s"}) {
+      if (t.substr(e, suffix.size()) == suffix && !IsWordCodePoint(CodePointAt(t, e + suffix.size()))) {
+        spans.push_back(Span{b, e + suffix.size(), id});
+        return;
+      }
+    }
+  });
+  for (size_t idx : SelectLongestFirst(spans)) {
+    const Span& s = spans[idx];
+    const size_t begin = c.origin[s.begin], end = c.origin[s.end];
+    std::u32string found_key;
+    bool have_key = false;
+    for (const EnPayload& p : en_payloads_[static_cast<size_t>(s.id)]) {
+      EnHit hit;
+      hit.term = p.term;
+      hit.kind = p.kind;
+      hit.form = p.form;
+      hit.begin = begin;
+      hit.end = end;
+      if (glossary_.entries()[p.term].case_sensitive) {
+        if (!have_key) {
+          found_key = CaseKey(text.substr(begin, end - begin));
+          have_key = true;
+        }
+        std::u32string form_key = CaseKey(FormText(hit));
+        if (p.ies && !form_key.empty()) form_key.pop_back();  // compare the stem before -y/-ies
+        hit.case_exact = found_key.compare(0, form_key.size(), form_key) == 0;
+      }
+      hits.push_back(hit);
+    }
+  }
+  return hits;
+}
+
+}  // namespace tmalign

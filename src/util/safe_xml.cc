@@ -1,0 +1,197 @@
+#include "util/safe_xml.h"
+
+#include <expat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace tmalign {
+
+const std::string& XmlNode::Attribute(const std::string& attr) const {
+  static const std::string kEmpty;
+  for (const auto& [k, v] : attributes) {
+    if (k == attr) return v;
+  }
+  return kEmpty;
+}
+
+std::string XmlNode::LocalName() const {
+  const size_t colon = name.find(':');
+  return colon == std::string::npos ? name : name.substr(colon + 1);
+}
+
+std::string XmlNode::TextContent() const {
+  if (is_text) return text;
+  std::string out;
+  for (const XmlNode& c : children) out += c.TextContent();
+  return out;
+}
+
+std::string XmlNode::TextContentWithAnchors(std::vector<XmlTextAnchor>* anchors) const {
+  std::string out;
+  std::vector<const XmlNode*> stack = {this};
+  // Depth-first, document order.
+  while (!stack.empty()) {
+    const XmlNode* n = stack.back();
+    stack.pop_back();
+    if (n->is_text) {
+      for (XmlTextAnchor a : n->anchors) {
+        a.offset += out.size();
+        anchors->push_back(a);
+      }
+      out += n->text;
+      continue;
+    }
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(&*it);
+  }
+  return out;
+}
+
+std::pair<int, int> XmlNode::TextPosition() const {
+  if (is_text) return {line, column};
+  for (const XmlNode& c : children) {
+    if (c.is_text || !c.TextContent().empty()) return c.TextPosition();
+  }
+  return {line, column};
+}
+
+namespace {
+
+struct ParseState {
+  XML_Parser parser = nullptr;
+  const std::string* name = nullptr;
+  const XmlStreamHandlers* handlers = nullptr;
+  Status error;
+  bool seen_root = false;
+  std::vector<XmlNode> stack;  // open captured elements (outermost first)
+
+  std::string Here() const {
+    return *name + ":" + std::to_string(XML_GetCurrentLineNumber(parser)) + ":" +
+           std::to_string(XML_GetCurrentColumnNumber(parser) + 1);
+  }
+  void Fail(Status s) {
+    if (error.ok()) error = std::move(s);
+    XML_StopParser(parser, XML_FALSE);
+  }
+};
+
+std::string LocalOf(const char* name) {
+  const char* colon = std::strchr(name, ':');
+  return colon ? std::string(colon + 1) : std::string(name);
+}
+
+void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok()) return;
+  XmlNode node;
+  node.name = name;
+  node.line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
+  node.column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
+  for (int i = 0; attrs[i] != nullptr; i += 2) node.attributes.emplace_back(attrs[i], attrs[i + 1]);
+  if (!st->seen_root) {
+    st->seen_root = true;
+    if (st->handlers->on_root) {
+      Status s = st->handlers->on_root(node);
+      if (!s.ok()) return st->Fail(std::move(s));
+    }
+  }
+  if (!st->stack.empty() || st->handlers->capture.count(LocalOf(name))) st->stack.push_back(std::move(node));
+}
+
+void XMLCALL OnEnd(void* data, const XML_Char*) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok() || st->stack.empty()) return;
+  XmlNode node = std::move(st->stack.back());
+  st->stack.pop_back();
+  if (!st->stack.empty()) {
+    st->stack.back().children.push_back(std::move(node));
+    return;
+  }
+  if (st->handlers->on_element) {
+    Status s = st->handlers->on_element(std::move(node));
+    if (!s.ok()) st->Fail(std::move(s));
+  }
+}
+
+void XMLCALL OnText(void* data, const XML_Char* s, int len) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok() || st->stack.empty()) return;
+  auto& children = st->stack.back().children;
+  const int line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
+  const int column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
+  if (children.empty() || !children.back().is_text) {
+    XmlNode t;
+    t.is_text = true;
+    t.line = line;
+    t.column = column;
+    children.push_back(std::move(t));
+  }
+  XmlNode& run = children.back();
+  run.anchors.push_back(XmlTextAnchor{run.text.size(), line, column});
+  run.text.append(s, static_cast<size_t>(len));
+}
+
+// Any entity declaration ends the parse: this is what makes XXE and entity expansion impossible.
+void XMLCALL OnEntityDecl(void* data, const XML_Char* entity_name, int, const XML_Char*, int, const XML_Char*,
+                          const XML_Char*, const XML_Char*, const XML_Char*) {
+  auto* st = static_cast<ParseState*>(data);
+  st->Fail(Status::InvalidInput(st->Here() + ": entity declarations are not allowed (entity '" +
+                                std::string(entity_name) + "')"));
+}
+
+class Parser {
+ public:
+  Parser(const std::string& name, const XmlStreamHandlers& handlers) {
+    state_.name = &name;
+    state_.handlers = &handlers;
+    state_.parser = XML_ParserCreate("UTF-8");
+    XML_SetUserData(state_.parser, &state_);
+    XML_SetElementHandler(state_.parser, OnStart, OnEnd);
+    XML_SetCharacterDataHandler(state_.parser, OnText);
+    XML_SetEntityDeclHandler(state_.parser, OnEntityDecl);
+    XML_SetParamEntityParsing(state_.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+  }
+  ~Parser() { XML_ParserFree(state_.parser); }
+
+  // Feeds one chunk; returns the first error.
+  Status Feed(const char* data, size_t len, bool final) {
+    if (XML_Parse(state_.parser, data, static_cast<int>(len), final ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
+      if (!state_.error.ok()) return state_.error;
+      return Status::InvalidInput(state_.Here() + ": " + XML_ErrorString(XML_GetErrorCode(state_.parser)));
+    }
+    return state_.error;
+  }
+
+ private:
+  ParseState state_;
+};
+
+}  // namespace
+
+Status ParseXmlText(const std::string& text, const std::string& name, const XmlStreamHandlers& handlers) {
+  Parser p(name, handlers);
+  constexpr size_t kChunk = 1 << 16;
+  for (size_t pos = 0; pos < text.size(); pos += kChunk) {
+    TMALIGN_RETURN_IF_ERROR(p.Feed(text.data() + pos, std::min(kChunk, text.size() - pos), false));
+  }
+  return p.Feed("", 0, true);
+}
+
+Status ParseXmlFile(const std::string& path, const XmlStreamHandlers& handlers) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return Status::IoError(path + ": cannot open file");
+  Parser p(path, handlers);
+  char buf[1 << 16];
+  while (true) {
+    const size_t n = std::fread(buf, 1, sizeof buf, f.get());
+    if (std::ferror(f.get())) return Status::IoError(path + ": read error");
+    const bool final = n < sizeof buf && std::feof(f.get());
+    TMALIGN_RETURN_IF_ERROR(p.Feed(buf, n, final));
+    if (final) break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace tmalign

@@ -1,0 +1,61 @@
+// Safe streaming XML reading with expat: no DTD entities at all (a document that declares
+// an entity is rejected, so no XXE and no billion laughs), no external fetching, and
+// errors as "file:line:column: message".
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "util/status.h"
+
+namespace tmalign {
+
+// Where a stretch of text content starts in the file: text after inline markup or an
+// entity reference does not continue the previous column.
+struct XmlTextAnchor {
+  size_t offset = 0;  // byte offset in the text content
+  int line = 0;
+  int column = 0;  // 1-based, in code points
+};
+
+// An element (or, when is_text, a run of character data) with its 1-based position.
+struct XmlNode {
+  bool is_text = false;
+  std::string name;  // element name as written (prefix kept), empty for text
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<XmlNode> children;  // elements and text runs in document order
+  std::string text;               // text runs only
+  std::vector<XmlTextAnchor> anchors;  // text runs only: positions of the character data chunks
+  int line = 0;
+  int column = 0;
+
+  // The attribute value, or "" when absent.
+  const std::string& Attribute(const std::string& attr) const;
+  // The name without a namespace prefix.
+  std::string LocalName() const;
+  // All descendant text in document order (inline markup dropped, its text kept).
+  std::string TextContent() const;
+  // TextContent plus the file position of each chunk of it (offsets into the result).
+  std::string TextContentWithAnchors(std::vector<XmlTextAnchor>* anchors) const;
+  // The first text run's position (or the element's when it has no text).
+  std::pair<int, int> TextPosition() const;
+};
+
+struct XmlStreamHandlers {
+  // Called once with the root element (no children).
+  std::function<Status(const XmlNode& root)> on_root;
+  // Elements whose local name is listed here are built as subtrees and handed to on_element
+  // when they close (outermost only); everything else is streamed past.
+  std::set<std::string> capture;
+  std::function<Status(XmlNode&& element)> on_element;
+};
+
+// Parses `path` in chunks; a handler error stops the parse and is returned as is.
+Status ParseXmlFile(const std::string& path, const XmlStreamHandlers& handlers);
+// Same for text already in memory; `name` is used in messages.
+Status ParseXmlText(const std::string& text, const std::string& name, const XmlStreamHandlers& handlers);
+
+}  // namespace tmalign

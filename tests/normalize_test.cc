@@ -1,0 +1,41 @@
+#include "text/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace tmalign {
+
+TEST(NormalizeTest, FoldsWidthCaseQuotesDashes) {
+  const auto& n = MatchNormalizer::Shared();
+  EXPECT_EQ(n.Normalize("ＭＯＳＴ　２０２１"), "most 2021");
+  EXPECT_EQ(n.Normalize("“Digital China’s” — e‐CNY"), "\"digital china's\" - e-cny");
+}
+
+TEST(NormalizeTest, TraditionalToSimplified) {
+  const auto& n = MatchNormalizer::Shared();
+  EXPECT_EQ(n.Normalize("聯盟鏈與區塊鏈"), "联盟链与区块链");
+  EXPECT_EQ(n.ToSimplified("去中心化發展"), "去中心化发展");
+  EXPECT_EQ(n.ToSimplified("ABC"), "ABC");  // nothing but T->S
+}
+
+TEST(NormalizeTest, OriginMapsEachByteBack) {
+  const std::string input = "Ａ聯盟鏈b";
+  NormalizedText t = MatchNormalizer::Shared().NormalizeWithOrigin(input);
+  ASSERT_EQ(t.text, "a联盟链b");
+  ASSERT_EQ(t.origin.size(), t.text.size() + 1);
+  EXPECT_EQ(t.origin[0], 0u);                // a <- Ａ (3 bytes)
+  EXPECT_EQ(t.origin[1], 3u);                // 联 <- 聯
+  EXPECT_EQ(t.origin[4], 6u);                // 盟
+  EXPECT_EQ(t.origin[7], 9u);                // 链 <- 鏈
+  EXPECT_EQ(t.origin[10], 12u);              // b
+  EXPECT_EQ(t.origin.back(), input.size());
+}
+
+TEST(NormalizeTest, ExpansionKeepsOrigin) {
+  NormalizedText t = MatchNormalizer::Shared().NormalizeWithOrigin("x\xEF\xAC\x81y");  // x ﬁ y
+  ASSERT_EQ(t.text, "xfiy");
+  EXPECT_EQ(t.origin[1], 1u);
+  EXPECT_EQ(t.origin[2], 1u);
+  EXPECT_EQ(t.origin[3], 4u);
+}
+
+}  // namespace tmalign
