@@ -12,7 +12,7 @@
 
 #include "align/document_alignment.h"
 #include "cli/command.h"
-#include "cli/lexicon_loader.h"
+#include "dict/lexicon_loader.h"
 #include "cli/output_file.h"
 #include "tm/tmx_writer.h"
 #include "tm/translation_memory.h"

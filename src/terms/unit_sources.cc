@@ -1,6 +1,9 @@
 #include "terms/unit_sources.h"
 
+#include "align/document_alignment.h"
+#include "dict/lexicon_loader.h"
 #include "terms/glossary.h"
+#include "tm/translation_memory.h"
 
 namespace tmalign {
 
@@ -15,17 +18,53 @@ int CountCodePoints(std::string_view s) {
 }  // namespace
 
 Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, std::vector<CheckUnit>* units) {
-  (void)zh_path;
-  (void)en_path;
-  (void)units;
-  return Status::Internal("alignment not wired yet");
+  std::unique_ptr<BilingualLexicon> lexicon;
+  TMALIGN_RETURN_IF_ERROR(LoadLexicon("", "", &lexicon));
+  DocumentAlignmentOptions options;
+  options.src_lang = Language::kZh;
+  options.tgt_lang = Language::kEn;
+  AlignedDocument doc;
+  TMALIGN_RETURN_IF_ERROR(AlignDocumentFiles(zh_path, en_path, *lexicon, options, &doc));
+  auto pieces = [](const AlignedSide& side, const std::vector<int>& ids) {
+    std::vector<TextPiece> out;
+    for (int id : ids) {
+      const Sentence& s = side.sentences[static_cast<size_t>(id)];
+      out.push_back(TextPiece{s.text, side.path, s.line, s.column, {}});
+    }
+    return out;
+  };
+  for (size_t k = 0; k < doc.beads.size(); ++k) {
+    const Bead& b = doc.beads[k];
+    if (b.tgt.empty()) continue;  // nothing to check in an untranslated sentence
+    units->push_back(CheckUnit{"bead " + std::to_string(k), en_path, pieces(doc.src, b.src), pieces(doc.tgt, b.tgt)});
+  }
+  return Status::Ok();
 }
 
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units) {
-  (void)tm_path;
-  (void)doc_id;
-  (void)units;
-  return Status::Internal("translation memory audit not wired yet");
+  std::unique_ptr<TranslationMemory> tm;
+  TMALIGN_RETURN_IF_ERROR(TranslationMemory::Open(tm_path, &tm));
+  std::vector<TmDocumentSummary> docs;
+  TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
+  bool found = doc_id.empty();
+  for (const TmDocumentSummary& summary : docs) {
+    const TmDocument& d = summary.doc;
+    if (!doc_id.empty() && d.id != doc_id) continue;
+    found = true;
+    std::vector<TmUnit> tm_units;
+    TMALIGN_RETURN_IF_ERROR(tm->GetUnits(d.id, &tm_units));
+    const bool zh_first = ParseLanguageCode(d.src_lang) != Language::kEn;
+    // Positions name the unit: "tm.sqlite#doc" line = unit position + 1.
+    const std::string where = tm_path + "#" + d.id;
+    for (const TmUnit& u : tm_units) {
+      if (u.target.empty() || u.source.empty()) continue;
+      TextPiece src{zh_first ? u.source : u.target, where, u.position + 1, 1, {}};
+      TextPiece tgt{zh_first ? u.target : u.source, where, u.position + 1, 1, {}};
+      units->push_back(CheckUnit{d.id + ":" + std::to_string(u.position), d.id, {src}, {tgt}});
+    }
+  }
+  if (!found) return Status::NotFound(tm_path + ": no document '" + doc_id + "'");
+  return Status::Ok();
 }
 
 Status ReadUtf8File(const std::string& path, std::string* text) {

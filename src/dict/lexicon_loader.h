@@ -7,7 +7,7 @@
 #include "dict/bilingual_lexicon.h"
 #include "util/status.h"
 
-namespace tmalign::cli {
+namespace tmalign {
 
 // `dict_path` empty: DefaultCedictPath(). `freq_path` empty: jieba's word list
 // from Debian's python3-jieba when installed; "none" disables it.
@@ -16,4 +16,4 @@ Status LoadLexicon(const std::string& dict_path, const std::string& freq_path,
 
 inline constexpr const char* kDefaultJiebaDict = "/usr/lib/python3/dist-packages/jieba/dict.txt";
 
-}  // namespace tmalign::cli
+}  // namespace tmalign

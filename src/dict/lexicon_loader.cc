@@ -1,8 +1,8 @@
-#include "cli/lexicon_loader.h"
+#include "dict/lexicon_loader.h"
 
 #include <filesystem>
 
-namespace tmalign::cli {
+namespace tmalign {
 
 Status LoadLexicon(const std::string& dict_path, const std::string& freq_path,
                    std::unique_ptr<BilingualLexicon>* out) {
@@ -17,4 +17,4 @@ Status LoadLexicon(const std::string& dict_path, const std::string& freq_path,
   return BilingualLexicon::Load(dict, freq, out);
 }
 
-}  // namespace tmalign::cli
+}  // namespace tmalign
