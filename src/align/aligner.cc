@@ -178,7 +178,15 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
         }
       };
       if (j >= 1) consider(shape_of[0][1], 0, 1, nullptr);
-      for (int a = 1; a <= std::min(i, max_a); ++a) {
+      // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
+      if (j >= 1 && i > options_.max_side) {
+        int a_limit = std::min(i, max_a);
+        scorer.ScoreGrowingChinese(i, j - 1, j, a_limit, &grown);
+        for (int a = options_.max_side + 1; a <= a_limit; ++a) {
+          consider(shape_of[static_cast<size_t>(a)][1], a, 1, &grown[static_cast<size_t>(a - 1)]);
+        }
+      }
+      for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
         consider(shape_of[static_cast<size_t>(a)][0], a, 0, nullptr);
         int b_limit = std::min(max_b[static_cast<size_t>(a)], j);
         if (b_limit < 1) continue;

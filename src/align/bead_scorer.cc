@@ -140,23 +140,23 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::
   uint64_t zh_masks[16][kMaskWords] = {};  // a is at most the widest bead side
   double zh_total = 0;
   for (int i = i0; i < i1; ++i) zh_total += zh_weight_[static_cast<size_t>(i)];
-  double en_total = 0, en_matched = 0;
+  double en_total = 0, en_matched = 0, zh_matched = 0;
   for (int b = 1; b <= max_b && j_end - b >= 0; ++b) {
     const int j = j_end - b;
     // Fold English sentence j into every Chinese sentence's mask, and score j's own coverage.
     uint64_t en_mask[kMaskWords] = {0, 0, 0, 0};
-    double zh_matched = 0;
     for (int i = i0; i < i1 && i - i0 < 16; ++i) {
       const Row& row = rows_[static_cast<size_t>(i)];
+      if (j < row.j0 || j >= row.j1) continue;
       uint64_t* zm = zh_masks[i - i0];
-      if (j >= row.j0 && j < row.j1) {
-        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
-        for (int w = 0; w < kMaskWords; ++w) {
-          zm[w] |= m.zh[w];
-          en_mask[w] |= m.en[w];
-        }
+      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+      uint64_t fresh[kMaskWords];
+      for (int w = 0; w < kMaskWords; ++w) {
+        fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
+        zm[w] |= m.zh[w];
+        en_mask[w] |= m.en[w];
       }
-      zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zm);
+      zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
     }
     en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
     en_total += en_weight_[static_cast<size_t>(j)];
@@ -164,6 +164,44 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::
     score.length_z = LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
                              en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
     if (a > 0) {
+      score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
+      score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
+      double sum = score.zh_coverage + score.en_coverage;
+      score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
+    }
+    out->push_back(score);
+  }
+}
+
+void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::vector<BeadScore>* out) const {
+  out->clear();
+  const int b = j1 - j0;
+  uint64_t en_masks[16][kMaskWords] = {};
+  double en_total = 0;
+  for (int j = j0; j < j1; ++j) en_total += en_weight_[static_cast<size_t>(j)];
+  double zh_total = 0, zh_matched = 0, en_matched = 0;
+  for (int a = 1; a <= max_a && i_end - a >= 0; ++a) {
+    const int i = i_end - a;
+    const Row& row = rows_[static_cast<size_t>(i)];
+    uint64_t zh_mask[kMaskWords] = {0, 0, 0, 0};
+    for (int j = j0; j < j1 && j - j0 < 16; ++j) {
+      if (j < row.j0 || j >= row.j1) continue;
+      uint64_t* em = en_masks[j - j0];
+      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+      uint64_t fresh[kMaskWords];
+      for (int w = 0; w < kMaskWords; ++w) {
+        fresh[w] = m.en[w] & ~em[w];  // only newly covered English units add weight
+        em[w] |= m.en[w];
+        zh_mask[w] |= m.zh[w];
+      }
+      en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], fresh);
+    }
+    zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
+    zh_total += zh_weight_[static_cast<size_t>(i)];
+    BeadScore score;
+    score.length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
+                             en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
+    if (b > 0) {
       score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
       score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
       double sum = score.zh_coverage + score.en_coverage;

@@ -30,6 +30,8 @@ class BeadScorer {
   // Scores zh [i0, i1) against en [j_end - b, j_end) for every b in 1..max_b,
   // growing the English span one sentence at a time: (*out)[b - 1].
   void ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::vector<BeadScore>* out) const;
+  // The mirror image: zh [i_end - a, i_end) against en [j0, j1) for every a in 1..max_a.
+  void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::vector<BeadScore>* out) const;
   // Scores one sentence pair directly, without prepared masks.
   BeadScore ScorePair(int i, int j);
   // Scores a pair of spans directly, without prepared masks (slower).

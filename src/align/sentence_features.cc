@@ -6,6 +6,7 @@
 
 #include "text/chinese_segmenter.h"
 #include "text/english_stemmer.h"
+#include "text/normalize.h"
 #include "text/numerals.h"
 #include "text/utf8.h"
 
@@ -36,8 +37,11 @@ class Builder {
     return it->second;
   }
   int WordId(std::string_view word) {
-    auto [it, inserted] = words_.emplace(std::string(word), static_cast<int>(words_.size()));
-    return it->second;
+    auto it = words_.find(word);  // look up first: most words repeat, and emplace would allocate
+    if (it != words_.end()) return it->second;
+    int id = static_cast<int>(words_.size());
+    words_.emplace(std::string(word), id);
+    return id;
   }
   uint64_t StemKey(std::string_view stem) {
     int id = lexicon_.FindStem(stem);
@@ -120,8 +124,10 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
 
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   const BilingualLexicon& lexicon = b.lexicon();
-  std::u32string chars = ToUtf32(text);
-  for (char32_t c : chars) if (c != U' ' && c != U'\t' && c != U'\u3000') ++s->length;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t c = NextCodePoint(text, &pos);
+    if (c != U' ' && c != U'\t' && c != U'\u3000') ++s->length;
+  }
 
   std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
   std::vector<uint64_t> spellings;
@@ -152,9 +158,13 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
         PinyinSpellingHashes(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
         for (uint64_t h : spellings) b.AddKey(s, MakeKey(kName, h));
       }
-      std::u32string u = ToUtf32(t.text);
+      size_t first = 0;
       int64_t value;
-      if (ParseChineseNumeral(u, &value) && !(u.size() == 1 && value <= 1)) b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+      // A lone 一 is usually "a", not the number one.
+      if (IsChineseNumeralChar(NextCodePoint(t.text, &first)) && ParseChineseNumeral(ToUtf32(t.text), &value) &&
+          !(first == t.text.size() && value <= 1)) {
+        b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+      }
     } else {
       std::string lower;
       bool digits = true;
@@ -173,10 +183,10 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
     b.EndUnit(s);
   }
   // Questions and exclamations usually survive translation.
-  for (char32_t p : {U'？', U'！'}) {
-    if (chars.find(p) != std::u32string::npos) {
-      b.BeginUnit(s, b.WordId(p == U'？' ? "?" : "!"));
-      b.AddKey(s, MakeKey(kPunct, p == U'？' ? '?' : '!'));
+  for (char p : {'?', '!'}) {  // normalized: ？ and ！ are ASCII by now
+    if (text.find(p) != std::string_view::npos) {
+      b.BeginUnit(s, b.WordId(std::string(1, p)));
+      b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
       b.EndUnit(s);
     }
   }
@@ -279,8 +289,11 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   Builder zh_builder(lexicon_);
   out->zh.assign(zh.size(), SentenceFeatures());
   out->en.assign(en.size(), SentenceFeatures());
+  // Matching sees the normalized form (Traditional -> Simplified, full width ->
+  // half width), so a Taiwan or Hong Kong original aligns like a mainland one.
+  const MatchNormalizer& normalizer = MatchNormalizer::Shared();
   for (size_t i = 0; i < zh.size(); ++i) {
-    ExtractChinese(zh_builder, zh[i], &out->zh[i]);
+    ExtractChinese(zh_builder, normalizer.Normalize(zh[i]), &out->zh[i]);
     out->zh[i].paragraph = zh_paragraphs.empty() ? static_cast<int>(i) : zh_paragraphs[i];
   }
   // English shares the key space (the builder's dense ids) but has its own word ids.
