@@ -25,6 +25,7 @@ uint64_t HashUpdate(uint64_t h, std::string_view s) {
 uint64_t HashString(std::string_view s) { return HashUpdate(kFnvBasis, s); }
 
 constexpr size_t kMaxReadingCombos = 4;
+constexpr size_t kScriptSample = 200;  // sentences looked at to tell Traditional from Simplified text
 constexpr int kMaxNameChars = 3;
 
 // Collects the per-document work: raw keys -> dense ids, words -> ids.
@@ -291,9 +292,16 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   out->en.assign(en.size(), SentenceFeatures());
   // Matching sees the normalized form (Traditional -> Simplified, full width ->
   // half width), so a Taiwan or Hong Kong original aligns like a mainland one.
+  // OpenCC is the costly step: when a sample of the text has nothing
+  // Traditional, skip it (CEDICT's Traditional headwords still match).
   const MatchNormalizer& normalizer = MatchNormalizer::Shared();
+  bool traditional = false;
+  for (size_t i = 0; i < zh.size() && i < kScriptSample && !traditional; ++i) {
+    traditional = normalizer.ToSimplified(zh[i]) != zh[i];
+  }
   for (size_t i = 0; i < zh.size(); ++i) {
-    ExtractChinese(zh_builder, normalizer.Normalize(zh[i]), &out->zh[i]);
+    std::string normalized = traditional ? normalizer.Normalize(zh[i]) : normalizer.FoldWidthAndCase(zh[i]);
+    ExtractChinese(zh_builder, normalized, &out->zh[i]);
     out->zh[i].paragraph = zh_paragraphs.empty() ? static_cast<int>(i) : zh_paragraphs[i];
   }
   // English shares the key space (the builder's dense ids) but has its own word ids.

@@ -199,6 +199,15 @@ std::string MatchNormalizer::Normalize(std::string_view utf8) const {
   return NormalizeWithOrigin(utf8).text;
 }
 
+std::string MatchNormalizer::FoldWidthAndCase(std::string_view utf8) const {
+  std::string folded;
+  std::vector<uint32_t> origin;
+  folded.reserve(utf8.size());
+  origin.reserve(utf8.size() + 1);
+  impl_->FoldInto(utf8, &folded, &origin);
+  return folded;
+}
+
 std::string MatchNormalizer::ToSimplified(std::string_view utf8) const {
   return impl_->Convert(utf8);
 }

@@ -32,6 +32,8 @@ class MatchNormalizer {
 
   std::string Normalize(std::string_view utf8) const;
   NormalizedText NormalizeWithOrigin(std::string_view utf8) const;
+  // Normalize() without the Traditional -> Simplified step (the costly one).
+  std::string FoldWidthAndCase(std::string_view utf8) const;
   // Traditional -> Simplified only; everything else is left as is.
   std::string ToSimplified(std::string_view utf8) const;
 
