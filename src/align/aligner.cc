@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <thread>
 
 #include "align/anchor_search.h"
 #include "align/bead_scorer.h"
@@ -74,6 +75,10 @@ class Timer {
   std::chrono::steady_clock::time_point last_;
 };
 
+// Beads whose length ratio is this many deviations off are never worth
+// scoring: their length cost alone outweighs any lexical evidence.
+constexpr double kMaxLengthZ = 5.0;
+
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
@@ -101,12 +106,13 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
   timer.Mark("anchors");
 
   // Match masks for every pair a bead inside the band can touch.
+  std::vector<std::pair<int, int>> ranges(static_cast<size_t>(n_zh));
+  const int reach = std::max(options_.max_side, options_.max_fan);
   for (int i = 0; i < n_zh; ++i) {
-    int reach = std::max(options_.max_side, options_.max_fan);
-    int j0 = std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach;
-    int j1 = std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach;
-    scorer.PrepareRow(i, j0, j1);
+    ranges[static_cast<size_t>(i)] = {std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
+                                      std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
+  scorer.PrepareRows(ranges, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   const std::vector<BeadShape> shapes = Shapes(options_);
   timer.Mark("masks");
   const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
@@ -181,8 +187,8 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
       // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
       if (j >= 1 && i > options_.max_side) {
         int a_limit = std::min(i, max_a);
-        scorer.ScoreGrowingChinese(i, j - 1, j, a_limit, &grown);
-        for (int a = options_.max_side + 1; a <= a_limit; ++a) {
+        scorer.ScoreGrowingChinese(i, j - 1, j, a_limit, kMaxLengthZ, &grown);
+        for (int a = options_.max_side + 1; a <= static_cast<int>(grown.size()); ++a) {
           consider(shape_of[static_cast<size_t>(a)][1], a, 1, &grown[static_cast<size_t>(a - 1)]);
         }
       }
@@ -191,8 +197,8 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
         int b_limit = std::min(max_b[static_cast<size_t>(a)], j);
         if (b_limit < 1) continue;
         // All English spans ending at j at once, grown one sentence at a time.
-        scorer.ScoreGrowingEnglish(i - a, i, j, b_limit, &grown);
-        for (int b = 1; b <= b_limit; ++b) {
+        scorer.ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, &grown);
+        for (int b = 1; b <= static_cast<int>(grown.size()); ++b) {
           consider(shape_of[static_cast<size_t>(a)][static_cast<size_t>(b)], a, b, &grown[static_cast<size_t>(b - 1)]);
         }
       }

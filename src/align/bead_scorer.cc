@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 namespace tmalign {
 namespace {
@@ -23,7 +24,8 @@ float CappedWeight(const SentenceFeatures& s) {
 }  // namespace
 
 BeadScorer::BeadScorer(const DocumentPairFeatures& features)
-    : f_(features), rows_(features.zh.size()), stamp_(static_cast<size_t>(features.key_count) + 1, 0) {
+    : f_(features), rows_(features.zh.size()) {
+  stamp_.seen.assign(static_cast<size_t>(features.key_count) + 1, 0);
   zh_chars_.push_back(0);
   en_chars_.push_back(0);
   for (const auto& s : f_.zh) {
@@ -36,28 +38,29 @@ BeadScorer::BeadScorer(const DocumentPairFeatures& features)
   }
 }
 
-void BeadScorer::ComputeMasks(int i, int j, PairMasks* out) {
+void BeadScorer::ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const {
   std::memset(out, 0, sizeof(*out));
   const SentenceFeatures& z = f_.zh[static_cast<size_t>(i)];
   const SentenceFeatures& e = f_.en[static_cast<size_t>(j)];
   // Chinese units matched by the English sentence's keys.
-  ++tick_;
-  for (int k : e.key_set) stamp_[static_cast<size_t>(k)] = tick_;
+  uint32_t tick = ++stamp->tick;
+  std::vector<uint32_t>& seen = stamp->seen;
+  for (int k : e.key_set) seen[static_cast<size_t>(k)] = tick;
   for (size_t u = 0; u < z.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
     const FeatureUnit& unit = z.units[u];
     for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
-      if (stamp_[static_cast<size_t>(z.keys[k])] == tick_) {
+      if (seen[static_cast<size_t>(z.keys[k])] == tick) {
         out->zh[u / 64] |= 1ULL << (u % 64);
         break;
       }
     }
   }
-  ++tick_;
-  for (int k : z.key_set) stamp_[static_cast<size_t>(k)] = tick_;
+  tick = ++stamp->tick;
+  for (int k : z.key_set) seen[static_cast<size_t>(k)] = tick;
   for (size_t u = 0; u < e.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
     const FeatureUnit& unit = e.units[u];
     for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
-      if (stamp_[static_cast<size_t>(e.keys[k])] == tick_) {
+      if (seen[static_cast<size_t>(e.keys[k])] == tick) {
         out->en[u / 64] |= 1ULL << (u % 64);
         break;
       }
@@ -65,7 +68,9 @@ void BeadScorer::ComputeMasks(int i, int j, PairMasks* out) {
   }
 }
 
-void BeadScorer::PrepareRow(int i, int j0, int j1) {
+void BeadScorer::PrepareRow(int i, int j0, int j1) { FillRow(i, j0, j1, &stamp_); }
+
+void BeadScorer::FillRow(int i, int j0, int j1, Stamp* stamp) {
   j0 = std::max(j0, 0);
   j1 = std::min(j1, static_cast<int>(f_.en.size()));
   Row& row = rows_[static_cast<size_t>(i)];
@@ -76,7 +81,27 @@ void BeadScorer::PrepareRow(int i, int j0, int j1) {
   row.j0 = j0;
   row.j1 = j1;
   row.masks.resize(static_cast<size_t>(j1 - j0));
-  for (int j = j0; j < j1; ++j) ComputeMasks(i, j, &row.masks[static_cast<size_t>(j - j0)]);
+  for (int j = j0; j < j1; ++j) ComputeMasks(i, j, stamp, &row.masks[static_cast<size_t>(j - j0)]);
+}
+
+void BeadScorer::PrepareRows(const std::vector<std::pair<int, int>>& ranges, int threads) {
+  const int n = static_cast<int>(ranges.size());
+  threads = std::clamp(threads, 1, std::max(1, n / 256));  // small documents: not worth a thread
+  std::vector<std::thread> workers;
+  std::vector<Stamp> stamps(static_cast<size_t>(threads));
+  for (int t = 0; t < threads; ++t) {
+    stamps[static_cast<size_t>(t)].seen.assign(stamp_.seen.size(), 0);
+    // Rows are independent; each thread takes every threads-th row.
+    auto work = [this, &ranges, &stamps, t, threads, n] {
+      for (int i = t; i < n; i += threads) {
+        FillRow(i, ranges[static_cast<size_t>(i)].first, ranges[static_cast<size_t>(i)].second,
+                &stamps[static_cast<size_t>(t)]);
+      }
+    };
+    if (t + 1 < threads) workers.emplace_back(work);
+    else work();
+  }
+  for (auto& w : workers) w.join();
 }
 
 double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask) {
@@ -134,7 +159,8 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
   return score;
 }
 
-void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::vector<BeadScore>* out) const {
+void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
+                                     std::vector<BeadScore>* out) const {
   out->clear();
   const int a = i1 - i0;
   uint64_t zh_masks[16][kMaskWords] = {};  // a is at most the widest bead side
@@ -143,6 +169,9 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::
   double en_total = 0, en_matched = 0, zh_matched = 0;
   for (int b = 1; b <= max_b && j_end - b >= 0; ++b) {
     const int j = j_end - b;
+    const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
+                                    en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
+    if (length_z > max_length_z) break;  // only grows with b
     // Fold English sentence j into every Chinese sentence's mask, and score j's own coverage.
     uint64_t en_mask[kMaskWords] = {0, 0, 0, 0};
     for (int i = i0; i < i1 && i - i0 < 16; ++i) {
@@ -161,8 +190,7 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::
     en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
     en_total += en_weight_[static_cast<size_t>(j)];
     BeadScore score;
-    score.length_z = LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
-                             en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
+    score.length_z = length_z;
     if (a > 0) {
       score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
       score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
@@ -173,7 +201,8 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::
   }
 }
 
-void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::vector<BeadScore>* out) const {
+void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
+                                     std::vector<BeadScore>* out) const {
   out->clear();
   const int b = j1 - j0;
   uint64_t en_masks[16][kMaskWords] = {};
@@ -182,6 +211,9 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::
   double zh_total = 0, zh_matched = 0, en_matched = 0;
   for (int a = 1; a <= max_a && i_end - a >= 0; ++a) {
     const int i = i_end - a;
+    const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
+                                    en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
+    if (length_z < -max_length_z) break;  // only falls as a grows
     const Row& row = rows_[static_cast<size_t>(i)];
     uint64_t zh_mask[kMaskWords] = {0, 0, 0, 0};
     for (int j = j0; j < j1 && j - j0 < 16; ++j) {
@@ -199,8 +231,7 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::
     zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
     zh_total += zh_weight_[static_cast<size_t>(i)];
     BeadScore score;
-    score.length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
-                             en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
+    score.length_z = length_z;
     if (b > 0) {
       score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
       score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
@@ -213,7 +244,7 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::
 
 BeadScore BeadScorer::ScorePair(int i, int j) {
   PairMasks m;
-  ComputeMasks(i, j, &m);
+  ComputeMasks(i, j, &stamp_, &m);
   BeadScore score;
   score.length_z = LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length);
   double zw = zh_weight_[static_cast<size_t>(i)], ew = en_weight_[static_cast<size_t>(j)];

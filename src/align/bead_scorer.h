@@ -24,14 +24,20 @@ class BeadScorer {
 
   // Computes match masks for zh sentence i against en sentences [j0, j1).
   void PrepareRow(int i, int j0, int j1);
+  // PrepareRow for every zh sentence i with ranges[i] = {j0, j1}, on `threads` threads.
+  void PrepareRows(const std::vector<std::pair<int, int>>& ranges, int threads);
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;
   // Scores zh [i0, i1) against en [j_end - b, j_end) for every b in 1..max_b,
-  // growing the English span one sentence at a time: (*out)[b - 1].
-  void ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, std::vector<BeadScore>* out) const;
+  // growing the English span one sentence at a time: (*out)[b - 1]. Stops
+  // early once the English side is implausibly long (length_z > max_length_z).
+  void ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
+                           std::vector<BeadScore>* out) const;
   // The mirror image: zh [i_end - a, i_end) against en [j0, j1) for every a in 1..max_a.
-  void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, std::vector<BeadScore>* out) const;
+  // Stops early once the Chinese side is implausibly long (length_z < -max_length_z).
+  void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
+                           std::vector<BeadScore>* out) const;
   // Scores one sentence pair directly, without prepared masks.
   BeadScore ScorePair(int i, int j);
   // Scores a pair of spans directly, without prepared masks (slower).
@@ -50,13 +56,18 @@ class BeadScorer {
     std::vector<PairMasks> masks;
   };
 
-  void ComputeMasks(int i, int j, PairMasks* out);
+  // Scratch for marking keys: one per thread.
+  struct Stamp {
+    std::vector<uint32_t> seen;
+    uint32_t tick = 0;
+  };
+  void ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const;
+  void FillRow(int i, int j0, int j1, Stamp* stamp);
   static double WeightedCount(const SentenceFeatures& s, const uint64_t* mask);
 
   const DocumentPairFeatures& f_;
   std::vector<Row> rows_;
-  std::vector<uint32_t> stamp_;
-  uint32_t tick_ = 0;
+  Stamp stamp_;
   std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
   std::vector<int> zh_chars_, en_chars_;       // prefix sums of sentence lengths
 };

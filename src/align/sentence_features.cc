@@ -56,13 +56,14 @@ class Builder {
     u.key_begin = u.key_end = static_cast<uint32_t>(s->keys.size());
     s->units.push_back(u);
   }
-  void AddKey(SentenceFeatures* s, uint64_t raw) {
-    int k = Dense(raw);
-    FeatureUnit& u = s->units.back();
-    for (uint32_t i = u.key_begin; i < u.key_end; ++i) if (s->keys[i] == k) return;
+  // A unit matches when any of its keys does, so duplicate keys are harmless.
+  void AddKey(SentenceFeatures* s, uint64_t raw) { AddDenseKey(s, Dense(raw)); }
+  void AddDenseKey(SentenceFeatures* s, int k) {
     s->keys.push_back(k);
-    u.key_end = static_cast<uint32_t>(s->keys.size());
+    s->units.back().key_end = static_cast<uint32_t>(s->keys.size());
   }
+  // Dense keys of a Chinese word's translations, computed once per distinct word.
+  const std::vector<int>& TranslationKeys(std::string_view word);
   // Drops the last unit if it got no key (a word with no translation evidence).
   void EndUnit(SentenceFeatures* s) {
     if (s->units.back().key_begin == s->units.back().key_end) s->units.pop_back();
@@ -74,6 +75,7 @@ class Builder {
   const BilingualLexicon& lexicon_;
   std::unordered_map<uint64_t, int> dense_;
   StringMap<int> words_;
+  StringMap<std::vector<int>> translation_keys_;
 };
 
 // Hashes of the pinyin spellings of a run of Han characters ("文洁" ->
@@ -123,6 +125,20 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
   }
 }
 
+const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
+  auto it = translation_keys_.find(word);
+  if (it != translation_keys_.end()) return it->second;
+  const auto* entry = lexicon_.FindWord(word);
+  std::vector<int> ids;
+  if (entry && !entry->translations.empty()) ids = entry->translations;
+  else FallbackTranslations(lexicon_, word, &ids);
+  std::vector<int> keys;
+  for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return translation_keys_.emplace(std::string(word), std::move(keys)).first->second;
+}
+
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   const BilingualLexicon& lexicon = b.lexicon();
   for (size_t pos = 0; pos < text.size();) {
@@ -132,7 +148,6 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
 
   std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
   std::vector<uint64_t> spellings;
-  std::vector<int> fallback;
   // Han characters of the sentence in order, to build cross-token name windows.
   std::u32string han;
   std::vector<size_t> token_han_start;
@@ -144,18 +159,12 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
     const ChineseToken& t = tokens[ti];
     b.BeginUnit(s, b.WordId(t.text));
     if (t.is_han) {
-      const auto* word = lexicon.FindWord(t.text);
-      const std::vector<int>* translations = word ? &word->translations : nullptr;
-      if (!translations || translations->empty()) {
-        fallback.clear();
-        FallbackTranslations(lexicon, t.text, &fallback);
-        translations = &fallback;
-      }
-      for (int id : *translations) b.AddKey(s, MakeKey(kStem, static_cast<uint64_t>(id)));
+      const std::vector<int>& translation_keys = b.TranslationKeys(t.text);
+      for (int k : translation_keys) b.AddDenseKey(s, k);
       // Pinyin windows of 1-3 characters from here, for names; function words
       // (no translation left after stopwords) get none and are dropped.
       size_t start = token_han_start[ti];
-      for (int len = 1; !translations->empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
+      for (int len = 1; !translation_keys.empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
         PinyinSpellingHashes(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
         for (uint64_t h : spellings) b.AddKey(s, MakeKey(kName, h));
       }
