@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "text/chinese_segmenter.h"
@@ -70,16 +72,16 @@ class Builder {
 void PinyinSpellings(const BilingualLexicon& lexicon, std::u32string_view chars, std::vector<std::string>* out) {
   out->assign(1, std::string());
   for (char32_t c : chars) {
-    const auto* readings = lexicon.Readings(c);
-    if (!readings || readings->empty()) {
+    const BilingualLexicon::ReadingList readings = lexicon.Readings(c);
+    if (readings.empty()) {
       out->clear();
       return;
     }
     std::vector<std::string> next;
     for (const auto& prefix : *out) {
-      for (const auto& r : *readings) {
+      for (std::string_view r : readings) {
         if (next.size() >= kMaxReadingCombos) break;
-        next.push_back(prefix + r);
+        next.push_back(std::string(prefix).append(r));
       }
     }
     out->swap(next);
@@ -92,11 +94,11 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
   size_t pos = 0;
   while (pos < word.size()) {
     size_t best_end = 0;
-    const BilingualLexicon::Word* best = nullptr;
+    std::optional<BilingualLexicon::Word> best;
     size_t probe = pos;
     for (int chars = 0; probe < word.size() && chars < 6; ++chars) {
       NextCodePoint(word, &probe);
-      const auto* w = lexicon.FindWord(word.substr(pos, probe - pos));
+      std::optional<BilingualLexicon::Word> w = lexicon.FindWord(word.substr(pos, probe - pos));
       if (w && !w->translations.empty()) {
         best = w;
         best_end = probe;
@@ -130,18 +132,19 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
     const ChineseToken& t = tokens[ti];
     b.BeginUnit(s, b.WordId(t.text));
     if (t.is_han) {
-      const auto* word = lexicon.FindWord(t.text);
-      const std::vector<int>* translations = word ? &word->translations : nullptr;
-      if (!translations || translations->empty()) {
+      std::optional<BilingualLexicon::Word> word = lexicon.FindWord(t.text);
+      std::span<const int> translations;
+      if (word) translations = word->translations;
+      if (translations.empty()) {
         fallback.clear();
         FallbackTranslations(lexicon, t.text, &fallback);
-        translations = &fallback;
+        translations = fallback;
       }
-      for (int id : *translations) b.AddKey(s, MakeKey(kStem, static_cast<uint64_t>(id)));
+      for (int id : translations) b.AddKey(s, MakeKey(kStem, static_cast<uint64_t>(id)));
       // Pinyin windows of 1-3 characters from here, for names; function words
       // (no translation left after stopwords) get none and are dropped.
       size_t start = token_han_start[ti];
-      for (int len = 1; !translations->empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
+      for (int len = 1; !translations.empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
         PinyinSpellings(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
         for (const auto& sp : spellings) b.AddKey(s, MakeKey(kName, HashString(sp)));
       }
