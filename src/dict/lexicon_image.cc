@@ -129,7 +129,7 @@ uint32_t SlotCountFor(size_t n) {
 // Appends sections to a growing buffer, 8-byte aligned.
 class Writer {
  public:
-  Writer() : buf_(sizeof(Header), '\0') {}
+  explicit Writer(size_t capacity) : buf_(sizeof(Header), '\0') { buf_.reserve(capacity); }
   template <typename T>
   void Add(SectionId id, const std::vector<T>& v) {
     AddBytes(id, std::string_view(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
@@ -196,14 +196,20 @@ Status StatLexiconSources(const std::string& cedict_path, const std::string& fre
 
 std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageContents& contents) {
   // Field widths: a headword or blob too large for them is not cacheable.
-  size_t blob = 0;
+  size_t word_bytes = 0, translation_count = 0, stem_bytes = 0;
   for (const auto& word : contents.words) {
     if (word.text.size() > 0xFFFF || word.translations.size() > 0xFFFF) return std::string();
-    blob += word.text.size() + word.translations.size();
+    word_bytes += word.text.size();
+    translation_count += word.translations.size();
   }
-  for (const std::string& s : contents.stems) blob += s.size();
-  if (blob > 0xFFFFFFFFu / 2) return std::string();
-  Writer w;
+  for (const std::string& s : contents.stems) stem_bytes += s.size();
+  if (word_bytes + translation_count + stem_bytes > 0xFFFFFFFFu / 2) return std::string();
+  const size_t words_n = contents.words.size(), stems_n = contents.stems.size();
+  // Reserve the whole image up front: growing a ~20 MB buffer costs copies.
+  Writer w(sizeof(Header) + 16 * kSectionCount + key.frequency_path.size() + SlotCountFor(words_n) * sizeof(Slot) +
+           words_n * sizeof(WordRecord) + word_bytes + translation_count * sizeof(int32_t) +
+           SlotCountFor(stems_n) * sizeof(Slot) + stems_n * sizeof(StringRecord) + stem_bytes +
+           contents.readings.size() * (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)));
   Header& h = w.header();
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
   h.version = kFormatVersion;
@@ -224,7 +230,9 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   std::vector<WordRecord> words;
   std::string word_blob;
   std::vector<int32_t> translations;
-  words.reserve(contents.words.size());
+  words.reserve(words_n);
+  word_blob.reserve(word_bytes);
+  translations.reserve(translation_count);
   for (const auto& word : contents.words) {
     words.push_back(WordRecord{static_cast<uint32_t>(word_blob.size()), static_cast<uint32_t>(translations.size()),
                                static_cast<uint16_t>(word.text.size()),
@@ -240,6 +248,8 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
 
   std::vector<StringRecord> stems;
   std::string stem_blob;
+  stems.reserve(stems_n);
+  stem_blob.reserve(stem_bytes);
   for (const std::string& s : contents.stems) {
     stems.push_back(StringRecord{static_cast<uint32_t>(stem_blob.size()), static_cast<uint32_t>(s.size())});
     stem_blob.append(s);
