@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "text/chinese_segmenter.h"
@@ -84,14 +86,14 @@ void PinyinSpellingHashes(const BilingualLexicon& lexicon, std::u32string_view c
   out->assign(1, kFnvBasis);
   std::vector<uint64_t> next;
   for (char32_t c : chars) {
-    const auto* readings = lexicon.Readings(c);
-    if (!readings || readings->empty()) {
+    const BilingualLexicon::ReadingList readings = lexicon.Readings(c);
+    if (readings.empty()) {
       out->clear();
       return;
     }
     next.clear();
     for (uint64_t prefix : *out) {
-      for (const auto& r : *readings) {
+      for (std::string_view r : readings) {
         if (next.size() >= kMaxReadingCombos) break;
         next.push_back(HashUpdate(prefix, r));
       }
@@ -106,11 +108,11 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
   size_t pos = 0;
   while (pos < word.size()) {
     size_t best_end = 0;
-    const BilingualLexicon::Word* best = nullptr;
+    std::optional<BilingualLexicon::Word> best;
     size_t probe = pos;
     for (int chars = 0; probe < word.size() && chars < 6; ++chars) {
       NextCodePoint(word, &probe);
-      const auto* w = lexicon.FindWord(word.substr(pos, probe - pos));
+      std::optional<BilingualLexicon::Word> w = lexicon.FindWord(word.substr(pos, probe - pos));
       if (w && !w->translations.empty()) {
         best = w;
         best_end = probe;
@@ -128,9 +130,9 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
 const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
   auto it = translation_keys_.find(word);
   if (it != translation_keys_.end()) return it->second;
-  const auto* entry = lexicon_.FindWord(word);
+  std::optional<BilingualLexicon::Word> entry = lexicon_.FindWord(word);
   std::vector<int> ids;
-  if (entry && !entry->translations.empty()) ids = entry->translations;
+  if (entry && !entry->translations.empty()) ids.assign(entry->translations.begin(), entry->translations.end());
   else FallbackTranslations(lexicon_, word, &ids);
   std::vector<int> keys;
   for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));

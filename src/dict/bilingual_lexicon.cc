@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <unordered_set>
 
+#include "dict/lexicon_image.h"
 #include "text/english_stemmer.h"
 #include "text/utf8.h"
 
@@ -60,15 +62,55 @@ void GlossWords(std::string_view gloss, std::vector<std::string>* out) {
 
 bool IsEnglishStopword(std::string_view word) { return Stopwords().count(word) > 0; }
 
+BilingualLexicon::BilingualLexicon() = default;
+BilingualLexicon::~BilingualLexicon() = default;
+
+std::string BilingualLexicon::CachePath(const std::string& cedict_path) { return cedict_path + ".tmalign-cache"; }
+
 Status BilingualLexicon::Load(const std::string& cedict_path, const std::string& frequency_path,
                               std::unique_ptr<BilingualLexicon>* out) {
+  const char* no_cache = std::getenv("TMALIGN_NO_LEXICON_CACHE");
+  // Stat before reading: if a source changes meanwhile, the cache is stamped
+  // with the old stamp and the next Load rebuilds it.
+  LexiconSourceKey key;
+  bool cacheable = !(no_cache && *no_cache && std::string_view(no_cache) != "0") &&
+                   StatLexiconSources(cedict_path, frequency_path, &key).ok();
+  const std::string cache_path = CachePath(cedict_path);
+  if (cacheable) {
+    std::unique_ptr<LexiconImage> image;
+    if (LexiconImage::Open(cache_path, key, &image).ok()) {
+      auto lexicon = std::make_unique<BilingualLexicon>();
+      lexicon->image_stem_count_ = image->stem_count();
+      lexicon->max_word_bytes_ = image->max_word_bytes();
+      lexicon->image_ = std::move(image);
+      lexicon->source_ = cedict_path;
+      *out = std::move(lexicon);
+      return Status::Ok();
+    }
+  }
   Cedict cedict;
   TMALIGN_RETURN_IF_ERROR(Cedict::Load(cedict_path, &cedict));
   auto lexicon = FromCedict(cedict);
   lexicon->source_ = cedict_path;
   if (!frequency_path.empty()) TMALIGN_RETURN_IF_ERROR(lexicon->AddWordFrequencies(frequency_path));
+  if (cacheable) lexicon->WriteCache(cache_path, key);
   *out = std::move(lexicon);
   return Status::Ok();
+}
+
+void BilingualLexicon::WriteCache(const std::string& path, const LexiconSourceKey& key) const {
+  LexiconImageContents contents;
+  contents.words.reserve(words_.size());
+  for (const auto& [text, entry] : words_) {
+    contents.words.push_back(LexiconImageContents::Word{text, entry.translations, entry.log_prob});
+  }
+  contents.stems = stems_;
+  contents.readings.reserve(readings_.size());
+  for (const auto& [c, list] : readings_) contents.readings.push_back(LexiconImageContents::CharReadings{c, list});
+  contents.max_word_bytes = max_word_bytes_;
+  std::string bytes = EncodeLexiconImage(key, contents);
+  // An unwritable folder only costs the next Load a rebuild.
+  if (!bytes.empty()) (void)WriteFileAtomically(path, bytes);
 }
 
 std::unique_ptr<BilingualLexicon> BilingualLexicon::FromCedict(const Cedict& cedict) {
@@ -83,10 +125,10 @@ std::unique_ptr<BilingualLexicon> BilingualLexicon::FromCedict(const Cedict& ced
   return lexicon;
 }
 
-BilingualLexicon::Word& BilingualLexicon::WordFor(std::string_view headword) {
+BilingualLexicon::Entry& BilingualLexicon::WordFor(std::string_view headword) {
   auto it = words_.find(headword);
   if (it == words_.end()) {
-    it = words_.emplace(std::string(headword), Word{}).first;
+    it = words_.emplace(std::string(headword), Entry{}).first;
     max_word_bytes_ = std::max(max_word_bytes_, static_cast<int>(headword.size()));
   }
   return it->second;
@@ -108,7 +150,7 @@ void BilingualLexicon::AddEntry(const CedictEntry& e) {
     pos = slash + 1;
   }
   for (std::string_view head : {e.simplified, e.traditional}) {
-    Word& word = WordFor(head);
+    Entry& word = WordFor(head);
     for (int id : translations) {
       if (word.translations.size() >= kMaxTranslationsPerWord) break;
       if (std::find(word.translations.begin(), word.translations.end(), id) == word.translations.end()) {
@@ -134,11 +176,12 @@ void BilingualLexicon::AddEntry(const CedictEntry& e) {
     size_t q = 0;
     char32_t hc = NextCodePoint(head, &q);
     auto& list = readings_[hc];
-    if (std::find(list.begin(), list.end(), syllable) == list.end() && list.size() < 6) list.push_back(syllable);
+    if (std::find(list.begin(), list.end(), syllable) == list.end() && list.size() < ReadingList::kMax) list.push_back(syllable);
   }
 }
 
 Status BilingualLexicon::AddWordFrequencies(const std::string& path) {
+  if (image_) return Status::Internal(path + ": cannot add word frequencies to a cached lexicon");
   std::ifstream in(path);
   if (!in) return Status::IoError(path + ": cannot read the word-frequency list");
   std::vector<std::pair<std::string, double>> entries;
@@ -175,28 +218,60 @@ Status BilingualLexicon::AddWordFrequencies(const std::string& path) {
   return Status::Ok();
 }
 
-const BilingualLexicon::Word* BilingualLexicon::FindWord(std::string_view word) const {
+std::optional<BilingualLexicon::Word> BilingualLexicon::FindWord(std::string_view word) const {
+  if (image_) {
+    Word w;
+    if (!image_->FindWord(word, &w.translations, &w.log_prob)) return std::nullopt;
+    return w;
+  }
   auto it = words_.find(word);
-  return it == words_.end() ? nullptr : &it->second;
+  if (it == words_.end()) return std::nullopt;
+  return Word{it->second.translations, it->second.log_prob};
 }
 
-const std::vector<std::string>* BilingualLexicon::Readings(char32_t c) const {
+int BilingualLexicon::max_word_bytes() const { return max_word_bytes_; }
+
+size_t BilingualLexicon::word_count() const { return image_ ? image_->word_count() : words_.size(); }
+
+BilingualLexicon::ReadingList BilingualLexicon::Readings(char32_t c) const {
+  static_assert(ReadingList::kMax == LexiconImage::kMaxReadings);
+  ReadingList list;
+  if (image_) {
+    list.size_ = image_->Readings(c, list.items_.data());
+    return list;
+  }
   auto it = readings_.find(c);
-  return it == readings_.end() ? nullptr : &it->second;
+  if (it == readings_.end()) return list;
+  for (const std::string& r : it->second) {
+    if (list.size_ == ReadingList::kMax) break;
+    list.items_[list.size_++] = r;
+  }
+  return list;
 }
 
 int BilingualLexicon::FindStem(std::string_view stem) const {
+  if (image_) {
+    int id = image_->FindStem(stem);
+    if (id >= 0) return id;
+  }
   auto it = stem_ids_.find(stem);
   return it == stem_ids_.end() ? -1 : it->second;
 }
 
 int BilingualLexicon::InternStem(std::string_view stem) {
-  auto it = stem_ids_.find(stem);
-  if (it != stem_ids_.end()) return it->second;
-  int id = static_cast<int>(stems_.size());
+  int found = FindStem(stem);
+  if (found >= 0) return found;
+  int id = image_stem_count_ + static_cast<int>(stems_.size());
   stems_.emplace_back(stem);
   stem_ids_.emplace(std::string(stem), id);
   return id;
 }
+
+std::string_view BilingualLexicon::StemText(int id) const {
+  if (id < image_stem_count_) return image_->StemText(id);
+  return stems_[static_cast<size_t>(id - image_stem_count_)];
+}
+
+int BilingualLexicon::stem_count() const { return image_stem_count_ + static_cast<int>(stems_.size()); }
 
 }  // namespace tmalign

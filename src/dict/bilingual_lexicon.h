@@ -3,7 +3,10 @@
 // toneless pinyin per character, and word frequencies for segmentation.
 #pragma once
 
+#include <array>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,42 +24,86 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+class LexiconImage;
+struct LexiconSourceKey;
+
 class BilingualLexicon {
  public:
+  // A view of one headword; valid as long as the lexicon.
   struct Word {
-    std::vector<int> translations;  // English stem ids, most common sense first
-    float log_prob = 0;             // unigram log-probability for segmentation
+    std::span<const int> translations;  // English stem ids, most common sense first
+    float log_prob = 0;                 // unigram log-probability for segmentation
   };
+
+  // Toneless readings of one character, as views valid as long as the lexicon.
+  class ReadingList {
+   public:
+    static constexpr size_t kMax = 6;
+    const std::string_view* begin() const { return items_.data(); }
+    const std::string_view* end() const { return items_.data() + size_; }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    std::string_view operator[](size_t i) const { return items_[i]; }
+
+   private:
+    friend class BilingualLexicon;
+    std::array<std::string_view, kMax> items_;
+    size_t size_ = 0;
+  };
+
+  BilingualLexicon();
+  ~BilingualLexicon();
 
   // Builds from a CEDICT file and, when `frequency_path` is not empty, a
   // jieba-format word list ("word freq [tag]") that sharpens segmentation.
+  // The result is compiled into CachePath(cedict_path) (when that folder is
+  // writable) and later Loads map that cache instead of parsing, as long as
+  // both sources keep their sizes and mtimes. TMALIGN_NO_LEXICON_CACHE=1
+  // disables reading and writing it.
   static Status Load(const std::string& cedict_path, const std::string& frequency_path,
                      std::unique_ptr<BilingualLexicon>* out);
   static std::unique_ptr<BilingualLexicon> FromCedict(const Cedict& cedict);
+  // Only for a lexicon built by FromCedict (a cached one is immutable): Internal otherwise.
   Status AddWordFrequencies(const std::string& path);
 
-  // nullptr when `word` (simplified or traditional) is unknown.
-  const Word* FindWord(std::string_view word) const;
-  int max_word_bytes() const { return max_word_bytes_; }
+  // Where Load keeps the compiled form of `cedict_path`.
+  static std::string CachePath(const std::string& cedict_path);
+  // True when this lexicon was mapped from the cache rather than parsed.
+  bool from_cache() const { return image_ != nullptr; }
 
-  // Toneless lowercase pinyin readings of one character ("wen", "lv"); nullptr if none.
-  const std::vector<std::string>* Readings(char32_t c) const;
+  // nullopt when `word` (simplified or traditional) is unknown.
+  std::optional<Word> FindWord(std::string_view word) const;
+  int max_word_bytes() const;
+
+  // Toneless lowercase pinyin readings of one character ("wen", "lv"); empty if none.
+  ReadingList Readings(char32_t c) const;
 
   // English stems are interned; ids are dense from 0.
   int FindStem(std::string_view stem) const;
+  // Adds a stem (building only; ids of a cached lexicon's stems never change).
   int InternStem(std::string_view stem);
-  const std::string& StemText(int id) const { return stems_[static_cast<size_t>(id)]; }
-  int stem_count() const { return static_cast<int>(stems_.size()); }
+  std::string_view StemText(int id) const;
+  int stem_count() const;
 
-  size_t word_count() const { return words_.size(); }
+  size_t word_count() const;
   std::string_view source() const { return source_; }
 
  private:
+  struct Entry {
+    std::vector<int> translations;
+    float log_prob = 0;
+  };
   void AddEntry(const CedictEntry& e);
-  Word& WordFor(std::string_view headword);
+  Entry& WordFor(std::string_view headword);
+  // Compiles the maps into `path`; failures only mean no cache.
+  void WriteCache(const std::string& path, const LexiconSourceKey& key) const;
 
-  StringMap<Word> words_;
+  // Either image_ (a mapped cache) or the maps below hold the words and readings.
+  std::unique_ptr<LexiconImage> image_;
+  StringMap<Entry> words_;
   std::unordered_map<char32_t, std::vector<std::string>> readings_;
+  // Stems: ids below image_stem_count_ live in image_, the rest here.
+  int image_stem_count_ = 0;
   StringMap<int> stem_ids_;
   std::vector<std::string> stems_;
   int max_word_bytes_ = 0;

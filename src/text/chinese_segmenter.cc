@@ -1,6 +1,7 @@
 #include "text/chinese_segmenter.h"
 
 #include <limits>
+#include <optional>
 
 #include "text/utf8.h"
 
@@ -30,7 +31,7 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
     best[i] = kUnknownCharLogProb + best[i + 1];
     next[i] = i + 1;
     for (size_t j = i + 1; j <= n && j - i <= kMaxWordChars && starts[j] - starts[i] <= max_bytes; ++j) {
-      const auto* word = lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
+      std::optional<BilingualLexicon::Word> word = lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
       if (!word) continue;
       float score = word->log_prob + best[j];
       if (score > best[i]) {

@@ -1,0 +1,86 @@
+// LexiconImage: a BilingualLexicon compiled into one flat, position-independent
+// buffer (open-addressing hash tables over string blobs), saved as a cache file
+// and used in place through mmap, so a warm load parses and allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/status.h"
+
+namespace tmalign {
+
+// The text sources an image was compiled from; any difference makes it stale.
+struct LexiconSourceKey {
+  uint64_t cedict_size = 0;
+  int64_t cedict_mtime_ns = 0;
+  uint64_t frequency_size = 0;
+  int64_t frequency_mtime_ns = 0;
+  std::string frequency_path;  // empty: built without a frequency list
+
+  bool operator==(const LexiconSourceKey&) const = default;
+};
+
+// Sizes and mtimes of the sources; IoError when one cannot be stat'ed.
+Status StatLexiconSources(const std::string& cedict_path, const std::string& frequency_path,
+                          LexiconSourceKey* out);
+
+// What an image holds, as views into the builder's containers.
+struct LexiconImageContents {
+  struct Word {
+    std::string_view text;
+    std::span<const int> translations;
+    float log_prob = 0;
+  };
+  struct CharReadings {
+    char32_t c = 0;
+    std::span<const std::string> syllables;
+  };
+  std::vector<Word> words;
+  std::span<const std::string> stems;  // index = stem id
+  std::vector<CharReadings> readings;
+  int max_word_bytes = 0;
+};
+
+// Serializes `contents` into the image format, stamped with `key`; empty if
+// the contents exceed the format's field widths (then there is no cache).
+std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageContents& contents);
+
+// Writes `bytes` to a temp file beside `path`, then renames it over `path`.
+Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+class LexiconImage {
+ public:
+  // Most readings kept per character (the builder caps lists at this size).
+  static constexpr size_t kMaxReadings = 6;
+
+  // Maps `path`. NotFound if absent; InvalidInput if truncated, corrupt, of
+  // another format version, or compiled from sources other than `key`.
+  static Status Open(const std::string& path, const LexiconSourceKey& key, std::unique_ptr<LexiconImage>* out);
+  ~LexiconImage();
+  LexiconImage(const LexiconImage&) = delete;
+  LexiconImage& operator=(const LexiconImage&) = delete;
+
+  // False when `text` is not a headword.
+  bool FindWord(std::string_view text, std::span<const int>* translations, float* log_prob) const;
+  // -1 when unknown.
+  int FindStem(std::string_view stem) const;
+  std::string_view StemText(int id) const;
+  // Writes up to kMaxReadings syllables of `c` to `out`; returns how many.
+  size_t Readings(char32_t c, std::string_view* out) const;
+
+  int stem_count() const;
+  size_t word_count() const;
+  int max_word_bytes() const;
+
+ private:
+  LexiconImage() = default;
+  const unsigned char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+}  // namespace tmalign
