@@ -75,11 +75,11 @@ void Render(const AlignedDocument& doc, const std::string& format, const std::st
     out << j.dump(2) << '\n';
   } else {  // tmx: only beads with both sides are translation units
     TmxHeader header{LangTag(doc.src.lang), LangTag(doc.tgt.lang), TMALIGN_VERSION};
-    std::vector<TmxUnit> units;
+    std::vector<TmxWriteUnit> units;
     for (size_t k = 0; k < doc.beads.size(); ++k) {
       const Bead& b = doc.beads[k];
       if (b.src.empty() || b.tgt.empty()) continue;
-      units.push_back(TmxUnit{JoinSentences(doc.src, b.src),
+      units.push_back(TmxWriteUnit{JoinSentences(doc.src, b.src),
                               JoinSentences(doc.tgt, b.tgt),
                               {{"x-tmalign-doc", doc_id},
                                {"x-tmalign-position", std::to_string(k)},

@@ -4,14 +4,14 @@
 
 namespace tmalign {
 
-void WriteTmx(const TmxHeader& header, const std::vector<TmxUnit>& units, std::ostream& out) {
+void WriteTmx(const TmxHeader& header, const std::vector<TmxWriteUnit>& units, std::ostream& out) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<tmx version=\"1.4\">\n"
       << "  <header creationtool=\"tmalign\" creationtoolversion=\"" << XmlEscape(header.creation_tool_version)
       << "\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" srclang=\""
       << XmlEscape(header.src_lang) << "\" o-tmf=\"tmalign\"/>\n"
       << "  <body>\n";
-  for (const TmxUnit& u : units) {
+  for (const TmxWriteUnit& u : units) {
     out << "    <tu>\n";
     for (const auto& [type, value] : u.props) {
       out << "      <prop type=\"" << XmlEscape(type) << "\">" << XmlEscape(value) << "</prop>\n";

@@ -8,7 +8,7 @@
 
 namespace tmalign {
 
-struct TmxUnit {
+struct TmxWriteUnit {
   std::string source, target;
   std::vector<std::pair<std::string, std::string>> props;  // e.g. {"x-tmalign-confidence", "0.93"}
 };
@@ -20,6 +20,6 @@ struct TmxHeader {
 };
 
 // Writes a complete TMX document to `out`.
-void WriteTmx(const TmxHeader& header, const std::vector<TmxUnit>& units, std::ostream& out);
+void WriteTmx(const TmxHeader& header, const std::vector<TmxWriteUnit>& units, std::ostream& out);
 
 }  // namespace tmalign
