@@ -13,6 +13,8 @@
 #include "align/document_alignment.h"
 #include "cli/command.h"
 #include "dict/lexicon_loader.h"
+#include "terms/glossary_files.h"
+#include "terms/glossary_terms.h"
 #include "cli/output_file.h"
 #include "tm/tmx_writer.h"
 #include "tm/translation_memory.h"
@@ -105,6 +107,7 @@ int RunAlign(const std::vector<std::string>& args) {
       "text), pairs them into beads (1-1, 1-2, 2-1, 1-0 ... up to 6 a side, 12 for\n"
       "1-n lists) and prints the beads, or stores them in a translation memory.\n\noptions");
   std::string format, output, tm_path, doc_id, title, src_lang, tgt_lang, encoding, dict, lexicon_path;
+  std::vector<std::string> glossaries;
   DocumentAlignmentOptions options;
   opts.add_options()("help,h", "show this help")(
       "presplit", "inputs are already one sentence per line; line i is sentence i")(
@@ -116,6 +119,7 @@ int RunAlign(const std::vector<std::string>& args) {
       "src-lang", po::value(&src_lang), "language of SRC: zh or en (default: detect)")(
       "tgt-lang", po::value(&tgt_lang), "language of TGT: zh or en (default: detect)")(
       "encoding,e", po::value(&encoding)->default_value("auto"), "input encoding: auto, utf-8, utf-16, gb18030, big5 ...")(
+      "glossary,g", po::value(&glossaries), "glossary (.tsv, .csv, .tbx) whose terms count as translation evidence; repeatable")(
       "dict", po::value(&dict), "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
       "lexicon", po::value(&lexicon_path), "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' to disable)")(
       "verbose,v", "report languages, encodings, counts and timings on stderr");
@@ -139,7 +143,7 @@ int RunAlign(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << opts
               << "\nexamples:\n"
-                 "  tmalign align zh.txt en.txt --tm tm.sqlite --doc bulletin-07\n"
+                 "  tmalign align zh.txt en.txt --tm tm.sqlite --doc bulletin-07 --glossary glossary/blockchain.tsv\n"
                  "  tmalign align --presplit zh.split en.split > test.align\n"
                  "  tmalign align zh.txt en.txt --format tsv -o pairs.tsv\n";
     return kExitOk;
@@ -171,6 +175,13 @@ int RunAlign(const std::vector<std::string>& args) {
 
   std::unique_ptr<BilingualLexicon> lexicon;
   if (Status st = LoadLexicon(dict, lexicon_path, &lexicon); !st.ok()) return Fail(st.message());
+  if (!glossaries.empty()) {
+    Glossary glossary;
+    for (const std::string& path : glossaries) {
+      if (Status st = LoadGlossaryFile(path, &glossary); !st.ok()) return Fail(st.message());
+    }
+    AddGlossaryTerms(glossary, lexicon.get());
+  }
   auto t1 = std::chrono::steady_clock::now();
   AlignedDocument doc;
   if (Status st = AlignDocumentFiles(src, tgt, *lexicon, options, &doc); !st.ok()) return Fail(st.message());

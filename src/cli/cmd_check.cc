@@ -80,7 +80,7 @@ int RunCheck(const std::vector<std::string>& args) {
   std::vector<CheckUnit> units;
   Status s;
   if (!source.empty()) {
-    s = UnitsFromAlignedFiles(source, target, &units);
+    s = UnitsFromAlignedFiles(source, target, &glossary, &units);
   } else if (!target.empty()) {
     s = UnitsFromTargetFile(target, &units);
   } else if (!tsv.empty()) {

@@ -218,7 +218,38 @@ Status BilingualLexicon::AddWordFrequencies(const std::string& path) {
   return Status::Ok();
 }
 
+void BilingualLexicon::AddTerm(std::string_view zh, std::string_view english) {
+  // As likely as a fairly common word: beats the sum of its parts in segmentation.
+  constexpr float kTermLogProb = -8.0f;
+  if (zh.empty()) return;
+  Entry& entry = terms_[std::string(zh)];
+  entry.log_prob = kTermLogProb;
+  if (auto known = FindWordOutsideTerms(zh)) {
+    for (int id : known->translations) {
+      if (std::find(entry.translations.begin(), entry.translations.end(), id) == entry.translations.end()) {
+        entry.translations.push_back(id);
+      }
+    }
+  }
+  ForEachEnglishWord(english, [&](std::string_view w) {
+    if (IsEnglishStopword(w)) return;
+    int id = InternStem(StemEnglishWord(w));
+    if (std::find(entry.translations.begin(), entry.translations.end(), id) == entry.translations.end()) {
+      entry.translations.insert(entry.translations.begin(), id);  // the glossary's rendering comes first
+    }
+  });
+  max_word_bytes_ = std::max(max_word_bytes_, static_cast<int>(zh.size()));
+}
+
 std::optional<BilingualLexicon::Word> BilingualLexicon::FindWord(std::string_view word) const {
+  if (!terms_.empty()) {
+    auto it = terms_.find(word);
+    if (it != terms_.end()) return Word{it->second.translations, it->second.log_prob};
+  }
+  return FindWordOutsideTerms(word);
+}
+
+std::optional<BilingualLexicon::Word> BilingualLexicon::FindWordOutsideTerms(std::string_view word) const {
   if (image_) {
     Word w;
     if (!image_->FindWord(word, &w.translations, &w.log_prob)) return std::nullopt;

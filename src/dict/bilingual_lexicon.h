@@ -66,6 +66,11 @@ class BilingualLexicon {
   // Only for a lexicon built by FromCedict (a cached one is immutable): Internal otherwise.
   Status AddWordFrequencies(const std::string& path);
 
+  // Adds a glossary term (联盟链 -> "alliance chain") as a word of its own, so
+  // segmentation keeps it whole and its rendering counts as a translation.
+  // Works on a cached lexicon too (terms live beside the image).
+  void AddTerm(std::string_view zh, std::string_view english);
+
   // Where Load keeps the compiled form of `cedict_path`.
   static std::string CachePath(const std::string& cedict_path);
   // True when this lexicon was mapped from the cache rather than parsed.
@@ -93,6 +98,7 @@ class BilingualLexicon {
     std::vector<int> translations;
     float log_prob = 0;
   };
+  std::optional<Word> FindWordOutsideTerms(std::string_view word) const;
   void AddEntry(const CedictEntry& e);
   Entry& WordFor(std::string_view headword);
   // Compiles the maps into `path`; failures only mean no cache.
@@ -101,6 +107,7 @@ class BilingualLexicon {
   // Either image_ (a mapped cache) or the maps below hold the words and readings.
   std::unique_ptr<LexiconImage> image_;
   StringMap<Entry> words_;
+  StringMap<Entry> terms_;  // glossary terms, looked up before everything else
   std::unordered_map<char32_t, std::vector<std::string>> readings_;
   // Stems: ids below image_stem_count_ live in image_, the rest here.
   int image_stem_count_ = 0;

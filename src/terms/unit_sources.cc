@@ -3,6 +3,7 @@
 #include "align/document_alignment.h"
 #include "dict/lexicon_loader.h"
 #include "terms/glossary.h"
+#include "terms/glossary_terms.h"
 #include "tm/translation_memory.h"
 
 namespace tmalign {
@@ -17,9 +18,11 @@ int CountCodePoints(std::string_view s) {
 
 }  // namespace
 
-Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, std::vector<CheckUnit>* units) {
+Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, const Glossary* glossary,
+                             std::vector<CheckUnit>* units) {
   std::unique_ptr<BilingualLexicon> lexicon;
   TMALIGN_RETURN_IF_ERROR(LoadLexicon("", "", &lexicon));
+  if (glossary) AddGlossaryTerms(*glossary, lexicon.get());
   DocumentAlignmentOptions options;
   options.src_lang = Language::kZh;
   options.tgt_lang = Language::kEn;

@@ -5,12 +5,15 @@
 #include <vector>
 
 #include "terms/check_unit.h"
+#include "terms/glossary.h"
 #include "util/status.h"
 
 namespace tmalign {
 
-// Aligns a Chinese and an English file with the aligner; one unit per bead.
-Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, std::vector<CheckUnit>* units);
+// Aligns a Chinese and an English file with the aligner (the glossary's terms
+// become alignment evidence when given); one unit per bead.
+Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, const Glossary* glossary,
+                             std::vector<CheckUnit>* units);
 // Every unit of a translation memory, or of one document in it when doc_id is not empty;
 // the document of each unit is its TM document.
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units);
