@@ -38,14 +38,11 @@ TEST(ChineseSegmenterTest, BlockchainStaysWhole) {
   EXPECT_FALSE(Contains(b, "区块")) << Join(b);
 }
 
-// KNOWN GAP: 联盟链 ("consortium blockchain") is in neither CC-CEDICT nor
-// jieba's dict.txt, so the real lexicon gives 联盟|链. Enable once the lexicon
-// takes domain words (e.g. from glossary/blockchain.tsv).
-TEST(ChineseSegmenterTest, DISABLED_AllianceChainStaysWholeWithRealLexicon) {
+// 联盟链 is in neither CC-CEDICT nor jieba's dict.txt: the real lexicon alone
+// gives 联盟|链; a glossary term keeps it whole (glossary_terms_test.cc).
+TEST(ChineseSegmenterTest, AllianceChainSplitsWithoutAGlossary) {
   TMALIGN_REQUIRE_LEXICON(lexicon);
-  auto a = Tokens("发展联盟链技术", *lexicon);
-  EXPECT_TRUE(Contains(a, "联盟链")) << Join(a);
-  EXPECT_TRUE(Contains(Tokens("“联盟链”（试点）", *lexicon), "联盟链"));
+  EXPECT_FALSE(Contains(Tokens("发展联盟链技术", *lexicon), "联盟链"));
 }
 
 // The mechanism itself: a word the lexicon knows beats its parts.
