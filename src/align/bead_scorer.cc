@@ -15,6 +15,17 @@ constexpr double kLengthSigma = 0.35;
 // Smoothing (English characters) so short sentences are judged leniently.
 constexpr double kLengthSmoothing = 20.0;
 
+// Coverages of both sides and their harmonic mean.
+BeadScore Combine(double zh_matched, double zh_total, double en_matched, double en_total, double length_z) {
+  BeadScore score;
+  score.length_z = length_z;
+  score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
+  score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
+  double sum = score.zh_coverage + score.en_coverage;
+  score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
+  return score;
+}
+
 float CappedWeight(const SentenceFeatures& s) {
   float w = 0;
   for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) w += s.units[u].weight;
@@ -152,11 +163,7 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
     en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], mask);
     en_total += en_weight_[static_cast<size_t>(j)];
   }
-  score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
-  score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
-  double sum = score.zh_coverage + score.en_coverage;
-  score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
-  return score;
+  return Combine(zh_matched, zh_total, en_matched, en_total, score.length_z);
 }
 
 void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
@@ -189,15 +196,7 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
     }
     en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
     en_total += en_weight_[static_cast<size_t>(j)];
-    BeadScore score;
-    score.length_z = length_z;
-    if (a > 0) {
-      score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
-      score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
-      double sum = score.zh_coverage + score.en_coverage;
-      score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
-    }
-    out->push_back(score);
+    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z) : BeadScore{0, 0, 0, length_z});
   }
 }
 
@@ -230,29 +229,16 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
     }
     zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
     zh_total += zh_weight_[static_cast<size_t>(i)];
-    BeadScore score;
-    score.length_z = length_z;
-    if (b > 0) {
-      score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
-      score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
-      double sum = score.zh_coverage + score.en_coverage;
-      score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
-    }
-    out->push_back(score);
+    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z) : BeadScore{0, 0, 0, length_z});
   }
 }
 
 BeadScore BeadScorer::ScorePair(int i, int j) {
   PairMasks m;
   ComputeMasks(i, j, &stamp_, &m);
-  BeadScore score;
-  score.length_z = LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length);
-  double zw = zh_weight_[static_cast<size_t>(i)], ew = en_weight_[static_cast<size_t>(j)];
-  score.zh_coverage = zw > 0 ? WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh) / zw : 0;
-  score.en_coverage = ew > 0 ? WeightedCount(f_.en[static_cast<size_t>(j)], m.en) / ew : 0;
-  double sum = score.zh_coverage + score.en_coverage;
-  score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
-  return score;
+  return Combine(WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh), zh_weight_[static_cast<size_t>(i)],
+                 WeightedCount(f_.en[static_cast<size_t>(j)], m.en), en_weight_[static_cast<size_t>(j)],
+                 LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length));
 }
 
 BeadScore BeadScorer::ScoreUnprepared(int i0, int i1, int j0, int j1) {

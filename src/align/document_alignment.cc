@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "text/encoding.h"
+#include "text/line_reader.h"
 #include "util/sha256.h"
 
 namespace tmalign {
@@ -34,17 +35,14 @@ Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options
 // stay equal to line numbers.
 std::vector<Sentence> LinesAsSentences(const std::string& text) {
   std::vector<Sentence> sentences;
-  size_t pos = 0;
-  int line = 1;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    std::string s = text.substr(pos, eol - pos);
+  LineReader lines(text);
+  std::string_view s;
+  while (lines.Next(&s)) {
     size_t b = s.find_first_not_of(" \t");
     size_t e = s.find_last_not_of(" \t");
-    sentences.push_back(Sentence{b == std::string::npos ? std::string() : s.substr(b, e - b + 1), line - 1, line, 1});
-    pos = eol + 1;
-    ++line;
+    const int line = lines.line_number();
+    sentences.push_back(
+        Sentence{b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1)), line - 1, line, 1});
   }
   return sentences;
 }

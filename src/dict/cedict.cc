@@ -1,5 +1,7 @@
 #include "dict/cedict.h"
 
+#include "text/line_reader.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -22,16 +24,10 @@ Status Cedict::Parse(std::string text, std::string_view name, Cedict* out) {
   out->text_ = std::move(text);
   out->entries_.clear();
   out->entries_.reserve(130000);
-  std::string_view all(out->text_);
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < all.size()) {
-    size_t eol = all.find('\n', pos);
-    if (eol == std::string_view::npos) eol = all.size();
-    std::string_view line = all.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineReader lines(out->text_);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const int line_no = lines.line_number();
     if (line.empty() || line[0] == '#') continue;
     size_t sp1 = line.find(' ');
     size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);

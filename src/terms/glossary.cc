@@ -1,5 +1,7 @@
 #include "terms/glossary.h"
 
+#include "text/line_reader.h"
+
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -173,15 +175,10 @@ Status Glossary::ParseTsv(std::string_view text, const std::string& name) {
   TMALIGN_RETURN_IF_ERROR(ValidateUtf8(text, name));
   std::vector<std::vector<std::string>> rows;
   std::vector<int> lines;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineReader reader(text);
+  std::string_view line;
+  while (reader.Next(&line)) {
+    const int line_no = reader.line_number();
     if (Trim(line).empty() || line[0] == '#') continue;
     std::vector<std::string> fields;
     size_t start = 0;

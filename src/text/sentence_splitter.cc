@@ -1,5 +1,7 @@
 #include "text/sentence_splitter.h"
 
+#include "text/line_reader.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -324,14 +326,10 @@ std::vector<Sentence> SplitSentences(std::string_view utf8, Language lang) {
   if (lang != Language::kZh) english = std::make_unique<EnglishSplitter>();
   std::vector<Range> ranges;
   int paragraph = 0;
-  int line_no = 0;
-  size_t line_start = 0;
-  while (line_start < utf8.size()) {
-    size_t line_end = utf8.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = utf8.size();
-    std::string_view line = utf8.substr(line_start, line_end - line_start);
-    line_start = line_end + 1;
-    ++line_no;
+  LineReader lines(utf8);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const int line_no = lines.line_number();
     const Range whole = Trim(line, {0, line.size()});
     if (whole.begin == whole.end) continue;
 
