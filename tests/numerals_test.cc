@@ -58,5 +58,38 @@ TEST(NumeralsTest, EnglishWords) {
   EXPECT_FALSE(ParseEnglishNumberWord("", &v));
 }
 
+TEST(NumeralsTest, DigitsInARowAreNotOnePositionalNumber) {
+  int64_t v = 0;
+  EXPECT_FALSE(ParseChineseNumeral(U"十四五", &v));  // the 14th Five-Year Plan, not 15
+  ASSERT_TRUE(ParseChineseNumeral(U"一百零五", &v));  // 零 marks a gap
+  EXPECT_EQ(v, 105);
+}
+
+TEST(NumeralsTest, FiveYearPlans) {
+  int64_t v = 0;
+  ASSERT_TRUE(ParsePlanNumber(U"十四五", &v));
+  EXPECT_EQ(v, 14);
+  ASSERT_TRUE(ParsePlanNumber(U"十一五", &v));
+  EXPECT_EQ(v, 11);
+  EXPECT_FALSE(ParsePlanNumber(U"五", &v));
+  EXPECT_FALSE(ParsePlanNumber(U"二十五", &v));  // ends in 五 but is 25: too short a prefix to be a plan
+}
+
+TEST(NumeralsTest, EnglishOrdinalsAndRomanNumerals) {
+  int64_t v = 0;
+  ASSERT_TRUE(ParseEnglishOrdinal("14th", &v));
+  EXPECT_EQ(v, 14);
+  ASSERT_TRUE(ParseEnglishOrdinal("22nd", &v));
+  EXPECT_EQ(v, 22);
+  EXPECT_FALSE(ParseEnglishOrdinal("4x", &v));
+  EXPECT_FALSE(ParseEnglishOrdinal("th", &v));
+  ASSERT_TRUE(ParseRomanNumeral("III", &v));
+  EXPECT_EQ(v, 3);
+  ASSERT_TRUE(ParseRomanNumeral("XIV", &v));
+  EXPECT_EQ(v, 14);
+  EXPECT_FALSE(ParseRomanNumeral("iii", &v));  // lower case is a word, not a heading number
+  EXPECT_FALSE(ParseRomanNumeral("MIX", &v));
+}
+
 }  // namespace
 }  // namespace tmalign

@@ -172,10 +172,15 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       }
       size_t first = 0;
       int64_t value;
-      // A lone 一 is usually "a", not the number one.
-      if (IsChineseNumeralChar(NextCodePoint(t.text, &first)) && ParseChineseNumeral(ToUtf32(t.text), &value) &&
-          !(first == t.text.size() && value <= 1)) {
-        b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+      if (IsChineseNumeralChar(NextCodePoint(t.text, &first))) {
+        std::u32string run = ToUtf32(t.text);
+        // A lone 一 is usually "a", not the number one, unless it numbers a heading (一、).
+        const bool heading = ti == 0 && text.substr(t.text.data() + t.text.size() - text.data()).starts_with("、");
+        if (ParseChineseNumeral(run, &value) && !(first == t.text.size() && value <= 1 && !heading)) {
+          b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+        } else if (ParsePlanNumber(run, &value)) {
+          b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+        }
       }
     } else {
       std::string lower;
@@ -231,6 +236,17 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     std::string bare = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
     int64_t value;
     bool is_digits = std::all_of(bare.begin(), bare.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    // Ordinals ("14th") and heading numerals ("II.", and "I." opening a sentence) are numbers too.
+    std::string_view original = text.substr(start, pos - start);
+    bool roman = ParseRomanNumeral(original, &value) &&
+                 (original.size() > 1 || (start == text.find_first_not_of(" \t") && pos < text.size() && text[pos] == '.'));
+    if (roman || ParseEnglishOrdinal(bare, &value)) {
+      b.BeginUnit(s, b.WordId(bare));
+      b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
+      b.EndUnit(s);
+      pending_tens = -1;
+      continue;
+    }
     if (is_digits) {
       b.BeginUnit(s, b.WordId(bare));
       b.AddKey(s, MakeKey(kNumber, std::strtoull(bare.c_str(), nullptr, 10)));

@@ -53,12 +53,17 @@ bool ParseChineseNumeral(std::u32string_view run, int64_t* value) {
   }
   // Positional: 三千五百二十 -> 3520, 十五 -> 15, 两万 -> 20000.
   int64_t total = 0, section = 0, digit = 0;
+  bool after_digit = false;
   for (char32_t c : run) {
     int d = DigitValue(c);
     if (d >= 0) {
+      // Two digits in a row (十四五) is not one number; 零 as a gap (一百零五) is.
+      if (after_digit && digit != 0) return false;
       digit = d;
+      after_digit = true;
       continue;
     }
+    after_digit = false;
     int64_t unit = UnitValue(c);
     if (unit >= 10000) {
       section += digit;
@@ -70,6 +75,36 @@ bool ParseChineseNumeral(std::u32string_view run, int64_t* value) {
     digit = 0;
   }
   *value = total + section + digit;
+  return true;
+}
+
+bool ParsePlanNumber(std::u32string_view run, int64_t* value) {
+  if (run.size() < 3 || run.back() != U'五') return false;
+  int64_t prefix;
+  if (ParseChineseNumeral(run, &prefix)) return false;  // 二十五 is just 25
+  if (!ParseChineseNumeral(run.substr(0, run.size() - 1), &prefix) || prefix < 6 || prefix > 30) return false;
+  *value = prefix;
+  return true;
+}
+
+bool ParseEnglishOrdinal(std::string_view word, int64_t* value) {
+  size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 9) return false;
+  std::string_view suffix = word.substr(digits);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
+  *value = std::stoll(std::string(word.substr(0, digits)));
+  return true;
+}
+
+bool ParseRomanNumeral(std::string_view upper, int64_t* value) {
+  static const std::unordered_map<std::string_view, int64_t> kRoman = {
+      {"I", 1},   {"II", 2},   {"III", 3},   {"IV", 4},  {"V", 5},   {"VI", 6},   {"VII", 7},
+      {"VIII", 8}, {"IX", 9},  {"X", 10},    {"XI", 11}, {"XII", 12}, {"XIII", 13}, {"XIV", 14},
+      {"XV", 15}, {"XVI", 16}, {"XVII", 17}, {"XVIII", 18}, {"XIX", 19}, {"XX", 20}};
+  auto it = kRoman.find(upper);
+  if (it == kRoman.end()) return false;
+  *value = it->second;
   return true;
 }
 
