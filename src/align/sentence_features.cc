@@ -199,8 +199,8 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
     }
     b.EndUnit(s);
   }
-  // Questions and exclamations usually survive translation.
-  for (char p : {'?', '!'}) {  // normalized: ？ and ！ are ASCII by now
+  // Questions, exclamations and quoted speech usually survive translation.
+  for (char p : {'?', '!', '"'}) {  // normalized: ？！“” are ASCII by now
     if (text.find(p) != std::string_view::npos) {
       b.BeginUnit(s, b.WordId(std::string(1, p)));
       b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
@@ -277,8 +277,13 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     }
     b.EndUnit(s);
   }
-  for (char p : {'?', '!'}) {
-    if (text.find(p) != std::string_view::npos) {
+  // Quoted speech: straight or curly double quotes, or a single quote opening the sentence (British style).
+  const size_t lead = text.find_first_not_of(" \t");
+  const bool quoted = text.find('"') != std::string_view::npos || text.find("\u201C") != std::string_view::npos ||
+                      text.find("\u201D") != std::string_view::npos ||
+                      (lead != std::string_view::npos && (text.substr(lead).starts_with("'") || text.substr(lead).starts_with("\u2018")));
+  for (char p : {'?', '!', '"'}) {
+    if (p == '"' ? quoted : text.find(p) != std::string_view::npos) {
       b.BeginUnit(s, b.WordId(std::string(1, p)));
       b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
       b.EndUnit(s);

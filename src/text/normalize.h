@@ -21,7 +21,7 @@ struct NormalizedText {
 };
 
 // NFKC (full-width -> half-width), case folding, Traditional -> Simplified (OpenCC t2s,
-// phrase level), curly quotes -> straight, dashes and hyphens -> '-'.
+// phrase level), curly quotes and 「」『』 -> straight, dashes and hyphens -> '-'.
 class MatchNormalizer {
  public:
   ~MatchNormalizer();
