@@ -83,6 +83,13 @@ double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
 
+Aligner::Aligner(const BilingualLexicon& lexicon, AlignOptions options) : lexicon_(lexicon), options_(options) {
+  options_.max_side = std::clamp(options_.max_side, 1, 8);
+  options_.max_fan = std::clamp(options_.max_fan, options_.max_side, 16);
+  options_.max_total = std::clamp(options_.max_total, 2, 2 * options_.max_side);
+  options_.band_half_width = std::max(options_.band_half_width, 2);
+}
+
 Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
   beads->clear();
   const int n_zh = static_cast<int>(input.zh.size());

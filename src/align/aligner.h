@@ -35,7 +35,8 @@ struct AlignInput {
 
 class Aligner {
  public:
-  Aligner(const BilingualLexicon& lexicon, AlignOptions options = {}) : lexicon_(lexicon), options_(options) {}
+  // Bead sizes are clamped to what the scorer handles: max_side <= 8, max_fan <= 16.
+  Aligner(const BilingualLexicon& lexicon, AlignOptions options = {});
   // Beads in order; src ids are Chinese sentence ids, tgt ids English. Every
   // sentence appears in exactly one bead. Either side may be empty (all skips).
   Status Align(const AlignInput& input, std::vector<Bead>* beads) const;
