@@ -240,6 +240,12 @@ TEST_F(CliAlignTest, UnknownFormat) {
   ExpectOneLineError(r, "xml");
 }
 
+TEST_F(CliAlignTest, DocIdWithControlCharactersIsRefusedBeforeAnyWrite) {
+  Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm tm.sqlite --doc \"$(printf 'two\\tcolumns')\"");
+  ExpectOneLineError(r, "--doc");
+  EXPECT_FALSE(fs::exists(dir_ / "tm.sqlite"));
+}
+
 TEST_F(CliAlignTest, TmInMissingFolder) {
   Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm nodir/tm.sqlite");
   ExpectOneLineError(r, "nodir/tm.sqlite");

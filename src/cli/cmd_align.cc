@@ -1,5 +1,6 @@
 // tmalign align SRC TGT: sentence-align a Chinese text and its English
 // translation; print the beads and/or store them in the translation memory.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdio>
@@ -164,6 +165,10 @@ int RunAlign(const std::vector<std::string>& args) {
   if (store) {
     if (tm_path.empty()) tm_path = DefaultTmPath();
     if (doc_id.empty()) doc_id = DefaultDocId(src, tgt);
+    // Ids appear in one-line messages, TMX props and URLs: no control characters.
+    if (std::any_of(doc_id.begin(), doc_id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      return Fail("--doc must not contain control characters (tabs, newlines)");
+    }
     // Fail before the work, not after it.
     if (Status st = TranslationMemory::CheckWritable(tm_path); !st.ok()) return Fail(st.message());
   }
