@@ -148,7 +148,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
     if (a == 0 || b == 0) {
       value = -options_.skip_cost;
     } else {
-      value = (a + b) * (sc.similarity - chance[s]) - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
+      value = (2 + options_.size_credit * (a + b - 2)) * (sc.similarity - chance[s]) - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
               options_.many_to_many_cost * (std::min(a, b) - 1) -
               options_.length_weight * sc.length_z * sc.length_z;
     }

@@ -128,7 +128,7 @@ int RunAlign(const std::vector<std::string>& args) {
   tuning.add_options()("skip-cost", po::value(&options.align.skip_cost))(
       "merge-cost", po::value(&options.align.merge_cost))("m2m-cost", po::value(&options.align.many_to_many_cost))(
       "fan", po::value(&options.align.max_fan))("merge-cap", po::value(&options.align.merge_cost_cap))(
-      "length-weight", po::value(&options.align.length_weight))("band", po::value(&options.align.band_half_width))(
+      "length-weight", po::value(&options.align.length_weight))("size-credit", po::value(&options.align.size_credit))("band", po::value(&options.align.band_half_width))(
       "src", po::value<std::string>())("tgt", po::value<std::string>());
   po::options_description all;
   all.add(opts).add(tuning);
