@@ -127,6 +127,7 @@ std::vector<uint64_t> MatchIndexTerms(const std::vector<MatchToken>& tokens) {
       }
     }
   }
+  for (uint64_t& t : terms) t += t == 0;  // 0 marks an empty slot in the index writer's table
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;

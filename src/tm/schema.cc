@@ -47,10 +47,10 @@ CREATE TABLE units (
       {2, R"sql(
 -- The deduplicated memory: one row per distinct (source, target) pair; hash is
 -- SegmentHash(source, target). Its units (origins) point at it through units.segment_id,
--- so usage count = number of such units. AUTOINCREMENT: ids are never reused, so an
--- index entry of a deleted segment can never point at a newer one.
+-- so usage count = number of such units. An id may be reused after a delete; a stale index
+-- entry then only adds a candidate, which matching verifies against the text anyway.
 CREATE TABLE segments (
-  id   INTEGER PRIMARY KEY AUTOINCREMENT,
+  id   INTEGER PRIMARY KEY,
   hash INTEGER NOT NULL
 );
 CREATE INDEX segments_hash ON segments (hash);

@@ -9,8 +9,11 @@
 namespace tmalign {
 namespace {
 
-// Buffered postings are written out past this many ids (~16 MB), which bounds import memory.
-constexpr size_t kMaxBufferedPostings = 2'000'000;
+// Buffered postings are written out past about this many bytes, which bounds import memory.
+// Large, because every flush adds one row per distinct term: a million units of text have
+// about a million distinct bigrams and words, and fewer, longer lists read faster.
+constexpr size_t kMaxBufferedBytes = size_t{256} << 20;
+constexpr size_t kPerTermOverhead = sizeof(int64_t) * 4 + 32;
 
 void PutVarint(uint64_t v, std::string* out) {
   while (v >= 0x80) {
@@ -42,8 +45,27 @@ Status SegmentIndexWriter::Create(SqliteDb* db, std::unique_ptr<SegmentIndexWrit
   return Status::Ok();
 }
 
+std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target) {
+  std::vector<uint64_t> terms = MatchIndexTerms(MatchTokenize(source));
+  std::vector<uint64_t> more = MatchIndexTerms(MatchTokenize(target));
+  terms.insert(terms.end(), more.begin(), more.end());
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
 Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id) {
-  const int64_t hash = SegmentHash(source, target);
+  return FindOrCreate(source, target, SegmentHash(source, target), {}, segment_id, true);
+}
+
+Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                                        const std::vector<uint64_t>& terms, int64_t* segment_id) {
+  return FindOrCreate(source, target, hash, terms, segment_id, false);
+}
+
+Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                                        const std::vector<uint64_t>& given_terms, int64_t* segment_id,
+                                        bool compute_terms) {
   by_hash_.Reset();
   by_hash_.BindInt64(1, hash);
   bool has_row = false;
@@ -68,37 +90,74 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
   TMALIGN_RETURN_IF_ERROR(insert_segment_.Run());
   const int64_t id = sqlite3_last_insert_rowid(db_->get());
   ++created_;
-  std::vector<uint64_t> terms = MatchIndexTerms(MatchTokenize(source));
-  std::vector<uint64_t> more = MatchIndexTerms(MatchTokenize(target));
-  terms.insert(terms.end(), more.begin(), more.end());
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (uint64_t t : terms) buffer_[t].push_back(id);
-  buffered_ += terms.size();
+  if (compute_terms) {
+    for (uint64_t t : PairIndexTerms(source, target)) AddPosting(t, id);
+  } else {
+    for (uint64_t t : given_terms) AddPosting(t, id);
+  }
   *segment_id = id;
-  if (buffered_ >= kMaxBufferedPostings) return Flush();
+  if (buffered_bytes_ >= kMaxBufferedBytes) return Flush();
   return Status::Ok();
 }
 
+void SegmentIndexWriter::Grow() {
+  std::vector<TermList> old;
+  old.swap(table_);
+  table_.resize(old.empty() ? (size_t{1} << 16) : old.size() * 2);
+  const size_t mask = table_.size() - 1;
+  for (TermList& l : old) {
+    if (l.term == 0) continue;
+    size_t i = (l.term * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+    while (table_[i].term != 0) i = (i + 1) & mask;
+    table_[i] = std::move(l);
+  }
+}
+
+void SegmentIndexWriter::AddPosting(uint64_t term, int64_t id) {
+  // MatchIndexTerms never yields 0, which marks an empty slot.
+  if ((used_ + 1) * 2 > table_.size()) Grow();
+  const size_t mask = table_.size() - 1;
+  size_t i = (term * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+  while (table_[i].term != 0 && table_[i].term != term) i = (i + 1) & mask;
+  TermList& l = table_[i];
+  if (l.term == 0) {
+    l.term = term;
+    l.first = id;
+    l.last = 0;
+    ++used_;
+    buffered_bytes_ += kPerTermOverhead;
+  }
+  const size_t before = l.blob.size();
+  PutVarint(static_cast<uint64_t>(id - l.last), &l.blob);
+  buffered_bytes_ += l.blob.size() - before;
+  l.last = id;
+  ++l.n;
+}
+
 Status SegmentIndexWriter::Flush() {
-  std::string blob;
-  for (auto& [term, ids] : buffer_) {
+  // In key order (SQLite compares the term as a signed integer): B-tree appends instead of
+  // random inserts, several times faster for a million lists.
+  std::vector<TermList*> lists;
+  lists.reserve(used_);
+  for (TermList& l : table_) {
+    if (l.term != 0) lists.push_back(&l);
+  }
+  std::sort(lists.begin(), lists.end(), [](const TermList* a, const TermList* b) {
+    return static_cast<int64_t>(a->term) < static_cast<int64_t>(b->term);
+  });
+  for (TermList* lp : lists) {
+    TermList& l = *lp;
     // Ids grow within one writer; a list is keyed by its first id so flushes never collide.
-    blob.clear();
-    int64_t prev = 0;
-    for (int64_t id : ids) {
-      PutVarint(static_cast<uint64_t>(id - prev), &blob);
-      prev = id;
-    }
     insert_postings_.Reset();
-    insert_postings_.BindInt64(1, static_cast<int64_t>(term));
-    insert_postings_.BindInt64(2, ids.front());
-    insert_postings_.BindInt64(3, static_cast<int64_t>(ids.size()));
-    insert_postings_.BindBlob(4, blob);
+    insert_postings_.BindInt64(1, static_cast<int64_t>(l.term));
+    insert_postings_.BindInt64(2, l.first);
+    insert_postings_.BindInt64(3, l.n);
+    insert_postings_.BindBlob(4, l.blob);
     TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
   }
-  buffer_.clear();
-  buffered_ = 0;
+  table_.clear();
+  used_ = 0;
+  buffered_bytes_ = 0;
   return Status::Ok();
 }
 

@@ -6,8 +6,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "tm/sqlite_handle.h"
@@ -22,6 +22,9 @@ class SegmentIndexWriter {
 
   // The segment of the pair (source, target), created and indexed if it is new.
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id);
+  // Same with the pair's SegmentHash and PairIndexTerms computed beforehand (e.g. on another thread).
+  Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                      const std::vector<uint64_t>& terms, int64_t* segment_id);
   // Links every unit whose segment_id is NULL (units of older schema versions, edited units).
   Status LinkPendingUnits(int64_t* linked);
   // Writes the buffered postings. Also happens by itself when the buffer is large.
@@ -31,15 +34,30 @@ class SegmentIndexWriter {
 
  private:
   explicit SegmentIndexWriter(SqliteDb* db) : db_(db) {}
+  // Posting lists being built: open addressing on the term (hash 0 marks an empty slot,
+  // term 0 is remapped), each list already delta-varint coded.
+  struct TermList {
+    uint64_t term = 0;
+    int64_t first = 0, last = 0, n = 0;
+    std::string blob;
+  };
+  Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                      const std::vector<uint64_t>& given_terms, int64_t* segment_id, bool compute_terms);
+  void AddPosting(uint64_t term, int64_t id);
+  void Grow();
+
   SqliteDb* db_;
   SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_;
-  std::unordered_map<uint64_t, std::vector<int64_t>> buffer_;
-  size_t buffered_ = 0;
+  std::vector<TermList> table_;
+  size_t used_ = 0;
+  size_t buffered_bytes_ = 0;
   int64_t created_ = 0;
 };
 
 // Hash that identifies a (source, target) pair in segments.hash.
 int64_t SegmentHash(std::string_view source, std::string_view target);
+// The index terms of both sides of a pair, sorted, without duplicates.
+std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target);
 
 // Reads posting lists.
 class PostingsReader {

@@ -7,9 +7,13 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
@@ -43,6 +47,55 @@ struct PendingUnit {
   double confidence = 1.0;
   std::string created_at, changed_at, props;  // props: JSON or empty
   std::string src_lang, tgt_lang;
+  int64_t hash = 0;              // SegmentHash(source, target)
+  std::vector<uint64_t> terms;   // PairIndexTerms(source, target)
+};
+
+void PrepareUnit(PendingUnit* u) {
+  u->hash = SegmentHash(u->source, u->target);
+  u->terms = PairIndexTerms(u->source, u->target);
+}
+
+// Batches of parsed units from the parsing thread to the writing one; bounded, so memory is too.
+class UnitQueue {
+ public:
+  // False when the consumer has stopped (the producer should stop too).
+  bool Push(std::vector<PendingUnit>&& batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    can_push_.wait(lock, [&] { return batches_.size() < kCapacity || stopped_; });
+    if (stopped_) return false;
+    batches_.push_back(std::move(batch));
+    can_pop_.notify_one();
+    return true;
+  }
+  // False at the end (after Close) or when stopped.
+  bool Pop(std::vector<PendingUnit>* batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    can_pop_.wait(lock, [&] { return !batches_.empty() || closed_ || stopped_; });
+    if (batches_.empty() || stopped_) return false;
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    can_push_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    can_pop_.notify_all();
+  }
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopped_ = true;
+    can_push_.notify_all();
+    can_pop_.notify_all();
+  }
+
+ private:
+  static constexpr size_t kCapacity = 16;
+  std::mutex mu_;
+  std::condition_variable can_push_, can_pop_;
+  std::deque<std::vector<PendingUnit>> batches_;
+  bool closed_ = false, stopped_ = false;
 };
 
 // Writes units of one import inside one transaction.
@@ -90,7 +143,7 @@ class ImportWriter {
     it->second = std::max(it->second, u.position + 1);
 
     int64_t segment = 0;
-    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, &segment));
+    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, u.terms, &segment));
     insert_.Reset();
     insert_.BindText(1, u.doc_id);
     insert_.BindInt64(2, u.position);
@@ -142,8 +195,45 @@ bool ParseNumber(const std::string& s, double* out) {
   return end == s.c_str() + s.size();
 }
 
+Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
+                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
+
+// Parses on a second thread (XML, tokens, index terms) while this one writes to SQLite.
 Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
                  TmImportSummary* summary) {
+  UnitQueue queue;
+  std::vector<PendingUnit> batch;
+  std::map<std::string, int64_t> skipped_languages;
+  int64_t skipped = 0;
+  Status parse_status;
+  std::thread parser([&] {
+    parse_status = ParseTmxUnits(path, options, &batch, &skipped, &skipped_languages, &queue);
+    if (parse_status.ok() && !batch.empty()) queue.Push(std::move(batch));
+    queue.Close();
+  });
+  Status write_status;
+  std::vector<PendingUnit> got;
+  while (queue.Pop(&got)) {
+    for (PendingUnit& u : got) {
+      write_status = writer->Add(u, path);
+      if (!write_status.ok()) break;
+      if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+    }
+    if (!write_status.ok()) {
+      queue.Stop();
+      break;
+    }
+  }
+  parser.join();
+  TMALIGN_RETURN_IF_ERROR(write_status);
+  TMALIGN_RETURN_IF_ERROR(parse_status);
+  summary->skipped = skipped;
+  summary->skipped_languages = std::move(skipped_languages);
+  return Status::Ok();
+}
+
+Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
+                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue) {
   const std::string default_doc = DefaultDocId(path, options);
   std::string src_family = "zh";
   XmlStreamHandlers h;
@@ -204,11 +294,11 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
       }
     }
     if (variant[0] == nullptr || variant[1] == nullptr) {
-      ++summary->skipped;
+      ++*skipped;
       std::sort(langs.begin(), langs.end());
       std::string key;
       for (const std::string& l : langs) key += (key.empty() ? "" : "+") + (l.empty() ? "?" : l);
-      ++summary->skipped_languages[key.empty() ? "(no variants)" : key];
+      ++(*skipped_languages)[key.empty() ? "(no variants)" : key];
       return Status::Ok();
     }
     if (u.created_at.empty()) u.created_at = IsoFromTmxDate(node.Attribute("creationdate"));
@@ -225,8 +315,13 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
       (side == 0 ? u.source_markup : u.target_markup) = std::move(content.markup);
     }
     if (!other.empty()) u.props = other.dump();
-    TMALIGN_RETURN_IF_ERROR(writer->Add(u, path));
-    if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+    PrepareUnit(&u);
+    batch->push_back(std::move(u));
+    if (batch->size() >= 512) {
+      // The writer stopped on an error of its own, which it reports.
+      if (!queue->Push(std::move(*batch))) return Status::Internal("import stopped");
+      batch->clear();
+    }
     return Status::Ok();
   };
   return ParseXmlFile(path, h);
@@ -277,6 +372,7 @@ Status ImportTsv(const std::string& path, const TmImportOptions& options, Import
     if (u.target.find('\t') != std::string::npos) {
       return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": more than two columns");
     }
+    PrepareUnit(&u);
     TMALIGN_RETURN_IF_ERROR(writer->Add(u, path));
     if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
   }

@@ -35,6 +35,12 @@ void Collect(const XmlNode& node, bool in_code, SegContent* out) {
 
 SegContent ReadSegContent(const XmlNode& seg) {
   SegContent out;
+  bool elements = false;
+  for (const XmlNode& c : seg.children) elements |= !c.is_text;
+  if (!elements) {  // the common case: plain text, no markup to keep
+    for (const XmlNode& c : seg.children) out.text += c.text;
+    return out;
+  }
   Collect(seg, false, &out);
   if (!out.has_markup) out.markup.clear();
   return out;
