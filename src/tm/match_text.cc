@@ -25,6 +25,8 @@ const std::u32string& FoldCodePoint(char32_t c) {
   thread_local std::unordered_map<char32_t, std::u32string> cache;
   auto it = cache.find(c);
   if (it != cache.end()) return it->second;
+  // The ideographic full stop has no compatibility decomposition, but "." is typed for it.
+  if (c == 0x3002 || c == 0xFF61) c = '.';
   std::string utf8;
   AppendUtf8(c, &utf8);
   std::u32string folded = ToUtf32(MatchNormalizer::Shared().Normalize(utf8));
