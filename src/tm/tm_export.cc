@@ -95,17 +95,24 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
     Prop(out, "x-tmalign-confidence", FormatConfidence(stmt.ColumnDouble(6)));
     Prop(out, "x-tmalign-created", created);
     if (!changed.empty()) Prop(out, "x-tmalign-changed", changed);
+    std::string langs[2] = {stmt.ColumnText(12), stmt.ColumnText(13)};
     if (!stmt.ColumnIsNull(11)) {
       nlohmann::json props = nlohmann::json::parse(stmt.ColumnText(11), nullptr, false);
       if (props.is_array()) {
         for (const auto& p : props) {
-          if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_string()) {
-            Prop(out, p[0].get<std::string>(), p[1].get<std::string>());
+          if (!p.is_array() || p.size() != 2 || !p[0].is_string() || !p[1].is_string()) continue;
+          const std::string type = p[0].get<std::string>();
+          // Types starting with NUL are the unit's own variant languages (see tm_import.cc).
+          if (type == std::string("\0src-lang", 9)) {
+            langs[0] = p[1].get<std::string>();
+          } else if (type == std::string("\0tgt-lang", 9)) {
+            langs[1] = p[1].get<std::string>();
+          } else {
+            Prop(out, type, p[1].get<std::string>());
           }
         }
       }
     }
-    std::string langs[2] = {stmt.ColumnText(12), stmt.ColumnText(13)};
     if (langs[0].empty()) langs[0] = "zh-CN";
     if (langs[1].empty()) langs[1] = "en";
     for (int side = 0; side < 2; ++side) {

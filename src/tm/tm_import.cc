@@ -139,6 +139,15 @@ class ImportWriter {
       it = next_position_.emplace(u.doc_id, 0).first;
       summary_->documents.push_back(u.doc_id);
     }
+    // A variant language other than the document's (zh-Hant in a zh-CN file) is kept for export
+    // in props, under a type starting with NUL, which no XML prop type can contain.
+    auto& langs = doc_langs_.try_emplace(u.doc_id, u.src_lang, u.tgt_lang).first->second;
+    if (u.src_lang != langs.first || u.tgt_lang != langs.second) {
+      nlohmann::json props = u.props.empty() ? nlohmann::json::array() : nlohmann::json::parse(u.props);
+      if (u.src_lang != langs.first) props.push_back({std::string("\0src-lang", 9), u.src_lang});
+      if (u.tgt_lang != langs.second) props.push_back({std::string("\0tgt-lang", 9), u.tgt_lang});
+      u.props = props.dump();
+    }
     if (u.position < 0) u.position = it->second;
     it->second = std::max(it->second, u.position + 1);
 
@@ -180,6 +189,7 @@ class ImportWriter {
   std::unique_ptr<SegmentIndexWriter> index_;
   SqliteStatement upsert_doc_, erase_, insert_;
   std::map<std::string, int64_t> next_position_;
+  std::map<std::string, std::pair<std::string, std::string>> doc_langs_;
   std::string now_;
 };
 

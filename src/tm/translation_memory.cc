@@ -126,7 +126,15 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   SqliteStatement wal;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db.get(), "PRAGMA journal_mode = WAL", &wal));
   bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(wal.Step(&has_row));
+  // Switching a new file to WAL needs it to itself and does not wait on busy_timeout:
+  // when another process is creating the same TM, retry for up to 5 s.
+  for (int attempt = 0;; ++attempt) {
+    Status s = wal.Step(&has_row);
+    if (s.ok()) break;
+    if ((sqlite3_errcode(db->get()) & 0xff) != SQLITE_BUSY || attempt >= 500) return s;
+    wal.Reset();
+    usleep(10000);
+  }
   if (!has_row || wal.ColumnText(0) != "wal") {
     return Status::IoError(path + ": cannot switch to WAL journal mode (is it on a network file system?)");
   }
