@@ -9,7 +9,7 @@ namespace {
 
 // Posting ids read per query at most (beyond the rarest term): common terms ("the", "的")
 // add little to ranking and would cost milliseconds at a million units.
-constexpr int64_t kPostingBudget = 300'000;
+constexpr int64_t kPostingBudget = 60'000;
 // A second list is intersected in search only when it is at most this long.
 constexpr int64_t kIntersectLimit = 200'000;
 
