@@ -44,6 +44,54 @@ CREATE TABLE units (
   UNIQUE (doc_id, position)
 );
 )sql"},
+      {2, R"sql(
+-- The deduplicated memory: one row per distinct (source, target) pair; hash is
+-- SegmentHash(source, target). Its units (origins) point at it through units.segment_id,
+-- so usage count = number of such units. An id may be reused after a delete; a stale index
+-- entry then only adds a candidate, which matching verifies against the text anyway.
+CREATE TABLE segments (
+  id   INTEGER PRIMARY KEY,
+  hash INTEGER NOT NULL
+);
+CREATE INDEX segments_hash ON segments (hash);
+
+-- NULL segment_id: not linked yet (units from schema 1, edited units); linked on next open.
+ALTER TABLE units ADD COLUMN segment_id INTEGER;
+-- Inner XML of the TMX <seg> when it had inline markup (<ph>, <bpt>, <ept>, <it>, <hi>), else NULL.
+ALTER TABLE units ADD COLUMN source_markup TEXT;
+ALTER TABLE units ADD COLUMN target_markup TEXT;
+ALTER TABLE units ADD COLUMN changed_at TEXT;
+-- Other TMX <prop>s as a JSON array of [type, value] pairs, else NULL.
+ALTER TABLE units ADD COLUMN props TEXT;
+CREATE INDEX units_segment ON units (segment_id);
+CREATE INDEX units_unlinked ON units (id) WHERE segment_id IS NULL;
+
+-- Inverted index for fuzzy match and concordance: term (a 64-bit hash of a Chinese
+-- character bigram or an English word) -> n segment ids, delta-varint coded, from `first`.
+CREATE TABLE postings (
+  term  INTEGER NOT NULL,
+  first INTEGER NOT NULL,
+  n     INTEGER NOT NULL,
+  ids   BLOB NOT NULL,
+  PRIMARY KEY (term, first)
+) WITHOUT ROWID;
+
+-- A segment lives as long as one unit points at it.
+CREATE TRIGGER units_segment_gc AFTER DELETE ON units
+WHEN OLD.segment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units WHERE segment_id = OLD.segment_id)
+BEGIN
+  DELETE FROM segments WHERE id = OLD.segment_id;
+END;
+
+-- An edited text belongs to another pair: unlink it (relinked on next open) and drop an orphan.
+CREATE TRIGGER units_text_edited AFTER UPDATE OF source, target ON units
+WHEN OLD.source IS NOT NEW.source OR OLD.target IS NOT NEW.target
+BEGIN
+  UPDATE units SET segment_id = NULL WHERE id = NEW.id;
+  DELETE FROM segments WHERE id = OLD.segment_id
+    AND NOT EXISTS (SELECT 1 FROM units WHERE segment_id = OLD.segment_id);
+END;
+)sql"},
   };
   return kMigrations;
 }

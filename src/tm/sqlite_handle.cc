@@ -103,6 +103,12 @@ void SqliteStatement::BindInt64(int index, int64_t value) {
   NoteBind(sqlite3_bind_int64(stmt_, index, value));
 }
 
+void SqliteStatement::BindBlob(int index, std::string_view value) {
+  NoteBind(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT));
+}
+
+void SqliteStatement::BindNull(int index) { NoteBind(sqlite3_bind_null(stmt_, index)); }
+
 void SqliteStatement::BindDouble(int index, double value) {
   NoteBind(sqlite3_bind_double(stmt_, index, value));
 }
@@ -141,6 +147,16 @@ std::string SqliteStatement::ColumnText(int column) const {
 }
 
 int64_t SqliteStatement::ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool SqliteStatement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::string_view SqliteStatement::ColumnBlob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  if (data == nullptr) return {};
+  return std::string_view(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
 
 double SqliteStatement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
 

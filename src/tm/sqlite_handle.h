@@ -57,6 +57,8 @@ class SqliteStatement {
   void BindText(int index, std::string_view value);
   void BindInt64(int index, int64_t value);
   void BindDouble(int index, double value);
+  void BindBlob(int index, std::string_view value);
+  void BindNull(int index);
 
   // Advances one step; *has_row is true while a result row is available. `context`
   // goes into the error message ("label: context: sqlite message").
@@ -69,6 +71,9 @@ class SqliteStatement {
   std::string ColumnText(int column) const;
   int64_t ColumnInt64(int column) const;
   double ColumnDouble(int column) const;
+  bool ColumnIsNull(int column) const;
+  // Valid until the next Step, Reset or destruction.
+  std::string_view ColumnBlob(int column) const;
 
  private:
   void NoteBind(int rc);

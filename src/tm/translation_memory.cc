@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "tm/schema.h"
+#include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
 
 namespace tmalign {
@@ -125,13 +126,33 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   SqliteStatement wal;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db.get(), "PRAGMA journal_mode = WAL", &wal));
   bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(wal.Step(&has_row));
+  // Switching a new file to WAL needs it to itself and does not wait on busy_timeout:
+  // when another process is creating the same TM, retry for up to 5 s.
+  for (int attempt = 0;; ++attempt) {
+    Status s = wal.Step(&has_row);
+    if (s.ok()) break;
+    if ((sqlite3_errcode(db->get()) & 0xff) != SQLITE_BUSY || attempt >= 500) return s;
+    wal.Reset();
+    usleep(10000);
+  }
   if (!has_row || wal.ColumnText(0) != "wal") {
     return Status::IoError(path + ": cannot switch to WAL journal mode (is it on a network file system?)");
   }
   wal = SqliteStatement();  // finalize before migrating
 
   TMALIGN_RETURN_IF_ERROR(MigrateTmSchema(db.get(), &version));
+  int64_t pending = 0;
+  TMALIGN_RETURN_IF_ERROR(db->QueryInt("SELECT EXISTS (SELECT 1 FROM units WHERE segment_id IS NULL)", &pending));
+  if (pending != 0) {
+    SqliteTransaction txn(db.get());
+    TMALIGN_RETURN_IF_ERROR(txn.Begin());
+    std::unique_ptr<SegmentIndexWriter> index;
+    TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db.get(), &index));
+    int64_t linked = 0;
+    TMALIGN_RETURN_IF_ERROR(index->LinkPendingUnits(&linked));
+    index.reset();
+    TMALIGN_RETURN_IF_ERROR(txn.Commit());
+  }
   out->reset(new TranslationMemory(path, std::move(db), version));
   return Status::Ok();
 }
@@ -176,11 +197,16 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
 
   SqliteStatement insert;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
-      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
+      " segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
       &insert));
+  std::unique_ptr<SegmentIndexWriter> index;
+  TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_.get(), &index));
   for (const TmUnit& u : units) {
+    int64_t segment = 0;
+    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(u.source, u.target, &segment));
     insert.Reset();
+    insert.BindInt64(9, segment);
     insert.BindText(1, doc.id);
     insert.BindInt64(2, u.position);
     insert.BindText(3, JoinIds(u.src_ids));
@@ -192,6 +218,7 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
     TMALIGN_RETURN_IF_ERROR(
         insert.Run("document '" + doc.id + "' unit at position " + std::to_string(u.position)));
   }
+  TMALIGN_RETURN_IF_ERROR(index->Flush());
   return txn.Commit();
 }
 

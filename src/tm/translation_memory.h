@@ -36,7 +36,8 @@ struct TmDocumentSummary {
 // Other processes may read and write the same file concurrently (WAL, 5 s busy timeout).
 class TranslationMemory {
  public:
-  // Opens the TM at `path`, creating it and applying pending migrations; errors name `path`.
+  // Opens the TM at `path`, creating it, applying pending migrations and linking units not
+  // yet in the deduplicated memory (tm/segment_index.h); errors name `path`.
   static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable); creates nothing.
   static Status CheckWritable(const std::string& path);
@@ -45,7 +46,8 @@ class TranslationMemory {
   TranslationMemory(const TranslationMemory&) = delete;
   TranslationMemory& operator=(const TranslationMemory&) = delete;
 
-  // In one transaction: upserts doc (keeps created_at, sets updated_at) and replaces all its units; on error nothing changes.
+  // In one transaction: upserts doc (keeps created_at, sets updated_at) and replaces all its units,
+  // each linked to its deduplicated segment and indexed; on error nothing changes.
   Status ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units);
   // Reads document `id`; *found is false (and *doc untouched) if there is none.
   Status GetDocument(const std::string& id, TmDocument* doc, bool* found);
@@ -59,6 +61,8 @@ class TranslationMemory {
   // The schema version (PRAGMA user_version) of the open file.
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return path_; }
+  // The open connection, for the TM's own components (import, export, search).
+  SqliteDb* db() const { return db_.get(); }
 
  private:
   TranslationMemory(std::string path, std::unique_ptr<SqliteDb> db, int schema_version);

@@ -1,0 +1,292 @@
+#include "tm/match_text.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace tmalign {
+namespace {
+
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
+uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * kFnvPrime;
+}
+
+// Folded form of one code point. The full normalizer costs ~20 us a sentence (OpenCC);
+// per code point with a cache it costs a lookup, which import at 50,000 units/s needs.
+// Phrase-level Traditional->Simplified conversions are lost; characters map one to one.
+const std::u32string& FoldCodePoint(char32_t c) {
+  thread_local std::unordered_map<char32_t, std::u32string> cache;
+  auto it = cache.find(c);
+  if (it != cache.end()) return it->second;
+  // The ideographic full stop has no compatibility decomposition, but "." is typed for it.
+  if (c == 0x3002 || c == 0xFF61) c = '.';
+  std::string utf8;
+  AppendUtf8(c, &utf8);
+  std::u32string folded = ToUtf32(MatchNormalizer::Shared().Normalize(utf8));
+  return cache.emplace(c, std::move(folded)).first->second;
+}
+
+bool IsWordChar(char32_t c) {
+  return u_isalnum(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF; }
+
+uint64_t HashCodePoint(uint64_t h, char32_t c) {
+  for (int k = 0; k < 4; ++k) {
+    h ^= (c >> (8 * k)) & 0xFF;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+}  // namespace
+
+uint64_t StableHash(std::string_view bytes, uint64_t seed) {
+  uint64_t h = seed;
+  for (unsigned char ch : bytes) {
+    h ^= ch;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+std::vector<MatchToken> MatchTokenize(std::string_view text) {
+  std::vector<MatchToken> tokens;
+  tokens.reserve(text.size() / 3 + 1);
+  bool in_word = false;
+  MatchToken word;
+  auto close_word = [&] {
+    if (in_word) tokens.push_back(word);
+    in_word = false;
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const uint32_t begin = static_cast<uint32_t>(pos);
+    char32_t raw;
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      raw = b;
+      ++pos;
+    } else {
+      raw = NextCodePoint(text, &pos);
+    }
+    const uint32_t end = static_cast<uint32_t>(pos);
+    // ASCII folds to lower case; everything else through the cached normalizer.
+    char32_t ascii[1];
+    std::u32string_view folded;
+    if (raw < 0x80) {
+      ascii[0] = (raw >= 'A' && raw <= 'Z') ? raw - 'A' + 'a' : (raw == '`' ? U'\'' : raw);
+      folded = std::u32string_view(ascii, 1);
+    } else {
+      folded = FoldCodePoint(raw);
+    }
+    for (char32_t c : folded) {
+      if (IsSpace(c)) {
+        close_word();
+      } else if (IsHan(c)) {
+        close_word();
+        tokens.push_back(MatchToken{HashCodePoint(0x48414e, c), begin, end, MatchToken::kHan});
+      } else if (IsWordChar(c)) {
+        if (!in_word) {
+          word = MatchToken{0x574f5244, begin, end, MatchToken::kWord};
+          in_word = true;
+        }
+        word.hash = HashCodePoint(word.hash, c);
+        word.end = end;
+      } else {
+        close_word();
+        tokens.push_back(MatchToken{HashCodePoint(0x50554e43, c), begin, end, MatchToken::kPunct});
+      }
+    }
+  }
+  close_word();
+  return tokens;
+}
+
+std::vector<uint64_t> MatchIndexTerms(const std::vector<MatchToken>& tokens) {
+  std::vector<uint64_t> terms;
+  terms.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const MatchToken& t = tokens[i];
+    if (t.kind == MatchToken::kWord) {
+      terms.push_back(Mix(1, t.hash));
+    } else if (t.kind == MatchToken::kHan) {
+      bool next_han = i + 1 < tokens.size() && tokens[i + 1].kind == MatchToken::kHan;
+      bool prev_han = i > 0 && tokens[i - 1].kind == MatchToken::kHan;
+      if (next_han) {
+        terms.push_back(Mix(Mix(2, t.hash), tokens[i + 1].hash));
+      } else if (!prev_han) {
+        terms.push_back(Mix(3, t.hash));
+      }
+    }
+  }
+  for (uint64_t& t : terms) t += t == 0;  // 0 marks an empty slot in the index writer's table
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
+int TokenEditDistance(const std::vector<MatchToken>& a, const std::vector<MatchToken>& b, int limit) {
+  const size_t n = a.size(), m = b.size();
+  if (static_cast<int>(n > m ? n - m : m - n) > limit) return limit + 1;
+  thread_local std::vector<int> prev, cur;
+  prev.resize(m + 1);
+  cur.resize(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    const uint64_t ai = a[i - 1].hash;
+    for (size_t j = 1; j <= m; ++j) {
+      int v = prev[j - 1] + (ai == b[j - 1].hash ? 0 : 1);
+      v = std::min(v, prev[j] + 1);
+      v = std::min(v, cur[j - 1] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;  // distances never decrease down the rows
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+int MatchScore(int distance, size_t len_a, size_t len_b) {
+  size_t longer = std::max(len_a, len_b);
+  if (distance <= 0) return 100;
+  if (longer == 0) return 100;
+  int score = static_cast<int>(100.0 * (1.0 - static_cast<double>(distance) / static_cast<double>(longer)));
+  return std::clamp(score, 0, 99);
+}
+
+int MaxDistanceForScore(int min_score, size_t len_a, size_t len_b) {
+  size_t longer = std::max(len_a, len_b);
+  if (min_score <= 0) return static_cast<int>(longer);
+  // score >= min  <=>  distance <= longer * (1 - min/100)  (integer floor of the score)
+  int d = static_cast<int>(static_cast<double>(longer) * (100 - min_score) / 100.0 + 1e-9);
+  while (d >= 0 && MatchScore(d, len_a, len_b) < min_score) --d;
+  while (MatchScore(d + 1, len_a, len_b) >= min_score && d + 1 <= static_cast<int>(longer)) ++d;
+  return std::max(d, 0);
+}
+
+std::vector<DiffOp> MatchDiff(std::string_view stored, const std::vector<MatchToken>& a, std::string_view query,
+                              const std::vector<MatchToken>& b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<int> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      at(i, j) = std::min({at(i - 1, j - 1) + (a[i - 1].hash == b[j - 1].hash ? 0 : 1), at(i - 1, j) + 1,
+                           at(i, j - 1) + 1});
+    }
+  }
+  // Trace back into per-token steps: 'e' equal, 'd' stored only, 'i' query only, 's' substituted.
+  std::vector<std::pair<char, std::pair<size_t, size_t>>> steps;
+  size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1].hash == b[j - 1].hash && at(i, j) == at(i - 1, j - 1)) {
+      steps.push_back({'e', {i - 1, j - 1}});
+      --i, --j;
+    } else if (i > 0 && j > 0 && at(i, j) == at(i - 1, j - 1) + 1) {
+      steps.push_back({'s', {i - 1, j - 1}});
+      --i, --j;
+    } else if (i > 0 && at(i, j) == at(i - 1, j) + 1) {
+      steps.push_back({'d', {i - 1, 0}});
+      --i;
+    } else {
+      steps.push_back({'i', {0, j - 1}});
+      --j;
+    }
+  }
+  std::reverse(steps.begin(), steps.end());
+
+  std::vector<DiffOp> ops;
+  auto emit = [&](DiffOp::Kind kind, std::string_view text) {
+    if (text.empty()) return;
+    if (!ops.empty() && ops.back().kind == kind) {
+      ops.back().text.append(text);
+    } else {
+      ops.push_back(DiffOp{kind, std::string(text)});
+    }
+  };
+  size_t stored_pos = 0;  // stored text emitted so far
+  size_t k = 0;
+  while (k < steps.size()) {
+    if (steps[k].first == 'e') {
+      size_t si = steps[k].second.first;
+      emit(DiffOp::kEqual, stored.substr(stored_pos, a[si].end - stored_pos));
+      stored_pos = a[si].end;
+      ++k;
+      continue;
+    }
+    // A region of changes: one deletion (stored span) and one insertion (query span).
+    size_t s_first = SIZE_MAX, s_last = 0, q_first = SIZE_MAX, q_last = 0;
+    while (k < steps.size() && steps[k].first != 'e') {
+      char c = steps[k].first;
+      if (c == 'd' || c == 's') {
+        s_first = std::min(s_first, steps[k].second.first);
+        s_last = std::max(s_last, steps[k].second.first);
+      }
+      if (c == 'i' || c == 's') {
+        q_first = std::min(q_first, steps[k].second.second);
+        q_last = std::max(q_last, steps[k].second.second);
+      }
+      ++k;
+    }
+    if (s_first != SIZE_MAX) {
+      emit(DiffOp::kEqual, stored.substr(stored_pos, a[s_first].begin - stored_pos));
+      emit(DiffOp::kDelete, stored.substr(a[s_first].begin, a[s_last].end - a[s_first].begin));
+      stored_pos = a[s_last].end;
+    } else if (k < steps.size()) {
+      // Pure insertion: put it after the whitespace that precedes the next stored token.
+      size_t next = a[steps[k].second.first].begin;
+      emit(DiffOp::kEqual, stored.substr(stored_pos, next - stored_pos));
+      stored_pos = next;
+    } else {
+      emit(DiffOp::kEqual, stored.substr(stored_pos));
+      stored_pos = stored.size();
+    }
+    if (q_first != SIZE_MAX) {
+      emit(DiffOp::kInsert, query.substr(b[q_first].begin, b[q_last].end - b[q_first].begin));
+    }
+  }
+  emit(DiffOp::kEqual, stored.substr(std::min(stored_pos, stored.size())));
+  return ops;
+}
+
+std::string RenderDiff(const std::vector<DiffOp>& ops) {
+  std::string out;
+  for (const DiffOp& op : ops) {
+    switch (op.kind) {
+      case DiffOp::kEqual: out += op.text; break;
+      case DiffOp::kDelete: out += "[-" + op.text + "-]"; break;
+      case DiffOp::kInsert: out += "{+" + op.text + "+}"; break;
+    }
+  }
+  return out;
+}
+
+bool FindTokenRun(const std::vector<MatchToken>& hay, const std::vector<MatchToken>& needle, size_t* at) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && hay[i + k].hash == needle[k].hash) ++k;
+    if (k == needle.size()) {
+      *at = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace tmalign

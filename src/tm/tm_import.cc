@@ -1,0 +1,424 @@
+#include "tm/tm_import.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "tm/segment_index.h"
+#include "tm/sqlite_handle.h"
+#include "tm/tmx_markup.h"
+#include "util/safe_xml.h"
+
+namespace tmalign {
+namespace {
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+// TMX date "20240501T120000Z" -> "2024-05-01T12:00:00Z"; anything else is kept as written.
+std::string IsoFromTmxDate(const std::string& d) {
+  if (d.size() != 16 || d[8] != 'T' || d[15] != 'Z') return d;
+  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) + "T" + d.substr(9, 2) + ":" +
+         d.substr(11, 2) + ":" + d.substr(13, 2) + "Z";
+}
+
+struct PendingUnit {
+  std::string doc_id;
+  int64_t position = -1;  // -1: next free position of the document in this import
+  std::string src_ids, tgt_ids, source, target, source_markup, target_markup;
+  bool has_source_markup = false, has_target_markup = false;
+  double confidence = 1.0;
+  std::string created_at, changed_at, props;  // props: JSON or empty
+  std::string src_lang, tgt_lang;
+  int64_t hash = 0;              // SegmentHash(source, target)
+  std::vector<uint64_t> terms;   // PairIndexTerms(source, target)
+};
+
+void PrepareUnit(PendingUnit* u) {
+  u->hash = SegmentHash(u->source, u->target);
+  u->terms = PairIndexTerms(u->source, u->target);
+}
+
+// Batches of parsed units from the parsing thread to the writing one; bounded, so memory is too.
+class UnitQueue {
+ public:
+  // False when the consumer has stopped (the producer should stop too).
+  bool Push(std::vector<PendingUnit>&& batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    can_push_.wait(lock, [&] { return batches_.size() < kCapacity || stopped_; });
+    if (stopped_) return false;
+    batches_.push_back(std::move(batch));
+    can_pop_.notify_one();
+    return true;
+  }
+  // False at the end (after Close) or when stopped.
+  bool Pop(std::vector<PendingUnit>* batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    can_pop_.wait(lock, [&] { return !batches_.empty() || closed_ || stopped_; });
+    if (batches_.empty() || stopped_) return false;
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    can_push_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    can_pop_.notify_all();
+  }
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopped_ = true;
+    can_push_.notify_all();
+    can_pop_.notify_all();
+  }
+
+ private:
+  static constexpr size_t kCapacity = 16;
+  std::mutex mu_;
+  std::condition_variable can_push_, can_pop_;
+  std::deque<std::vector<PendingUnit>> batches_;
+  bool closed_ = false, stopped_ = false;
+};
+
+// Writes units of one import inside one transaction.
+class ImportWriter {
+ public:
+  ImportWriter(TranslationMemory* tm, TmImportSummary* summary) : db_(tm->db()), summary_(summary) {}
+
+  Status Begin() {
+    // A bigger page cache keeps the segment-hash and unit indexes in memory during large imports.
+    TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -131072"));
+    TMALIGN_RETURN_IF_ERROR(txn_.Begin());
+    TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_, &index_));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
+        "INSERT INTO documents (id, src_lang, tgt_lang, src_path, created_at, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
+        &upsert_doc_));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, "DELETE FROM units WHERE doc_id = ?1", &erase_));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
+        "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
+        " segment_id, source_markup, target_markup, changed_at, props)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        &insert_));
+    now_ = UtcNow();
+    return Status::Ok();
+  }
+
+  Status Add(PendingUnit& u, const std::string& path) {
+    auto it = next_position_.find(u.doc_id);
+    if (it == next_position_.end()) {
+      // First unit of this document in this file: the document is replaced whole.
+      upsert_doc_.Reset();
+      upsert_doc_.BindText(1, u.doc_id);
+      upsert_doc_.BindText(2, u.src_lang);
+      upsert_doc_.BindText(3, u.tgt_lang);
+      upsert_doc_.BindText(4, path);
+      upsert_doc_.BindText(5, now_);
+      TMALIGN_RETURN_IF_ERROR(upsert_doc_.Run("document '" + u.doc_id + "'"));
+      erase_.Reset();
+      erase_.BindText(1, u.doc_id);
+      TMALIGN_RETURN_IF_ERROR(erase_.Run());
+      it = next_position_.emplace(u.doc_id, 0).first;
+      summary_->documents.push_back(u.doc_id);
+    }
+    // A variant language other than the document's (zh-Hant in a zh-CN file) is kept for export
+    // in props, under a type starting with NUL, which no XML prop type can contain.
+    auto& langs = doc_langs_.try_emplace(u.doc_id, u.src_lang, u.tgt_lang).first->second;
+    if (u.src_lang != langs.first || u.tgt_lang != langs.second) {
+      nlohmann::json props = u.props.empty() ? nlohmann::json::array() : nlohmann::json::parse(u.props);
+      if (u.src_lang != langs.first) props.push_back({std::string("\0src-lang", 9), u.src_lang});
+      if (u.tgt_lang != langs.second) props.push_back({std::string("\0tgt-lang", 9), u.tgt_lang});
+      u.props = props.dump();
+    }
+    if (u.position < 0) u.position = it->second;
+    it->second = std::max(it->second, u.position + 1);
+
+    int64_t segment = 0;
+    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, u.terms, &segment));
+    insert_.Reset();
+    insert_.BindText(1, u.doc_id);
+    insert_.BindInt64(2, u.position);
+    insert_.BindText(3, u.src_ids);
+    insert_.BindText(4, u.tgt_ids);
+    insert_.BindText(5, u.source);
+    insert_.BindText(6, u.target);
+    insert_.BindDouble(7, u.confidence);
+    insert_.BindText(8, u.created_at.empty() ? now_ : u.created_at);
+    insert_.BindInt64(9, segment);
+    if (u.has_source_markup) insert_.BindText(10, u.source_markup);
+    if (u.has_target_markup) insert_.BindText(11, u.target_markup);
+    if (!u.changed_at.empty()) insert_.BindText(12, u.changed_at);
+    if (!u.props.empty()) insert_.BindText(13, u.props);
+    TMALIGN_RETURN_IF_ERROR(insert_.Run("document '" + u.doc_id + "' unit at position " + std::to_string(u.position)));
+    ++summary_->units;
+    return Status::Ok();
+  }
+
+  Status Commit() {
+    TMALIGN_RETURN_IF_ERROR(index_->Flush());
+    summary_->new_segments = index_->segments_created();
+    index_.reset();
+    upsert_doc_ = SqliteStatement();
+    erase_ = SqliteStatement();
+    insert_ = SqliteStatement();
+    return txn_.Commit();
+  }
+
+ private:
+  SqliteDb* db_;
+  TmImportSummary* summary_;
+  SqliteTransaction txn_{db_};
+  std::unique_ptr<SegmentIndexWriter> index_;
+  SqliteStatement upsert_doc_, erase_, insert_;
+  std::map<std::string, int64_t> next_position_;
+  std::map<std::string, std::pair<std::string, std::string>> doc_langs_;
+  std::string now_;
+};
+
+std::string DefaultDocId(const std::string& path, const TmImportOptions& options) {
+  if (!options.doc_id.empty()) return options.doc_id;
+  return std::filesystem::path(path).stem().string();
+}
+
+bool ParseNumber(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
+                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
+
+// Parses on a second thread (XML, tokens, index terms) while this one writes to SQLite.
+Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
+                 TmImportSummary* summary) {
+  UnitQueue queue;
+  std::vector<PendingUnit> batch;
+  std::map<std::string, int64_t> skipped_languages;
+  int64_t skipped = 0;
+  Status parse_status;
+  std::thread parser([&] {
+    parse_status = ParseTmxUnits(path, options, &batch, &skipped, &skipped_languages, &queue);
+    if (parse_status.ok() && !batch.empty()) queue.Push(std::move(batch));
+    queue.Close();
+  });
+  Status write_status;
+  std::vector<PendingUnit> got;
+  while (queue.Pop(&got)) {
+    for (PendingUnit& u : got) {
+      write_status = writer->Add(u, path);
+      if (!write_status.ok()) break;
+      if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+    }
+    if (!write_status.ok()) {
+      queue.Stop();
+      break;
+    }
+  }
+  parser.join();
+  TMALIGN_RETURN_IF_ERROR(write_status);
+  TMALIGN_RETURN_IF_ERROR(parse_status);
+  summary->skipped = skipped;
+  summary->skipped_languages = std::move(skipped_languages);
+  return Status::Ok();
+}
+
+Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
+                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue) {
+  const std::string default_doc = DefaultDocId(path, options);
+  std::string src_family = "zh";
+  XmlStreamHandlers h;
+  h.on_root = [&](const XmlNode& root) {
+    if (root.LocalName() != "tmx") {
+      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ":" + std::to_string(root.column) +
+                                  ": not a TMX file (root element <" + root.name + ">)");
+    }
+    return Status::Ok();
+  };
+  h.capture = {"header", "tu"};
+  h.on_element = [&](XmlNode&& node) -> Status {
+    if (node.LocalName() == "header") {
+      // An English-source TMX keeps English as source; anything else is stored zh -> en.
+      if (LanguageFamily(node.Attribute("srclang")) == "en") src_family = "en";
+      return Status::Ok();
+    }
+    PendingUnit u;
+    u.doc_id = default_doc;
+    nlohmann::json other = nlohmann::json::array();
+    const XmlNode* variant[2] = {nullptr, nullptr};  // [0] source, [1] target
+    std::vector<std::string> langs;
+    for (const XmlNode& c : node.children) {
+      if (c.is_text) continue;
+      const std::string local = c.LocalName();
+      if (local == "prop") {
+        const std::string& type = c.Attribute("type");
+        std::string value = c.TextContent();
+        double number = 0;
+        if (type == "x-tmalign-doc" && !value.empty()) {
+          u.doc_id = value;
+        } else if (type == "x-tmalign-position" && ParseNumber(value, &number) && number >= 0) {
+          u.position = static_cast<int64_t>(number);
+        } else if (type == "x-tmalign-src-ids") {
+          u.src_ids = value;
+        } else if (type == "x-tmalign-tgt-ids") {
+          u.tgt_ids = value;
+        } else if (type == "x-tmalign-confidence" && ParseNumber(value, &number) && number >= 0 && number <= 1) {
+          u.confidence = number;
+        } else if (type == "x-tmalign-created") {
+          u.created_at = value;
+        } else if (type == "x-tmalign-changed") {
+          u.changed_at = value;
+        } else {
+          other.push_back({type, value});
+        }
+        continue;
+      }
+      if (local != "tuv") continue;
+      std::string lang = c.Attribute("xml:lang");
+      if (lang.empty()) lang = c.Attribute("lang");
+      langs.push_back(lang);
+      std::string family = LanguageFamily(lang);
+      int side = family.empty() ? -1 : (family == src_family ? 0 : 1);
+      if (side >= 0 && variant[side] == nullptr) {
+        variant[side] = &c;
+        (side == 0 ? u.src_lang : u.tgt_lang) = lang;
+      }
+    }
+    if (variant[0] == nullptr || variant[1] == nullptr) {
+      ++*skipped;
+      std::sort(langs.begin(), langs.end());
+      std::string key;
+      for (const std::string& l : langs) key += (key.empty() ? "" : "+") + (l.empty() ? "?" : l);
+      ++(*skipped_languages)[key.empty() ? "(no variants)" : key];
+      return Status::Ok();
+    }
+    if (u.created_at.empty()) u.created_at = IsoFromTmxDate(node.Attribute("creationdate"));
+    if (u.changed_at.empty()) u.changed_at = IsoFromTmxDate(node.Attribute("changedate"));
+    for (int side = 0; side < 2; ++side) {
+      const XmlNode* seg = nullptr;
+      for (const XmlNode& s : variant[side]->children) {
+        if (!s.is_text && s.LocalName() == "seg") seg = &s;
+      }
+      SegContent content;
+      if (seg != nullptr) content = ReadSegContent(*seg);
+      (side == 0 ? u.source : u.target) = std::move(content.text);
+      (side == 0 ? u.has_source_markup : u.has_target_markup) = content.has_markup;
+      (side == 0 ? u.source_markup : u.target_markup) = std::move(content.markup);
+    }
+    if (!other.empty()) u.props = other.dump();
+    PrepareUnit(&u);
+    batch->push_back(std::move(u));
+    if (batch->size() >= 512) {
+      // The writer stopped on an error of its own, which it reports.
+      if (!queue->Push(std::move(*batch))) return Status::Internal("import stopped");
+      batch->clear();
+    }
+    return Status::Ok();
+  };
+  return ParseXmlFile(path, h);
+}
+
+// Checks UTF-8 well-formedness; returns the byte offset of the first bad byte or npos.
+size_t InvalidUtf8At(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size() || (len == 2 && c < 0xC2)) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return std::string::npos;
+}
+
+Status ImportTsv(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
+                 TmImportSummary* summary) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open file");
+  std::string line;
+  int64_t line_no = 0;
+  uint64_t offset = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const uint64_t line_offset = offset;
+    offset += line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    size_t bad = InvalidUtf8At(line);
+    if (bad != std::string::npos) {
+      return Status::InvalidInput(path + ": invalid UTF-8 at byte offset " + std::to_string(line_offset + bad) +
+                                  " (line " + std::to_string(line_no) + ")");
+    }
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) {
+      return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": expected source<TAB>target");
+    }
+    PendingUnit u;
+    u.doc_id = DefaultDocId(path, options);
+    u.source = line.substr(0, tab);
+    u.target = line.substr(tab + 1);
+    if (u.target.find('\t') != std::string::npos) {
+      return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": more than two columns");
+    }
+    PrepareUnit(&u);
+    TMALIGN_RETURN_IF_ERROR(writer->Add(u, path));
+    if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+  }
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string LanguageFamily(const std::string& code) {
+  std::string lower;
+  for (char c : code) {
+    if (c == '_' || c == '-') break;
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (lower == "zh" || lower == "cmn" || lower == "chi" || lower == "zho") return "zh";
+  if (lower == "en" || lower == "eng") return "en";
+  return "";
+}
+
+Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImportOptions& options,
+                    TmImportSummary* summary) {
+  *summary = TmImportSummary();
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext != ".tmx" && ext != ".tsv") {
+    return Status::Usage(path + ": unknown file type (expected .tmx or .tsv)");
+  }
+  ImportWriter writer(tm, summary);
+  TMALIGN_RETURN_IF_ERROR(writer.Begin());
+  Status s = ext == ".tmx" ? ImportTmx(path, options, &writer, summary) : ImportTsv(path, options, &writer, summary);
+  if (!s.ok()) {
+    *summary = TmImportSummary();  // the transaction rolls back: nothing of the file stays
+    return s;
+  }
+  return writer.Commit();
+}
+
+}  // namespace tmalign

@@ -1,0 +1,243 @@
+#include "tm/tm_search.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace tmalign {
+namespace {
+
+// Posting ids read per query at most (beyond the rarest term): common terms ("the", "的")
+// add little to ranking and would cost milliseconds at a million units.
+constexpr int64_t kPostingBudget = 60'000;
+// A second list is intersected in search only when it is at most this long.
+constexpr int64_t kIntersectLimit = 200'000;
+
+struct Scored {
+  int64_t segment_id;
+  int score;
+  bool reversed;
+  std::string source, target;
+  std::vector<MatchToken> tokens;  // of the side compared
+};
+
+bool Better(const Scored& a, const Scored& b) {
+  if (a.score != b.score) return a.score > b.score;
+  return a.segment_id < b.segment_id;
+}
+
+}  // namespace
+
+Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* out) {
+  std::unique_ptr<TmSearcher> s(new TmSearcher(tm));
+  TMALIGN_RETURN_IF_ERROR(PostingsReader::Create(tm->db(), &s->postings_));
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm->db(),
+      "SELECT source, target, doc_id, position FROM units WHERE segment_id = ?1 ORDER BY id", &s->pair_));
+  *out = std::move(s);
+  return Status::Ok();
+}
+
+Status TmSearcher::LoadPair(int64_t segment_id, bool* found, std::string* source, std::string* target,
+                            std::vector<TmOrigin>* origins) {
+  pair_.Reset();
+  pair_.BindInt64(1, segment_id);
+  *found = false;
+  bool has_row = false;
+  while (true) {
+    TMALIGN_RETURN_IF_ERROR(pair_.Step(&has_row));
+    if (!has_row) break;
+    if (!*found) {
+      *source = pair_.ColumnText(0);
+      *target = pair_.ColumnText(1);
+      *found = true;
+    }
+    if (origins == nullptr) break;
+    origins->push_back(TmOrigin{pair_.ColumnText(2), pair_.ColumnInt64(3)});
+  }
+  pair_.Reset();
+  return Status::Ok();
+}
+
+Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want, std::vector<int64_t>* out) {
+  std::vector<std::pair<int64_t, uint64_t>> by_freq;
+  for (uint64_t t : terms) {
+    int64_t f = 0;
+    TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
+    if (f > 0) by_freq.push_back({f, t});
+  }
+  std::sort(by_freq.begin(), by_freq.end());
+  std::unordered_map<int64_t, int> counts;
+  std::vector<int64_t> ids;
+  int64_t read = 0;
+  for (size_t k = 0; k < by_freq.size(); ++k) {
+    if (k > 0 && read + by_freq[k].first > kPostingBudget) break;
+    ids.clear();
+    TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &ids));
+    read += static_cast<int64_t>(ids.size());
+    for (int64_t id : ids) ++counts[id];
+  }
+  std::vector<std::pair<int, int64_t>> ranked;
+  ranked.reserve(counts.size());
+  for (const auto& [id, c] : counts) ranked.push_back({c, id});
+  size_t n = std::min(want, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  out->clear();
+  for (size_t i = 0; i < n; ++i) out->push_back(ranked[i].second);
+  return Status::Ok();
+}
+
+Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options, std::vector<TmMatch>* matches) {
+  matches->clear();
+  const std::vector<MatchToken> q = MatchTokenize(query);
+  if (q.empty() || options.top <= 0) return Status::Ok();
+
+  std::vector<Scored> best;  // kept sorted, at most options.top
+  auto consider = [&](int64_t segment_id, std::string source, std::string target) {
+    std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
+    int best_side = -1, best_score = -1;
+    for (int side = 0; side < 2; ++side) {
+      const int limit = MaxDistanceForScore(options.min_score, q.size(), sides[side].size());
+      const int d = TokenEditDistance(sides[side], q, limit);
+      if (d > limit) continue;
+      const int score = MatchScore(d, sides[side].size(), q.size());
+      if (score > best_score) best_side = side, best_score = score;
+    }
+    if (best_side < 0 || best_score < options.min_score) return;
+    Scored s{segment_id, best_score, best_side == 1, std::move(source), std::move(target),
+             std::move(sides[best_side])};
+    if (s.reversed) std::swap(s.source, s.target);
+    if (static_cast<int>(best.size()) == options.top && !Better(s, best.back())) return;
+    best.insert(std::upper_bound(best.begin(), best.end(), s, Better), std::move(s));
+    if (static_cast<int>(best.size()) > options.top) best.pop_back();
+  };
+
+  if (options.full_scan) {
+    SqliteStatement scan;
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL", &scan));
+    std::unordered_set<int64_t> seen;
+    bool has_row = false;
+    while (true) {
+      TMALIGN_RETURN_IF_ERROR(scan.Step(&has_row));
+      if (!has_row) break;
+      int64_t id = scan.ColumnInt64(0);
+      if (!seen.insert(id).second) continue;
+      consider(id, scan.ColumnText(1), scan.ColumnText(2));
+    }
+  } else {
+    std::vector<int64_t> candidates;
+    const size_t want = std::max<size_t>(64, static_cast<size_t>(options.top) * 16);
+    TMALIGN_RETURN_IF_ERROR(CandidatesByIndex(MatchIndexTerms(q), want, &candidates));
+    for (int64_t id : candidates) {
+      bool found = false;
+      std::string source, target;
+      TMALIGN_RETURN_IF_ERROR(LoadPair(id, &found, &source, &target, nullptr));
+      if (found) consider(id, std::move(source), std::move(target));  // else: a deleted segment
+    }
+  }
+
+  for (Scored& s : best) {
+    TmMatch m;
+    m.score = s.score;
+    m.pair.segment_id = s.segment_id;
+    m.pair.reversed = s.reversed;
+    bool found = false;
+    std::string source, target;
+    TMALIGN_RETURN_IF_ERROR(LoadPair(s.segment_id, &found, &source, &target, &m.pair.origins));
+    m.pair.source = std::move(s.source);
+    m.pair.target = std::move(s.target);
+    m.diff = MatchDiff(m.pair.source, s.tokens, query, q);
+    matches->push_back(std::move(m));
+  }
+  return Status::Ok();
+}
+
+Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit>* hits) {
+  hits->clear();
+  const std::vector<MatchToken> needle = MatchTokenize(words);
+  if (needle.empty() || limit <= 0) return Status::Ok();
+
+  // Terms every containing text must have indexed: words, and bigrams of adjacent Chinese
+  // characters (a lone character is indexed only where it stands alone, so it cannot be required).
+  std::vector<uint64_t> terms;
+  for (size_t i = 0; i < needle.size(); ++i) {
+    std::vector<MatchToken> piece;
+    if (needle[i].kind == MatchToken::kWord) {
+      piece = {needle[i]};
+    } else if (needle[i].kind == MatchToken::kHan && i + 1 < needle.size() && needle[i + 1].kind == MatchToken::kHan) {
+      piece = {needle[i], needle[i + 1]};
+    } else {
+      continue;
+    }
+    for (uint64_t t : MatchIndexTerms(piece)) terms.push_back(t);
+  }
+
+  auto verify = [&](int64_t segment_id, std::string source, std::string target) {
+    std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
+    for (int side = 0; side < 2; ++side) {
+      size_t at = 0;
+      if (!FindTokenRun(sides[side], needle, &at)) continue;
+      TmHit h;
+      h.pair.segment_id = segment_id;
+      h.pair.reversed = side == 1;
+      h.pair.source = side == 0 ? std::move(source) : std::move(target);
+      h.pair.target = side == 0 ? std::move(target) : std::move(source);
+      h.begin = sides[side][at].begin;
+      h.end = sides[side][at + needle.size() - 1].end;
+      hits->push_back(std::move(h));
+      return;
+    }
+  };
+
+  if (terms.empty()) {
+    // Nothing indexed to require (a single Chinese character, punctuation): scan until enough hits.
+    SqliteStatement scan;
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL ORDER BY segment_id", &scan));
+    int64_t last = -1;
+    bool has_row = false;
+    while (static_cast<int>(hits->size()) < limit) {
+      TMALIGN_RETURN_IF_ERROR(scan.Step(&has_row));
+      if (!has_row) break;
+      int64_t id = scan.ColumnInt64(0);
+      if (id == last) continue;
+      last = id;
+      verify(id, scan.ColumnText(1), scan.ColumnText(2));
+    }
+  } else {
+    std::vector<std::pair<int64_t, uint64_t>> by_freq;
+    for (uint64_t t : terms) {
+      int64_t f = 0;
+      TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
+      if (f == 0) return Status::Ok();  // a required term occurs nowhere
+      by_freq.push_back({f, t});
+    }
+    std::sort(by_freq.begin(), by_freq.end());
+    std::vector<int64_t> candidates;
+    TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[0].second, &candidates));
+    for (size_t k = 1; k < by_freq.size() && by_freq[k].first <= kIntersectLimit; ++k) {
+      if (by_freq[k].second == by_freq[0].second) continue;
+      std::vector<int64_t> other, both;
+      TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &other));
+      std::set_intersection(candidates.begin(), candidates.end(), other.begin(), other.end(),
+                            std::back_inserter(both));
+      candidates.swap(both);
+    }
+    for (int64_t id : candidates) {
+      if (static_cast<int>(hits->size()) >= limit) break;
+      bool found = false;
+      std::string source, target;
+      TMALIGN_RETURN_IF_ERROR(LoadPair(id, &found, &source, &target, nullptr));
+      if (found) verify(id, std::move(source), std::move(target));
+    }
+  }
+  for (TmHit& h : *hits) {
+    bool found = false;
+    std::string source, target;
+    TMALIGN_RETURN_IF_ERROR(LoadPair(h.pair.segment_id, &found, &source, &target, &h.pair.origins));
+  }
+  return Status::Ok();
+}
+
+}  // namespace tmalign

@@ -1,0 +1,69 @@
+// Fuzzy match and concordance over the deduplicated memory (tm/segment_index.h).
+// Candidates come from the postings index; each is then scored exactly (tm/match_text.h).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tm/match_text.h"
+#include "tm/segment_index.h"
+#include "tm/translation_memory.h"
+#include "util/status.h"
+
+namespace tmalign {
+
+struct TmOrigin {
+  std::string doc;
+  int64_t position = 0;
+};
+
+// One stored pair. `source` is the side in the query's language, so a query in the TM's
+// target language is answered in reverse (reversed = true: source is the stored target).
+struct TmPair {
+  int64_t segment_id = 0;
+  std::string source, target;
+  bool reversed = false;
+  std::vector<TmOrigin> origins;  // every unit holding the pair, oldest first; size() = usage count
+};
+
+struct TmMatch {
+  TmPair pair;
+  int score = 0;              // 0..100, 100 = same text after normalization
+  std::vector<DiffOp> diff;   // from pair.source to the query
+};
+
+struct TmHit {
+  TmPair pair;
+  size_t begin = 0, end = 0;  // byte span of the hit in pair.source
+};
+
+struct TmMatchOptions {
+  int top = 5;
+  int min_score = 70;
+  bool full_scan = false;  // score every unit instead of the index candidates (the bench's baseline)
+};
+
+// Reusable query engine over one open TM (prepared statements are kept between queries).
+class TmSearcher {
+ public:
+  static Status Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* out);
+
+  // The best pairs for `query`, best first (score, then usage, then age).
+  Status Match(const std::string& query, const TmMatchOptions& options, std::vector<TmMatch>* matches);
+  // Pairs whose source or target contains `words` as a run of tokens (a Chinese string
+  // anywhere, English whole words in order), oldest first, at most `limit`.
+  Status Search(const std::string& words, int limit, std::vector<TmHit>* hits);
+
+ private:
+  explicit TmSearcher(TranslationMemory* tm) : tm_(tm) {}
+  Status LoadPair(int64_t segment_id, bool* found, std::string* source, std::string* target,
+                  std::vector<TmOrigin>* origins);
+  Status CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want, std::vector<int64_t>* out);
+  TranslationMemory* tm_;
+  std::unique_ptr<PostingsReader> postings_;
+  SqliteStatement pair_;
+};
+
+}  // namespace tmalign
