@@ -8,6 +8,8 @@ namespace tmalign {
 namespace {
 
 constexpr int kCandidatesPerSentence = 4;
+// Votes lose up to this share with the candidate's distance from the diagonal (as a share of the text).
+constexpr double kDiagonalPreference = 0.5;
 // Between distant anchors the band widens with the gap, up to this many sentences
 // either side, which keeps texts with no shared evidence at all to bounded work.
 constexpr double kMaxExtraWidth = 400;
@@ -102,6 +104,13 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* score
         }
       }
     }
+    // Repeated text (boilerplate, a refrain) gives several equally good
+    // candidates: prefer the one nearer where the diagonal expects it.
+    const double expected = (i + 0.5) * n_en / n_zh;
+    for (int j : touched) {
+      double off = std::min(1.0, std::abs(j - expected) / n_en);
+      votes[static_cast<size_t>(j)] *= 1.0 - kDiagonalPreference * off;
+    }
     const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
     std::partial_sort(touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
                       [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
@@ -142,8 +151,11 @@ void BandFromAnchors(const std::vector<Anchor>& anchors, int n_zh, int n_en, int
   for (int i = 1; i <= n_zh; ++i) (*lo)[static_cast<size_t>(i)] = std::max((*lo)[static_cast<size_t>(i)], (*lo)[static_cast<size_t>(i - 1)]);
   for (int i = n_zh; i-- > 0;) (*hi)[static_cast<size_t>(i)] = std::min((*hi)[static_cast<size_t>(i)], (*hi)[static_cast<size_t>(i + 1)]);
   for (int i = 0; i <= n_zh; ++i) {
-    // Keep the band connected and non-empty.
-    if ((*lo)[static_cast<size_t>(i)] > (*hi)[static_cast<size_t>(i)]) (*lo)[static_cast<size_t>(i)] = (*hi)[static_cast<size_t>(i)];
+    auto& l = (*lo)[static_cast<size_t>(i)];
+    l = std::min(l, (*hi)[static_cast<size_t>(i)]);  // never empty
+    // Connected: some cell of row i is reachable from row i-1 by a 1-0 bead, so
+    // a path always exists, however far apart two anchors are.
+    if (i > 0) l = std::min(l, (*hi)[static_cast<size_t>(i - 1)]);
   }
 }
 
