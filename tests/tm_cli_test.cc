@@ -240,15 +240,16 @@ TEST_F(TmCliTest, KillDuringImportLeavesAnIntactTmWithoutTheFile) {
   // Wait until the import has written into the WAL (it is inside its transaction), then kill it.
   struct stat st {};
   bool started = false;
-  for (int i = 0; i < 600 && !started; ++i) {
+  // Generous: under AddressSanitizer on a busy 2-core machine the import is slow to get there.
+  for (int i = 0; i < 2400 && !started; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    started = stat((tm_ + "-wal").c_str(), &st) == 0 && st.st_size > (1 << 20);
+    started = stat((tm_ + "-wal").c_str(), &st) == 0 && st.st_size > (256 << 10);
   }
   int status = 0;
   bool finished = waitpid(pid, &status, WNOHANG) == pid;
   kill(pid, SIGKILL);
   if (!finished) waitpid(pid, &status, 0);
-  ASSERT_TRUE(started) << "the import never wrote 1 MB";
+  ASSERT_TRUE(started) << "the import never wrote 256 KB";
   ASSERT_FALSE(finished) << "the import finished before it could be killed";
   ASSERT_TRUE(WIFSIGNALED(status));
 
