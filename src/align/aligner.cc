@@ -110,6 +110,11 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads) const {
   std::vector<Anchor> anchors = FindAnchors(f, &scorer);
   std::vector<int> lo, hi;
   BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
+  if (std::getenv("TMALIGN_PROFILE")) {
+    long cells = 0;
+    for (int i = 0; i <= n_zh; ++i) cells += hi[static_cast<size_t>(i)] - lo[static_cast<size_t>(i)] + 1;
+    std::fprintf(stderr, "  %zu anchors, %ld band cells (%.1f per row)\n", anchors.size(), cells, double(cells) / (n_zh + 1));
+  }
   timer.Mark("anchors");
 
   // Match masks for every pair a bead inside the band can touch.

@@ -14,6 +14,8 @@ constexpr int kMaxUnits = 256;
 constexpr double kLengthSigma = 0.35;
 // Smoothing (English characters) so short sentences are judged leniently.
 constexpr double kLengthSmoothing = 20.0;
+// Spans up to this many characters take their logarithms from a table.
+constexpr int kLogTableSize = 1 << 16;
 
 // Coverages of both sides and their harmonic mean.
 BeadScore Combine(double zh_matched, double zh_total, double en_matched, double en_total, double length_z) {
@@ -47,6 +49,10 @@ BeadScorer::BeadScorer(const DocumentPairFeatures& features)
     en_weight_.push_back(CappedWeight(s));
     en_chars_.push_back(en_chars_.back() + s.length);
   }
+  const int en_table = std::min(en_chars_.back(), kLogTableSize) + 1;
+  const int zh_table = std::min(zh_chars_.back(), kLogTableSize) + 1;
+  for (int n = 0; n < en_table; ++n) log_en_.push_back(std::log(n + kLengthSmoothing));
+  for (int n = 0; n < zh_table; ++n) log_expected_.push_back(std::log(f_.en_per_zh_chars * n + kLengthSmoothing));
 }
 
 void BeadScorer::ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const {
@@ -129,8 +135,13 @@ double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask
 }
 
 double BeadScorer::LengthZ(int zh_chars, int en_chars) const {
-  double expected = f_.en_per_zh_chars * zh_chars;
-  return std::log((en_chars + kLengthSmoothing) / (expected + kLengthSmoothing)) / kLengthSigma;
+  // The search asks this for every cell and span: logarithms come from tables.
+  auto log_of = [](const std::vector<double>& table, int n, double value) {
+    return n < static_cast<int>(table.size()) ? table[static_cast<size_t>(n)] : std::log(value);
+  };
+  const double log_en = log_of(log_en_, en_chars, en_chars + kLengthSmoothing);
+  const double log_expected = log_of(log_expected_, zh_chars, f_.en_per_zh_chars * zh_chars + kLengthSmoothing);
+  return (log_en - log_expected) / kLengthSigma;
 }
 
 BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
@@ -170,7 +181,8 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
                                      std::vector<BeadScore>* out) const {
   out->clear();
   const int a = i1 - i0;
-  uint64_t zh_masks[16][kMaskWords] = {};  // a is at most the widest bead side
+  uint64_t zh_masks[16][kMaskWords];  // a is at most the widest bead side
+  std::memset(zh_masks, 0, sizeof(zh_masks[0]) * static_cast<size_t>(std::clamp(a, 0, 16)));
   double zh_total = 0;
   for (int i = i0; i < i1; ++i) zh_total += zh_weight_[static_cast<size_t>(i)];
   double en_total = 0, en_matched = 0, zh_matched = 0;
@@ -204,7 +216,8 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
                                      std::vector<BeadScore>* out) const {
   out->clear();
   const int b = j1 - j0;
-  uint64_t en_masks[16][kMaskWords] = {};
+  uint64_t en_masks[16][kMaskWords];
+  std::memset(en_masks, 0, sizeof(en_masks[0]) * static_cast<size_t>(std::clamp(b, 0, 16)));
   double en_total = 0;
   for (int j = j0; j < j1; ++j) en_total += en_weight_[static_cast<size_t>(j)];
   double zh_total = 0, zh_matched = 0, en_matched = 0;

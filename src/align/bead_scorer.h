@@ -70,6 +70,7 @@ class BeadScorer {
   Stamp stamp_;
   std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
   std::vector<int> zh_chars_, en_chars_;       // prefix sums of sentence lengths
+  std::vector<double> log_en_, log_expected_;  // log(n + smoothing), log(ratio * n + smoothing) by length
 };
 
 }  // namespace tmalign

@@ -80,25 +80,17 @@ class Builder {
   StringMap<std::vector<int>> translation_keys_;
 };
 
-// Hashes of the pinyin spellings of a run of Han characters ("文洁" ->
-// hash("wenjie")), several readings for polyphones, capped.
-void PinyinSpellingHashes(const BilingualLexicon& lexicon, std::u32string_view chars, std::vector<uint64_t>* out) {
-  out->assign(1, kFnvBasis);
-  std::vector<uint64_t> next;
-  for (char32_t c : chars) {
-    const BilingualLexicon::ReadingList readings = lexicon.Readings(c);
-    if (readings.empty()) {
-      out->clear();
-      return;
+// Extends the hashes of pinyin spellings by one character ("文" -> "文洁":
+// hash("wen") -> hash("wenjie")), several readings for polyphones, capped.
+// Empty when the character has no reading.
+void ExtendSpellings(const BilingualLexicon::ReadingList& readings, const std::vector<uint64_t>& prefixes,
+                     std::vector<uint64_t>* out) {
+  out->clear();
+  for (uint64_t prefix : prefixes) {
+    for (std::string_view r : readings) {
+      if (out->size() >= kMaxReadingCombos) return;
+      out->push_back(HashUpdate(prefix, r));
     }
-    next.clear();
-    for (uint64_t prefix : *out) {
-      for (std::string_view r : readings) {
-        if (next.size() >= kMaxReadingCombos) break;
-        next.push_back(HashUpdate(prefix, r));
-      }
-    }
-    out->swap(next);
   }
 }
 
@@ -149,13 +141,14 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   }
 
   std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
-  std::vector<uint64_t> spellings;
-  // Han characters of the sentence in order, to build cross-token name windows.
-  std::u32string han;
+  std::vector<uint64_t> spellings, longer;
+  // Readings of the sentence's Han characters in order, for name windows that cross tokens.
+  std::vector<BilingualLexicon::ReadingList> han;
   std::vector<size_t> token_han_start;
   for (const ChineseToken& t : tokens) {
     token_han_start.push_back(han.size());
-    if (t.is_han) han += ToUtf32(t.text);
+    if (!t.is_han) continue;
+    for (size_t pos = 0; pos < t.text.size();) han.push_back(lexicon.Readings(NextCodePoint(t.text, &pos)));
   }
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const ChineseToken& t = tokens[ti];
@@ -165,9 +158,12 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       for (int k : translation_keys) b.AddDenseKey(s, k);
       // Pinyin windows of 1-3 characters from here, for names; function words
       // (no translation left after stopwords) get none and are dropped.
-      size_t start = token_han_start[ti];
-      for (int len = 1; !translation_keys.empty() && len <= kMaxNameChars && start + static_cast<size_t>(len) <= han.size(); ++len) {
-        PinyinSpellingHashes(lexicon, std::u32string_view(han).substr(start, static_cast<size_t>(len)), &spellings);
+      const size_t start = token_han_start[ti];
+      spellings.assign(1, kFnvBasis);
+      for (size_t len = 1; !translation_keys.empty() && len <= kMaxNameChars && start + len <= han.size(); ++len) {
+        ExtendSpellings(han[start + len - 1], spellings, &longer);
+        spellings.swap(longer);
+        if (spellings.empty()) break;
         for (uint64_t h : spellings) b.AddKey(s, MakeKey(kName, h));
       }
       size_t first = 0;
@@ -293,19 +289,23 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
 
 // idf weights per side; a word in every sentence still weighs a little.
 void Weigh(std::vector<SentenceFeatures>* side) {
-  std::unordered_map<int, int> df;
-  for (auto& s : *side) {
-    std::vector<int> seen;
-    for (auto& u : s.units) seen.push_back(u.word_id);
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (int w : seen) ++df[w];
+  // Word ids are dense: count sentences per word with a stamp per sentence.
+  int max_id = 0;
+  for (const auto& s : *side)
+    for (const auto& u : s.units) max_id = std::max(max_id, u.word_id);
+  std::vector<int> df(static_cast<size_t>(max_id) + 1, 0), last(static_cast<size_t>(max_id) + 1, -1);
+  for (size_t k = 0; k < side->size(); ++k) {
+    for (const auto& u : (*side)[k].units) {
+      if (last[static_cast<size_t>(u.word_id)] == static_cast<int>(k)) continue;
+      last[static_cast<size_t>(u.word_id)] = static_cast<int>(k);
+      ++df[static_cast<size_t>(u.word_id)];
+    }
   }
   const double n = static_cast<double>(side->size());
   for (auto& s : *side) {
     s.total_weight = 0;
     for (auto& u : s.units) {
-      u.weight = static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[u.word_id] + 0.5))));
+      u.weight = static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[static_cast<size_t>(u.word_id)] + 0.5))));
       s.total_weight += u.weight;
     }
     s.key_set = s.keys;
