@@ -43,6 +43,9 @@ class BeadEditor {
  public:
   BeadEditor(TranslationMemory* tm, std::string doc_id) : tm_(tm), doc_id_(std::move(doc_id)) {}
 
+  TranslationMemory* tm() const { return tm_; }
+  const std::string& doc_id() const { return doc_id_; }
+
   // The document and its units as they are now; NotFound if there is no such document.
   Status Load(TmDocument* doc, std::vector<TmUnit>* units);
   // How many edits undo can take back.
