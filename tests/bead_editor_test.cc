@@ -47,7 +47,10 @@ std::string Picture(const std::vector<TmUnit>& units) {
       }
       return s;
     };
-    out += "[" + ids(u.src_ids) + ":" + ids(u.tgt_ids) + "=" + u.source + "|" + u.target + "]";
+    for (const std::string& part : {std::string("["), ids(u.src_ids), std::string(":"), ids(u.tgt_ids),
+                                     std::string("="), u.source, std::string("|"), u.target, std::string("]")}) {
+      out += part;  // appended piece by piece: GCC 12 misreports a chained + (-Wrestrict)
+    }
   }
   return out;
 }
