@@ -57,7 +57,8 @@ button.cut { padding: 0 3px; margin: 0 2px; font-size: 11px; line-height: 1.2; c
 mark.term { background: #e3ecff; border-bottom: 2px solid #6b8fe0; color: inherit; padding: 0 1px; }
 mark.approved { background: #e2f5e6; border-bottom: 2px solid #2f9e44; color: inherit; }
 mark.variant { background: #fff4cc; border-bottom: 2px solid #d9a400; color: inherit; }
-mark.forbidden { background: #fde2e2; border-bottom: 2px solid #d33; color: inherit; text-decoration: line-through #d33; }
+mark.case, mark.forbidden { background: #fde2e2; border-bottom: 2px solid #d33; color: inherit; text-decoration: line-through #d33; }
+mark.case { text-decoration: none; }
 ul.findings { margin: 0; padding-left: 1.1em; font-size: 13px; }
 li.error { color: #b42318; } li.warning { color: #8a5a00; }
 textarea.editbox { width: 100%; font: inherit; }

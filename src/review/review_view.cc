@@ -45,7 +45,11 @@ std::vector<Mark> EnMarks(const TermMatcher& matcher, const std::string& text) {
     const TermEntry& e = matcher.glossary().entries()[h.term];
     switch (h.kind) {
       case RenderingKind::kApproved:
-        marks.push_back(Mark{h.begin, h.end, "approved", e.zh + " = " + e.en});
+        if (e.case_sensitive && !h.case_exact) {
+          marks.push_back(Mark{h.begin, h.end, "case", e.zh + " = " + e.en + " (write it with this capitalization)"});
+        } else {
+          marks.push_back(Mark{h.begin, h.end, "approved", e.zh + " = " + e.en});
+        }
         break;
       case RenderingKind::kVariant:
         marks.push_back(Mark{h.begin, h.end, "variant", "accepted variant for " + e.zh + " (approved: " + e.en + ")"});
