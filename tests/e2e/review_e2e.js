@@ -166,6 +166,19 @@ async function main() {
     await page.waitForSelector('body[data-version="' + (version + 4) + '"]');
     check(!(await page.locator('#bead-1').getAttribute('class')).includes('reviewed'), 'undo removed the reviewed mark');
 
+
+    // The static report renders the same view offline, read-only.
+    const report = path.join(dir, 'report.html');
+    execFileSync(binary, ['report', '--tm', tm, '--doc', DOC, '-o', report], { stdio: 'inherit' });
+    const offline = await context.newPage();
+    offline.on('pageerror', (e) => problems.push('page error (report): ' + e.message));
+    offline.on('console', (m) => { if (m.type() === 'error') problems.push('console error (report): ' + m.text()); });
+    await offline.goto('file://' + report);
+    await offline.waitForSelector('body[data-loaded="yes"]');
+    check(await offline.locator('tr.bead').count() === total - 1, 'the report shows every bead');
+    check(await offline.locator('button.merge:visible, button.cut:visible').count() === 0, 'the report is read-only');
+    await offline.check('#weakOnly');
+    check(await offline.locator('tr.bead').count() < total - 1, 'the report filters too');
   } finally {
     await browser.close();
     proc.kill('SIGTERM');
