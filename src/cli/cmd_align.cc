@@ -213,8 +213,12 @@ int RunAlign(const std::vector<std::string>& args) {
     std::vector<TmUnit> units;
     for (size_t k = 0; k < doc.beads.size(); ++k) {
       const Bead& b = doc.beads[k];
-      units.push_back(TmUnit{static_cast<int>(k), b.src, b.tgt, JoinSentences(doc.src, b.src),
-                             JoinSentences(doc.tgt, b.tgt), b.confidence});
+      TmUnit u{static_cast<int>(k), b.src, b.tgt, JoinSentences(doc.src, b.src), JoinSentences(doc.tgt, b.tgt),
+               b.confidence, {}, {}, false};
+      // Per-sentence texts let `tmalign review` split a bead at a sentence boundary.
+      for (int id : b.src) u.src_sentences.push_back(doc.src.sentences[static_cast<size_t>(id)].text);
+      for (int id : b.tgt) u.tgt_sentences.push_back(doc.tgt.sentences[static_cast<size_t>(id)].text);
+      units.push_back(std::move(u));
     }
     std::unique_ptr<TranslationMemory> tm;
     Status st = TranslationMemory::Open(tm_path, &tm);

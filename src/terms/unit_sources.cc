@@ -44,6 +44,19 @@ Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_p
   return Status::Ok();
 }
 
+void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d, const std::vector<TmUnit>& tm_units,
+                           std::vector<CheckUnit>* units) {
+  const bool zh_first = ParseLanguageCode(d.src_lang) != Language::kEn;
+  // Positions name the unit: "tm.sqlite#doc" line = unit position + 1.
+  const std::string where = tm_path + "#" + d.id;
+  for (const TmUnit& u : tm_units) {
+    if (u.target.empty() || u.source.empty()) continue;
+    TextPiece src{zh_first ? u.source : u.target, where, u.position + 1, 1, {}};
+    TextPiece tgt{zh_first ? u.target : u.source, where, u.position + 1, 1, {}};
+    units->push_back(CheckUnit{d.id + ":" + std::to_string(u.position), d.id, {src}, {tgt}});
+  }
+}
+
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units) {
   std::unique_ptr<TranslationMemory> tm;
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::Open(tm_path, &tm));
@@ -56,15 +69,7 @@ Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::v
     found = true;
     std::vector<TmUnit> tm_units;
     TMALIGN_RETURN_IF_ERROR(tm->GetUnits(d.id, &tm_units));
-    const bool zh_first = ParseLanguageCode(d.src_lang) != Language::kEn;
-    // Positions name the unit: "tm.sqlite#doc" line = unit position + 1.
-    const std::string where = tm_path + "#" + d.id;
-    for (const TmUnit& u : tm_units) {
-      if (u.target.empty() || u.source.empty()) continue;
-      TextPiece src{zh_first ? u.source : u.target, where, u.position + 1, 1, {}};
-      TextPiece tgt{zh_first ? u.target : u.source, where, u.position + 1, 1, {}};
-      units->push_back(CheckUnit{d.id + ":" + std::to_string(u.position), d.id, {src}, {tgt}});
-    }
+    AppendTmDocumentUnits(tm_path, d, tm_units, units);
   }
   if (!found) return Status::NotFound(tm_path + ": no document '" + doc_id + "'");
   return Status::Ok();

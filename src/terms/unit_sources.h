@@ -6,6 +6,7 @@
 
 #include "terms/check_unit.h"
 #include "terms/glossary.h"
+#include "tm/translation_memory.h"
 #include "util/status.h"
 
 namespace tmalign {
@@ -17,6 +18,10 @@ Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_p
 // Every unit of a translation memory, or of one document in it when doc_id is not empty;
 // the document of each unit is its TM document.
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units);
+
+// The units of one TM document already read (as UnitsFromTm makes them; ids "doc:position").
+void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& doc, const std::vector<TmUnit>& tm_units,
+                           std::vector<CheckUnit>* units);
 
 // An English file alone: one target-only unit per paragraph (blank-line separated), so only
 // source-free checks apply.

@@ -92,6 +92,30 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM units WHERE segment_id = OLD.segment_id);
 END;
 )sql"},
+      // 3: review. A document version (bumped by every change, so an edit made on an
+      // older version is refused), a reviewed flag per unit, the sentence texts of each
+      // side (JSON array of strings, NULL when unknown: then the side's text is taken as
+      // one sentence unless it re-splits into exactly its id count), and the edit journal
+      // behind undo. Depends only on migration 1.
+      {3, R"sql(
+ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE units ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1));
+ALTER TABLE units ADD COLUMN src_sentences TEXT;
+ALTER TABLE units ADD COLUMN tgt_sentences TEXT;
+
+-- One row per review edit: positions [first, first + new_count) replaced the units in
+-- before_units (a JSON array of units); undo puts them back and deletes the row.
+CREATE TABLE edits (
+  id          INTEGER PRIMARY KEY,
+  doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL,
+  first       INTEGER NOT NULL CHECK (first >= 0),
+  new_count   INTEGER NOT NULL CHECK (new_count >= 0),
+  before_units TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX edits_by_doc ON edits (doc_id, id);
+)sql"},
   };
   return kMigrations;
 }

@@ -11,6 +11,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "tm/schema.h"
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
@@ -84,7 +86,7 @@ Status CheckWritableImpl(const std::string& path, bool* exists) {
 }
 
 constexpr const char* kDocumentColumns =
-    "id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256, created_at, updated_at";
+    "id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256, created_at, updated_at, version";
 
 // Reads the kDocumentColumns starting at `first`.
 TmDocument ReadDocument(const SqliteStatement& stmt, int first) {
@@ -92,7 +94,63 @@ TmDocument ReadDocument(const SqliteStatement& stmt, int first) {
   std::string* fields[] = {&d.id,       &d.title,      &d.src_lang,   &d.tgt_lang,   &d.src_path,
                            &d.tgt_path, &d.src_sha256, &d.tgt_sha256, &d.created_at, &d.updated_at};
   for (int i = 0; i < 10; ++i) *fields[i] = stmt.ColumnText(first + i);
+  d.version = stmt.ColumnInt64(first + 10);
   return d;
+}
+
+// Sentence texts as stored: a JSON array of strings, or NULL (bound as absent) when unknown.
+void BindSentences(SqliteStatement* stmt, int index, const std::vector<std::string>& sentences) {
+  if (!sentences.empty()) stmt->BindText(index, nlohmann::json(sentences).dump());
+}
+
+bool ParseSentences(const std::string& text, std::vector<std::string>* sentences) {
+  sentences->clear();
+  if (text.empty()) return true;  // NULL reads as ""
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return false;
+  for (const auto& s : j) {
+    if (!s.is_string()) return false;
+    sentences->push_back(s.get<std::string>());
+  }
+  return true;
+}
+
+Status ValidateUnit(const std::string& label, const std::string& doc_id, const TmUnit& u) {
+  auto where = [&] { return label + ": document '" + doc_id + "' unit at position " + std::to_string(u.position); };
+  for (const auto* ids : {&u.src_ids, &u.tgt_ids}) {
+    for (int id : *ids) {
+      if (id < 0) return Status::InvalidInput(where() + " has a negative sentence id");
+    }
+  }
+  if ((!u.src_sentences.empty() && u.src_sentences.size() != u.src_ids.size()) ||
+      (!u.tgt_sentences.empty() && u.tgt_sentences.size() != u.tgt_ids.size())) {
+    return Status::InvalidInput(where() + " has sentence texts that do not match its sentence ids");
+  }
+  return Status::Ok();
+}
+
+constexpr const char* kInsertUnit =
+    "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
+    " src_sentences, tgt_sentences, reviewed, segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+// `segment` 0: not linked yet (the next Open links and indexes it).
+Status InsertUnit(SqliteStatement* insert, const std::string& doc_id, int position, const TmUnit& u,
+                  const std::string& now, int64_t segment) {
+  insert->Reset();
+  insert->BindText(1, doc_id);
+  insert->BindInt64(2, position);
+  insert->BindText(3, JoinIds(u.src_ids));
+  insert->BindText(4, JoinIds(u.tgt_ids));
+  insert->BindText(5, u.source);
+  insert->BindText(6, u.target);
+  insert->BindDouble(7, u.confidence);  // NaN binds as NULL and fails NOT NULL
+  insert->BindText(8, now);
+  BindSentences(insert, 9, u.src_sentences);
+  BindSentences(insert, 10, u.tgt_sentences);
+  insert->BindInt64(11, u.reviewed ? 1 : 0);
+  if (segment > 0) insert->BindInt64(12, segment);
+  else insert->BindNull(12);
+  return insert->Run("document '" + doc_id + "' unit at position " + std::to_string(position));
 }
 
 }  // namespace
@@ -159,16 +217,7 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
 
 Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units) {
   if (doc.id.empty()) return Status::InvalidInput(path_ + ": document id is empty");
-  for (const TmUnit& u : units) {
-    for (const auto* ids : {&u.src_ids, &u.tgt_ids}) {
-      for (int id : *ids) {
-        if (id < 0) {
-          return Status::InvalidInput(path_ + ": document '" + doc.id + "' unit at position " +
-                                      std::to_string(u.position) + " has a negative sentence id");
-        }
-      }
-    }
-  }
+  for (const TmUnit& u : units) TMALIGN_RETURN_IF_ERROR(ValidateUnit(path_, doc.id, u));
 
   const std::string now = UtcNow();
   SqliteTransaction txn(db_.get());
@@ -182,7 +231,7 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
       " ON CONFLICT(id) DO UPDATE SET title = excluded.title, src_lang = excluded.src_lang,"
       " tgt_lang = excluded.tgt_lang, src_path = excluded.src_path, tgt_path = excluded.tgt_path,"
       " src_sha256 = excluded.src_sha256, tgt_sha256 = excluded.tgt_sha256,"
-      " updated_at = excluded.updated_at",
+      " updated_at = excluded.updated_at, version = version + 1",
       &upsert));
   const std::string* fields[] = {&doc.id,       &doc.title,    &doc.src_lang,   &doc.tgt_lang,
                                  &doc.src_path, &doc.tgt_path, &doc.src_sha256, &doc.tgt_sha256};
@@ -195,31 +244,70 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
   erase.BindText(1, doc.id);
   TMALIGN_RETURN_IF_ERROR(erase.Run());
 
+  SqliteStatement forget;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), "DELETE FROM edits WHERE doc_id = ?1", &forget));
+  forget.BindText(1, doc.id);
+  TMALIGN_RETURN_IF_ERROR(forget.Run());
+
   SqliteStatement insert;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
-      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
-      " segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-      &insert));
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
   std::unique_ptr<SegmentIndexWriter> index;
   TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_.get(), &index));
   for (const TmUnit& u : units) {
     int64_t segment = 0;
     TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(u.source, u.target, &segment));
-    insert.Reset();
-    insert.BindInt64(9, segment);
-    insert.BindText(1, doc.id);
-    insert.BindInt64(2, u.position);
-    insert.BindText(3, JoinIds(u.src_ids));
-    insert.BindText(4, JoinIds(u.tgt_ids));
-    insert.BindText(5, u.source);
-    insert.BindText(6, u.target);
-    insert.BindDouble(7, u.confidence);  // NaN binds as NULL and fails NOT NULL
-    insert.BindText(8, now);
-    TMALIGN_RETURN_IF_ERROR(
-        insert.Run("document '" + doc.id + "' unit at position " + std::to_string(u.position)));
+    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc.id, u.position, u, now, segment));
   }
   TMALIGN_RETURN_IF_ERROR(index->Flush());
   return txn.Commit();
+}
+
+Status TranslationMemory::ReplaceUnitRange(const std::string& doc_id, int first, int count,
+                                           const std::vector<TmUnit>& units) {
+  if (first < 0 || count < 0) return Status::InvalidInput(path_ + ": bad unit range");
+  for (const TmUnit& u : units) TMALIGN_RETURN_IF_ERROR(ValidateUnit(path_, doc_id, u));
+  SqliteStatement erase;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(), "DELETE FROM units WHERE doc_id = ?1 AND position >= ?2 AND position < ?3", &erase));
+  erase.BindText(1, doc_id);
+  erase.BindInt64(2, first);
+  erase.BindInt64(3, static_cast<int64_t>(first) + count);
+  TMALIGN_RETURN_IF_ERROR(erase.Run());
+
+  const int64_t shift = static_cast<int64_t>(units.size()) - count;
+  if (shift != 0) {
+    // UNIQUE(doc_id, position) is checked row by row, so shift in two steps: first past
+    // every position in use, then back down to the final place.
+    int64_t top = 0;
+    SqliteStatement max;
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        db_.get(), "SELECT coalesce(max(position), 0) FROM units WHERE doc_id = ?1", &max));
+    max.BindText(1, doc_id);
+    bool has_row = false;
+    TMALIGN_RETURN_IF_ERROR(max.Step(&has_row));
+    if (has_row) top = max.ColumnInt64(0);
+    const int64_t away = top + 1 + static_cast<int64_t>(units.size()) + count;
+    SqliteStatement move;
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        db_.get(), "UPDATE units SET position = position + ?3 WHERE doc_id = ?1 AND position >= ?2", &move));
+    move.BindText(1, doc_id);
+    move.BindInt64(2, static_cast<int64_t>(first) + count);
+    move.BindInt64(3, away);
+    TMALIGN_RETURN_IF_ERROR(move.Run());
+    move.Reset();
+    move.BindText(1, doc_id);
+    move.BindInt64(2, away);
+    move.BindInt64(3, shift - away);
+    TMALIGN_RETURN_IF_ERROR(move.Run());
+  }
+
+  const std::string now = UtcNow();
+  SqliteStatement insert;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
+  for (size_t i = 0; i < units.size(); ++i) {
+    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc_id, first + static_cast<int>(i), units[i], now, 0));
+  }
+  return Status::Ok();
 }
 
 Status TranslationMemory::GetDocument(const std::string& id, TmDocument* doc, bool* found) {
@@ -261,7 +349,8 @@ Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit
   units->clear();
   SqliteStatement stmt;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
-      "SELECT position, src_ids, tgt_ids, source, target, confidence FROM units"
+      "SELECT position, src_ids, tgt_ids, source, target, confidence, src_sentences, tgt_sentences, reviewed"
+      " FROM units"
       " WHERE doc_id = ?1 ORDER BY position",
       &stmt));
   stmt.BindText(1, doc_id);
@@ -278,6 +367,14 @@ Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit
     u.source = stmt.ColumnText(3);
     u.target = stmt.ColumnText(4);
     u.confidence = stmt.ColumnDouble(5);
+    if (!ParseSentences(stmt.ColumnText(6), &u.src_sentences) ||
+        !ParseSentences(stmt.ColumnText(7), &u.tgt_sentences) ||
+        (!u.src_sentences.empty() && u.src_sentences.size() != u.src_ids.size()) ||
+        (!u.tgt_sentences.empty() && u.tgt_sentences.size() != u.tgt_ids.size())) {
+      return Status::InvalidInput(path_ + ": document '" + doc_id + "' unit at position " +
+                                  std::to_string(u.position) + " has malformed sentence texts");
+    }
+    u.reviewed = stmt.ColumnInt64(8) != 0;
     units->push_back(std::move(u));
   }
   return Status::Ok();

@@ -2,6 +2,7 @@
 // units (sentence pairs). Schema and migrations live in tm/schema.h.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct TmDocument {
   std::string id;  // caller-chosen key, non-empty, any text
   std::string title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256;
   std::string created_at, updated_at;  // set by the store; ignored on input
+  int64_t version = 0;  // bumped by every change to the document or its units; ignored on input
 };
 
 // One aligned unit: source sentences src_ids (0-based, possibly empty) paired with tgt_ids.
@@ -25,6 +27,10 @@ struct TmUnit {
   std::vector<int> src_ids, tgt_ids;
   std::string source, target;
   double confidence = 0;  // in [0, 1]
+  // The text of each sentence of a side (src_ids.size() entries), or empty when not known
+  // (then `source`/`target` is the only text); the joined text stays in source/target.
+  std::vector<std::string> src_sentences, tgt_sentences;
+  bool reviewed = false;  // an editor confirmed this unit in `tmalign review`
 };
 
 struct TmDocumentSummary {
@@ -46,9 +52,14 @@ class TranslationMemory {
   TranslationMemory(const TranslationMemory&) = delete;
   TranslationMemory& operator=(const TranslationMemory&) = delete;
 
-  // In one transaction: upserts doc (keeps created_at, sets updated_at) and replaces all its units,
-  // each linked to its deduplicated segment and indexed; on error nothing changes.
+  // In one transaction: upserts doc (keeps created_at, sets updated_at, bumps version) and replaces all
+  // its units, each linked to its deduplicated segment and indexed, and forgets its review edits (no
+  // undo across a re-alignment); on error nothing changes.
   Status ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units);
+  // Replaces the units at positions [first, first + count) of `doc_id` by `units` (their
+  // positions are ignored: they take first, first + 1, ...) and shifts the later units so
+  // positions stay 0, 1, 2...; does not bump the version. The caller holds a transaction on db().
+  Status ReplaceUnitRange(const std::string& doc_id, int first, int count, const std::vector<TmUnit>& units);
   // Reads document `id`; *found is false (and *doc untouched) if there is none.
   Status GetDocument(const std::string& id, TmDocument* doc, bool* found);
   // All documents ordered by id, each with its number of units.
@@ -61,7 +72,8 @@ class TranslationMemory {
   // The schema version (PRAGMA user_version) of the open file.
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return path_; }
-  // The open connection, for the TM's own components (import, export, search).
+  // The open connection, for the TM's own components (import, export, search) and the layers over it
+  // (review/bead_editor.h).
   SqliteDb* db() const { return db_.get(); }
 
  private:

@@ -1,0 +1,369 @@
+#include "review/bead_editor.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "terms/glossary.h"
+#include "text/sentence_splitter.h"
+#include "tm/sqlite_handle.h"
+
+namespace tmalign {
+namespace {
+
+using Pieces = std::vector<SentencePiece>;
+
+constexpr size_t kMaxSentenceBytes = 64 * 1024;
+constexpr int kJournalDepth = 200;  // undo history kept per document
+
+Language SideLanguage(const TmDocument& doc, BeadSide side) {
+  return ParseLanguageCode(side == BeadSide::kSource ? doc.src_lang : doc.tgt_lang);
+}
+
+std::string JoinPieceTexts(const Pieces& pieces, Language lang) {
+  std::string out;
+  for (const SentencePiece& p : pieces) {
+    if (p.text.empty()) continue;
+    if (!out.empty() && lang != Language::kZh) out += ' ';  // as JoinSentences writes a side
+    out += p.text;
+  }
+  return out;
+}
+
+// Writes one side of `unit` from pieces: ids, joined text, and per-sentence texts when
+// every piece is exactly one sentence.
+void SetSide(const Pieces& pieces, Language lang, std::vector<int>* ids, std::string* text,
+             std::vector<std::string>* sentences) {
+  ids->clear();
+  sentences->clear();
+  bool one_each = true;
+  for (const SentencePiece& p : pieces) {
+    ids->insert(ids->end(), p.ids.begin(), p.ids.end());
+    one_each = one_each && p.ids.size() == 1;
+  }
+  *text = JoinPieceTexts(pieces, lang);
+  if (one_each) {
+    for (const SentencePiece& p : pieces) sentences->push_back(p.text);
+  }
+}
+
+// A unit in piece form, for edits that move sentences around.
+struct PieceUnit {
+  Pieces side[2];
+  double confidence = 0;
+  bool empty() const { return side[0].empty() && side[1].empty(); }
+};
+
+PieceUnit ToPieces(const TmDocument& doc, const TmUnit& u) {
+  PieceUnit p;
+  p.side[0] = UnitSentences(u, BeadSide::kSource, SideLanguage(doc, BeadSide::kSource));
+  p.side[1] = UnitSentences(u, BeadSide::kTarget, SideLanguage(doc, BeadSide::kTarget));
+  p.confidence = u.confidence;
+  return p;
+}
+
+TmUnit FromPieces(const TmDocument& doc, const PieceUnit& p) {
+  TmUnit u;
+  SetSide(p.side[0], SideLanguage(doc, BeadSide::kSource), &u.src_ids, &u.source, &u.src_sentences);
+  SetSide(p.side[1], SideLanguage(doc, BeadSide::kTarget), &u.tgt_ids, &u.target, &u.tgt_sentences);
+  u.confidence = p.confidence;
+  u.reviewed = false;  // an edited unit needs a fresh look
+  return u;
+}
+
+nlohmann::json UnitToJson(const TmUnit& u) {
+  return {{"src_ids", u.src_ids},       {"tgt_ids", u.tgt_ids},
+          {"source", u.source},         {"target", u.target},
+          {"confidence", u.confidence}, {"src_sentences", u.src_sentences},
+          {"tgt_sentences", u.tgt_sentences}, {"reviewed", u.reviewed}};
+}
+
+bool UnitFromJson(const nlohmann::json& j, TmUnit* u) {
+  try {
+    u->src_ids = j.at("src_ids").get<std::vector<int>>();
+    u->tgt_ids = j.at("tgt_ids").get<std::vector<int>>();
+    u->source = j.at("source").get<std::string>();
+    u->target = j.at("target").get<std::string>();
+    u->confidence = j.at("confidence").get<double>();
+    u->src_sentences = j.at("src_sentences").get<std::vector<std::string>>();
+    u->tgt_sentences = j.at("tgt_sentences").get<std::vector<std::string>>();
+    u->reviewed = j.at("reviewed").get<bool>();
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  return true;
+}
+
+int SideIndex(BeadSide side) { return side == BeadSide::kSource ? 0 : 1; }
+
+// Index of the unit at `position`, or -1.
+int FindUnit(const std::vector<TmUnit>& units, int position) {
+  auto it = std::lower_bound(units.begin(), units.end(), position,
+                             [](const TmUnit& u, int p) { return u.position < p; });
+  if (it == units.end() || it->position != position) return -1;
+  return static_cast<int>(it - units.begin());
+}
+
+}  // namespace
+
+std::vector<SentencePiece> UnitSentences(const TmUnit& unit, BeadSide side, Language lang) {
+  const bool src = side == BeadSide::kSource;
+  const std::vector<int>& ids = src ? unit.src_ids : unit.tgt_ids;
+  const std::vector<std::string>& sentences = src ? unit.src_sentences : unit.tgt_sentences;
+  const std::string& text = src ? unit.source : unit.target;
+  std::vector<SentencePiece> out;
+  if (!sentences.empty() && sentences.size() == ids.size()) {
+    for (size_t i = 0; i < ids.size(); ++i) out.push_back(SentencePiece{{ids[i]}, sentences[i]});
+    return out;
+  }
+  if (ids.empty() && text.empty()) return out;
+  if (ids.size() > 1 && lang != Language::kUnknown) {
+    // A TM written before per-sentence texts were stored: the splitter usually gives them back.
+    std::vector<Sentence> split = SplitSentences(text, lang);
+    if (split.size() == ids.size()) {
+      for (size_t i = 0; i < ids.size(); ++i) out.push_back(SentencePiece{{ids[i]}, split[i].text});
+      return out;
+    }
+  }
+  out.push_back(SentencePiece{ids, text});
+  return out;
+}
+
+Status BeadEditor::Load(TmDocument* doc, std::vector<TmUnit>* units) {
+  bool found = false;
+  TMALIGN_RETURN_IF_ERROR(tm_->GetDocument(doc_id_, doc, &found));
+  if (!found) return Status::NotFound(tm_->path() + ": no document '" + doc_id_ + "'");
+  return tm_->GetUnits(doc_id_, units);
+}
+
+Status BeadEditor::UndoDepth(int* depth) {
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(), "SELECT count(*) FROM edits WHERE doc_id = ?1", &stmt));
+  stmt.BindText(1, doc_id_);
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
+  *depth = has_row ? static_cast<int>(stmt.ColumnInt64(0)) : 0;
+  return Status::Ok();
+}
+
+Status BeadEditor::CheckVersion(int64_t version, TmDocument* doc, EditOutcome* out) {
+  bool found = false;
+  TMALIGN_RETURN_IF_ERROR(tm_->GetDocument(doc_id_, doc, &found));
+  if (!found) return Status::NotFound(tm_->path() + ": no document '" + doc_id_ + "'");
+  out->version = doc->version;
+  if (doc->version != version) {
+    out->stale = true;
+    return Status::InvalidInput("document '" + doc_id_ + "' was changed elsewhere (now version " +
+                                std::to_string(doc->version) + ", this edit was made on version " +
+                                std::to_string(version) + "); reload to see the current state");
+  }
+  return Status::Ok();
+}
+
+Status BeadEditor::BumpVersion(EditOutcome* out) {
+  SqliteStatement bump;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+      "UPDATE documents SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+      " WHERE id = ?1 RETURNING version",
+      &bump));
+  bump.BindText(1, doc_id_);
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(bump.Step(&has_row));
+  if (!has_row) return Status::Internal(tm_->path() + ": document '" + doc_id_ + "' vanished during an edit");
+  out->version = bump.ColumnInt64(0);
+  return Status::Ok();
+}
+
+template <typename MakeChange>
+Status BeadEditor::Apply(int64_t version, MakeChange make_change, EditOutcome* out) {
+  *out = EditOutcome();
+  SqliteTransaction txn(tm_->db());
+  TMALIGN_RETURN_IF_ERROR(txn.Begin());
+  TmDocument doc;
+  TMALIGN_RETURN_IF_ERROR(CheckVersion(version, &doc, out));
+  std::vector<TmUnit> units;
+  TMALIGN_RETURN_IF_ERROR(tm_->GetUnits(doc_id_, &units));
+  Change change;
+  TMALIGN_RETURN_IF_ERROR(make_change(doc, units, &change));
+
+  // Journal what the change replaces, then replace it.
+  nlohmann::json before = nlohmann::json::array();
+  for (int i = change.first; i < change.first + change.count; ++i) before.push_back(UnitToJson(units[i]));
+  const int first_position = units[change.first].position;
+  const int span = units[change.first + change.count - 1].position + 1 - first_position;
+  SqliteStatement journal;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+      "INSERT INTO edits (doc_id, kind, first, new_count, before_units, created_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+      &journal));
+  journal.BindText(1, doc_id_);
+  journal.BindText(2, change.kind);
+  journal.BindInt64(3, first_position);
+  journal.BindInt64(4, static_cast<int64_t>(change.units.size()));
+  journal.BindText(5, before.dump());
+  TMALIGN_RETURN_IF_ERROR(journal.Run("journal"));
+  SqliteStatement trim;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+      "DELETE FROM edits WHERE doc_id = ?1 AND id NOT IN"
+      " (SELECT id FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT ?2)",
+      &trim));
+  trim.BindText(1, doc_id_);
+  trim.BindInt64(2, kJournalDepth);
+  TMALIGN_RETURN_IF_ERROR(trim.Run("journal"));
+
+  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, first_position, span, change.units));
+  TMALIGN_RETURN_IF_ERROR(BumpVersion(out));
+  return txn.Commit();
+}
+
+namespace {
+
+Status NoUnit(int position) { return Status::InvalidInput("no unit at position " + std::to_string(position)); }
+
+}  // namespace
+
+Status BeadEditor::Merge(int64_t version, int position, EditOutcome* out) {
+  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit to merge with");
+    PieceUnit a = ToPieces(doc, units[i]), b = ToPieces(doc, units[i + 1]);
+    for (int s = 0; s < 2; ++s) a.side[s].insert(a.side[s].end(), b.side[s].begin(), b.side[s].end());
+    a.confidence = std::min(a.confidence, b.confidence);
+    *c = Change{"merge", i, 2, {FromPieces(doc, a)}};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::Split(int64_t version, int position, int src_at, int tgt_at, EditOutcome* out) {
+  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    PieceUnit whole = ToPieces(doc, units[i]);
+    const int n[2] = {static_cast<int>(whole.side[0].size()), static_cast<int>(whole.side[1].size())};
+    const int at[2] = {src_at, tgt_at};
+    for (int s = 0; s < 2; ++s) {
+      if (at[s] < 0 || at[s] > n[s]) {
+        return Status::InvalidInput("split point " + std::to_string(at[s]) + " is outside the " +
+                                    std::to_string(n[s]) + " sentence(s) of the " + (s == 0 ? "source" : "target"));
+      }
+    }
+    if (at[0] + at[1] == 0 || at[0] + at[1] == n[0] + n[1]) {
+      return Status::InvalidInput("a split must leave sentences in both units");
+    }
+    PieceUnit first, second;
+    first.confidence = second.confidence = whole.confidence;
+    for (int s = 0; s < 2; ++s) {
+      first.side[s].assign(whole.side[s].begin(), whole.side[s].begin() + at[s]);
+      second.side[s].assign(whole.side[s].begin() + at[s], whole.side[s].end());
+    }
+    *c = Change{"split", i, 1, {FromPieces(doc, first), FromPieces(doc, second)}};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::MoveFirstToPrevious(int64_t version, int position, BeadSide side, EditOutcome* out) {
+  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    if (i == 0) return Status::InvalidInput("the first unit has no previous unit");
+    const int s = SideIndex(side);
+    PieceUnit prev = ToPieces(doc, units[i - 1]), cur = ToPieces(doc, units[i]);
+    if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
+    prev.side[s].push_back(cur.side[s].front());
+    cur.side[s].erase(cur.side[s].begin());
+    std::vector<TmUnit> replacement = {FromPieces(doc, prev)};
+    if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
+    *c = Change{"move-first", i - 1, 2, std::move(replacement)};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::MoveLastToNext(int64_t version, int position, BeadSide side, EditOutcome* out) {
+  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit");
+    const int s = SideIndex(side);
+    PieceUnit cur = ToPieces(doc, units[i]), next = ToPieces(doc, units[i + 1]);
+    if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
+    next.side[s].insert(next.side[s].begin(), cur.side[s].back());
+    cur.side[s].pop_back();
+    std::vector<TmUnit> replacement;
+    if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
+    replacement.push_back(FromPieces(doc, next));
+    *c = Change{"move-last", i, 2, std::move(replacement)};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::EditSentence(int64_t version, int position, BeadSide side, int index, const std::string& text,
+                                EditOutcome* out) {
+  if (text.size() > kMaxSentenceBytes) return Status::InvalidInput("the text is longer than 64 KiB");
+  TMALIGN_RETURN_IF_ERROR(ValidateUtf8(text, "the text"));
+  if (text.find_first_of("\r\n") != std::string::npos) {
+    return Status::InvalidInput("a sentence cannot hold a line break");
+  }
+  const size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return Status::InvalidInput("the text is blank (merge or move sentences instead)");
+  const std::string trimmed = text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
+  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    const int s = SideIndex(side);
+    PieceUnit cur = ToPieces(doc, units[i]);
+    if (index < 0 || index >= static_cast<int>(cur.side[s].size())) {
+      return Status::InvalidInput("no sentence " + std::to_string(index) + " on that side of unit " +
+                                  std::to_string(position));
+    }
+    cur.side[s][static_cast<size_t>(index)].text = trimmed;
+    *c = Change{"edit-text", i, 1, {FromPieces(doc, cur)}};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::SetReviewed(int64_t version, int position, bool reviewed, EditOutcome* out) {
+  return Apply(version, [&](const TmDocument&, const std::vector<TmUnit>& units, Change* c) {
+    const int i = FindUnit(units, position);
+    if (i < 0) return NoUnit(position);
+    TmUnit u = units[i];
+    u.reviewed = reviewed;
+    *c = Change{reviewed ? "reviewed" : "unreviewed", i, 1, {u}};
+    return Status::Ok();
+  }, out);
+}
+
+Status BeadEditor::Undo(int64_t version, EditOutcome* out) {
+  *out = EditOutcome();
+  SqliteTransaction txn(tm_->db());
+  TMALIGN_RETURN_IF_ERROR(txn.Begin());
+  TmDocument doc;
+  TMALIGN_RETURN_IF_ERROR(CheckVersion(version, &doc, out));
+  SqliteStatement last;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+      "SELECT id, first, new_count, before_units FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT 1", &last));
+  last.BindText(1, doc_id_);
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(last.Step(&has_row));
+  if (!has_row) return Status::InvalidInput("nothing to undo");
+  const int64_t edit_id = last.ColumnInt64(0);
+  const int first = static_cast<int>(last.ColumnInt64(1));
+  const int new_count = static_cast<int>(last.ColumnInt64(2));
+  nlohmann::json before = nlohmann::json::parse(last.ColumnText(3), nullptr, /*allow_exceptions=*/false);
+  std::vector<TmUnit> units;
+  bool ok = before.is_array();
+  for (size_t k = 0; ok && k < before.size(); ++k) {
+    TmUnit u;
+    ok = UnitFromJson(before[k], &u);
+    units.push_back(std::move(u));
+  }
+  if (!ok) return Status::InvalidInput(tm_->path() + ": edit journal entry " + std::to_string(edit_id) + " is malformed");
+  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, first, new_count, units));
+  SqliteStatement erase;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(), "DELETE FROM edits WHERE id = ?1", &erase));
+  erase.BindInt64(1, edit_id);
+  TMALIGN_RETURN_IF_ERROR(erase.Run());
+  TMALIGN_RETURN_IF_ERROR(BumpVersion(out));
+  return txn.Commit();
+}
+
+}  // namespace tmalign
