@@ -27,6 +27,12 @@ std::vector<MatchToken> MatchTokenize(std::string_view text);
 // unigram) and English words; punctuation is not indexed. Sorted, without duplicates.
 std::vector<uint64_t> MatchIndexTerms(const std::vector<MatchToken>& tokens);
 
+// The most distinct index terms of `tokens` (MatchIndexTerms) that one token edit (insert,
+// delete, substitute) can remove: 2 for Chinese text, 3 where a word sits between two lone
+// Chinese characters, 1 for plain English. A sequence within edit distance d of `tokens`
+// therefore shares at least |MatchIndexTerms(tokens)| - d * this of its terms.
+int MaxIndexTermsPerEdit(const std::vector<MatchToken>& tokens);
+
 // Levenshtein distance over token hashes; returns limit+1 as soon as it must exceed `limit`.
 int TokenEditDistance(const std::vector<MatchToken>& a, const std::vector<MatchToken>& b, int limit);
 

@@ -41,6 +41,9 @@ Status SegmentIndexWriter::Create(SqliteDb* db, std::unique_ptr<SegmentIndexWrit
       SqliteStatement::Prepare(db, "INSERT INTO segments (hash) VALUES (?1)", &w->insert_segment_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db, "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?1, ?2, ?3, ?4)", &w->insert_postings_));
+  int64_t any = 1;
+  TMALIGN_RETURN_IF_ERROR(db->QueryInt("SELECT EXISTS (SELECT 1 FROM segments)", &any));
+  w->had_segments_ = any != 0;
   *out = std::move(w);
   return Status::Ok();
 }
@@ -54,50 +57,123 @@ std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view t
   return terms;
 }
 
+SegmentIndexWriter::~SegmentIndexWriter() {
+  if (thread_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+}
+
 Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id) {
   return FindOrCreate(source, target, SegmentHash(source, target), {}, segment_id, true);
 }
 
 Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        const std::vector<uint64_t>& terms, int64_t* segment_id) {
-  return FindOrCreate(source, target, hash, terms, segment_id, false);
+                                        std::vector<uint64_t> terms, int64_t* segment_id) {
+  return FindOrCreate(source, target, hash, std::move(terms), segment_id, false);
+}
+
+Status SegmentIndexWriter::SameText(int64_t id, std::string_view source, std::string_view target, bool* same) {
+  text_of_.Reset();
+  text_of_.BindInt64(1, id);
+  bool found = false;
+  TMALIGN_RETURN_IF_ERROR(text_of_.Step(&found));
+  *same = found && text_of_.ColumnText(0) == source && text_of_.ColumnText(1) == target;
+  text_of_.Reset();
+  return Status::Ok();
 }
 
 Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        const std::vector<uint64_t>& given_terms, int64_t* segment_id,
+                                        std::vector<uint64_t> given_terms, int64_t* segment_id,
                                         bool compute_terms) {
-  by_hash_.Reset();
-  by_hash_.BindInt64(1, hash);
-  bool has_row = false;
-  while (true) {
-    TMALIGN_RETURN_IF_ERROR(by_hash_.Step(&has_row));
-    if (!has_row) break;
-    const int64_t id = by_hash_.ColumnInt64(0);
-    // Equal hashes are compared by text, so a collision only costs a lookup.
-    text_of_.Reset();
-    text_of_.BindInt64(1, id);
-    bool found = false;
-    TMALIGN_RETURN_IF_ERROR(text_of_.Step(&found));
-    if (found && text_of_.ColumnText(0) == source && text_of_.ColumnText(1) == target) {
-      *segment_id = id;
-      by_hash_.Reset();
-      text_of_.Reset();
+  // Equal hashes are compared by text, so a collision only costs a lookup.
+  auto range = created_by_hash_.equal_range(hash);
+  for (auto it = range.first; it != range.second; ++it) {
+    bool same = false;
+    TMALIGN_RETURN_IF_ERROR(SameText(it->second, source, target, &same));
+    if (same) {
+      *segment_id = it->second;
       return Status::Ok();
     }
+  }
+  if (had_segments_) {
+    by_hash_.Reset();
+    by_hash_.BindInt64(1, hash);
+    bool has_row = false;
+    while (true) {
+      TMALIGN_RETURN_IF_ERROR(by_hash_.Step(&has_row));
+      if (!has_row) break;
+      const int64_t id = by_hash_.ColumnInt64(0);
+      bool same = false;
+      TMALIGN_RETURN_IF_ERROR(SameText(id, source, target, &same));
+      if (same) {
+        *segment_id = id;
+        by_hash_.Reset();
+        return Status::Ok();
+      }
+    }
+    by_hash_.Reset();
   }
   insert_segment_.Reset();
   insert_segment_.BindInt64(1, hash);
   TMALIGN_RETURN_IF_ERROR(insert_segment_.Run());
   const int64_t id = sqlite3_last_insert_rowid(db_->get());
   ++created_;
-  if (compute_terms) {
-    for (uint64_t t : PairIndexTerms(source, target)) AddPosting(t, id);
-  } else {
-    for (uint64_t t : given_terms) AddPosting(t, id);
-  }
+  created_by_hash_.emplace(hash, id);
+  pending_.push_back(NewSegment{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
   *segment_id = id;
-  if (buffered_bytes_ >= kMaxBufferedBytes) return Flush();
+  if (pending_.size() >= 1024) {
+    Submit();
+    bool due = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      due = flush_due_ != 0;
+    }
+    if (due) return Flush();
+  }
   return Status::Ok();
+}
+
+void SegmentIndexWriter::Submit() {
+  if (pending_.empty()) return;
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!thread_.joinable()) thread_ = std::thread([this] { IndexLoop(); });
+  // Bounded, so a slow indexer holds back the writer instead of growing the queue.
+  cv_.wait(lock, [&] { return queue_.size() < 16; });
+  queue_.push_back(std::move(pending_));
+  pending_.clear();
+  cv_.notify_all();
+}
+
+void SegmentIndexWriter::Drain() {
+  Submit();
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return queue_.empty() && !busy_; });
+}
+
+void SegmentIndexWriter::IndexLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    cv_.wait(lock, [&] { return !queue_.empty() || stop_; });
+    if (queue_.empty()) return;  // stopping
+    std::vector<NewSegment> batch = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    cv_.notify_all();
+    lock.unlock();
+    for (const NewSegment& s : batch) {
+      for (uint64_t t : s.terms) AddPosting(t, s.id);
+    }
+    const bool due = buffered_bytes_ >= kMaxBufferedBytes;
+    lock.lock();
+    busy_ = false;
+    if (due) flush_due_ = 1;
+    cv_.notify_all();
+  }
 }
 
 void SegmentIndexWriter::Grow() {
@@ -135,6 +211,7 @@ void SegmentIndexWriter::AddPosting(uint64_t term, int64_t id) {
 }
 
 Status SegmentIndexWriter::Flush() {
+  Drain();  // from here until the next Submit() the table is this thread's
   // In key order (SQLite compares the term as a signed integer): B-tree appends instead of
   // random inserts, several times faster for a million lists.
   std::vector<TermList*> lists;
@@ -156,8 +233,11 @@ Status SegmentIndexWriter::Flush() {
     TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
   }
   table_.clear();
+  table_.shrink_to_fit();
   used_ = 0;
   buffered_bytes_ = 0;
+  std::lock_guard<std::mutex> lock(mu_);
+  flush_due_ = 0;
   return Status::Ok();
 }
 

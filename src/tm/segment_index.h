@@ -4,8 +4,13 @@
 // in `postings` (index term -> delta-coded segment ids) for fuzzy match and concordance.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,15 +21,17 @@
 namespace tmalign {
 
 // Writes segments and postings; use inside the caller's write transaction, call Flush() before commit.
+// Posting lists are built on a thread of their own; only Flush() writes them (on the caller's thread).
 class SegmentIndexWriter {
  public:
   static Status Create(SqliteDb* db, std::unique_ptr<SegmentIndexWriter>* out);
+  ~SegmentIndexWriter();
 
   // The segment of the pair (source, target), created and indexed if it is new.
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id);
   // Same with the pair's SegmentHash and PairIndexTerms computed beforehand (e.g. on another thread).
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      const std::vector<uint64_t>& terms, int64_t* segment_id);
+                      std::vector<uint64_t> terms, int64_t* segment_id);
   // Links every unit whose segment_id is NULL (units of older schema versions, edited units).
   Status LinkPendingUnits(int64_t* linked);
   // Writes the buffered postings. Also happens by itself when the buffer is large.
@@ -41,17 +48,40 @@ class SegmentIndexWriter {
     int64_t first = 0, last = 0, n = 0;
     std::string blob;
   };
+  struct NewSegment {
+    int64_t id;
+    std::vector<uint64_t> terms;
+  };
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      const std::vector<uint64_t>& given_terms, int64_t* segment_id, bool compute_terms);
+                      std::vector<uint64_t> given_terms, int64_t* segment_id, bool compute_terms);
+  Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
   void AddPosting(uint64_t term, int64_t id);
   void Grow();
+  // Hands the pending new segments to the indexing thread (started on first use).
+  void Submit();
+  // Waits until the indexing thread has added everything submitted.
+  void Drain();
+  void IndexLoop();
 
   SqliteDb* db_;
   SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_;
+  // Segments created by this writer, by hash: a new pair is found without an index lookup.
+  std::unordered_multimap<int64_t, int64_t> created_by_hash_;
+  bool had_segments_ = true;  // segments existed before: a pair missing above may still be stored
+  int64_t created_ = 0;
+
+  std::vector<NewSegment> pending_;  // writer side, not yet submitted
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::vector<NewSegment>> queue_;
+  bool busy_ = false, stop_ = false;
+  std::thread thread_;
+
+  // Owned by the indexing thread between Submit() and Drain().
   std::vector<TermList> table_;
   size_t used_ = 0;
   size_t buffered_bytes_ = 0;
-  int64_t created_ = 0;
+  size_t flush_due_ = 0;  // set (under mu_) when buffered_bytes_ passes the limit
 };
 
 // Hash that identifies a (source, target) pair in segments.hash.

@@ -28,9 +28,22 @@ bool Better(const Scored& a, const Scored& b) {
 
 }  // namespace
 
+int MatchScoreUpperBound(int terms_read, int shared, size_t query_len, int max_terms_per_edit) {
+  if (max_terms_per_edit <= 0 || shared >= terms_read) return 100;
+  // At least this many edits; each also allows one token more in the longer text.
+  const int64_t d = (terms_read - shared + max_terms_per_edit - 1) / max_terms_per_edit;
+  const double q = static_cast<double>(query_len);
+  const int bound = static_cast<int>(100.0 * q / (q + static_cast<double>(d)) + 1e-9);
+  return std::min(bound, 99);
+}
+
 Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* out) {
   std::unique_ptr<TmSearcher> s(new TmSearcher(tm));
   TMALIGN_RETURN_IF_ERROR(PostingsReader::Create(tm->db(), &s->postings_));
+  // Queries read posting blobs and units all over the file: map it instead of copying pages
+  // through read(), and keep more of it cached between queries.
+  TMALIGN_RETURN_IF_ERROR(tm->db()->Exec("PRAGMA mmap_size = 4294967296"));
+  TMALIGN_RETURN_IF_ERROR(tm->db()->Exec("PRAGMA cache_size = -65536"));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm->db(),
       "SELECT source, target, doc_id, position FROM units WHERE segment_id = ?1 ORDER BY id", &s->pair_));
   *out = std::move(s);
@@ -58,32 +71,43 @@ Status TmSearcher::LoadPair(int64_t segment_id, bool* found, std::string* source
   return Status::Ok();
 }
 
-Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want, std::vector<int64_t>* out) {
+Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want,
+                                     std::vector<std::pair<int64_t, int>>* out, int* terms_read) {
   std::vector<std::pair<int64_t, uint64_t>> by_freq;
   for (uint64_t t : terms) {
     int64_t f = 0;
     TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
-    if (f > 0) by_freq.push_back({f, t});
+    by_freq.push_back({f, t});  // a term listed nowhere is read at no cost and counts as read
   }
   std::sort(by_freq.begin(), by_freq.end());
-  std::unordered_map<int64_t, int> counts;
-  std::vector<int64_t> ids;
   int64_t read = 0;
+  *terms_read = 0;
   for (size_t k = 0; k < by_freq.size(); ++k) {
-    if (k > 0 && read + by_freq[k].first > kPostingBudget) break;
-    ids.clear();
-    TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &ids));
-    read += static_cast<int64_t>(ids.size());
-    for (int64_t id : ids) ++counts[id];
+    if (read > 0 && read + by_freq[k].first > kPostingBudget) break;
+    ++*terms_read;
+    if (by_freq[k].first == 0) continue;
+    ids_.clear();
+    TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &ids_));
+    read += static_cast<int64_t>(ids_.size());
+    for (int64_t id : ids_) {
+      if (id < 0) continue;
+      const size_t i = static_cast<size_t>(id);
+      if (i >= counts_.size()) counts_.resize(std::max(i + 1, counts_.size() * 2), 0);
+      if (counts_[i]++ == 0) touched_.push_back(id);
+    }
   }
   std::vector<std::pair<int, int64_t>> ranked;
-  ranked.reserve(counts.size());
-  for (const auto& [id, c] : counts) ranked.push_back({c, id});
+  ranked.reserve(touched_.size());
+  for (int64_t id : touched_) {
+    ranked.push_back({counts_[static_cast<size_t>(id)], id});
+    counts_[static_cast<size_t>(id)] = 0;
+  }
+  touched_.clear();
   size_t n = std::min(want, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   out->clear();
-  for (size_t i = 0; i < n; ++i) out->push_back(ranked[i].second);
+  for (size_t i = 0; i < n; ++i) out->push_back({ranked[i].second, ranked[i].first});
   return Status::Ok();
 }
 
@@ -126,10 +150,17 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
       consider(id, scan.ColumnText(1), scan.ColumnText(2));
     }
   } else {
-    std::vector<int64_t> candidates;
+    std::vector<std::pair<int64_t, int>> candidates;
     const size_t want = std::max<size_t>(64, static_cast<size_t>(options.top) * 16);
-    TMALIGN_RETURN_IF_ERROR(CandidatesByIndex(MatchIndexTerms(q), want, &candidates));
-    for (int64_t id : candidates) {
+    int terms_read = 0;
+    TMALIGN_RETURN_IF_ERROR(CandidatesByIndex(MatchIndexTerms(q), want, &candidates, &terms_read));
+    const int per_edit = MaxIndexTermsPerEdit(q);
+    for (const auto& [id, shared] : candidates) {
+      // Candidates come most shared terms first, so their score bounds only fall: stop at the
+      // first that can neither reach --min nor beat the worst match kept.
+      const int bound = MatchScoreUpperBound(terms_read, shared, q.size(), per_edit);
+      if (bound < options.min_score) break;
+      if (static_cast<int>(best.size()) == options.top && bound < best.back().score) break;
       bool found = false;
       std::string source, target;
       TMALIGN_RETURN_IF_ERROR(LoadPair(id, &found, &source, &target, nullptr));

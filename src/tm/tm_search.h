@@ -45,6 +45,11 @@ struct TmMatchOptions {
   bool full_scan = false;  // score every unit instead of the index candidates (the bench's baseline)
 };
 
+// Upper bound of the score of a pair that shares `shared` of the `terms_read` distinct query
+// index terms read, for a query of `query_len` tokens whose one edit can destroy at most
+// `max_terms_per_edit` of its index terms (MaxIndexTermsPerEdit). Never below the true score.
+int MatchScoreUpperBound(int terms_read, int shared, size_t query_len, int max_terms_per_edit);
+
 // Reusable query engine over one open TM (prepared statements are kept between queries).
 class TmSearcher {
  public:
@@ -60,10 +65,17 @@ class TmSearcher {
   explicit TmSearcher(TranslationMemory* tm) : tm_(tm) {}
   Status LoadPair(int64_t segment_id, bool* found, std::string* source, std::string* target,
                   std::vector<TmOrigin>* origins);
-  Status CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want, std::vector<int64_t>* out);
+  // Segments sharing the most of the rarest query terms, most shared first, with their counts;
+  // *terms_read = how many distinct query terms were read (their lists in full).
+  Status CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want,
+                           std::vector<std::pair<int64_t, int>>* out, int* terms_read);
   TranslationMemory* tm_;
   std::unique_ptr<PostingsReader> postings_;
   SqliteStatement pair_;
+  // Shared-term count per segment id for the current query (dense: ids are small integers);
+  // only the entries listed in touched_ are non-zero between queries.
+  std::vector<uint16_t> counts_;
+  std::vector<int64_t> touched_, ids_;
 };
 
 }  // namespace tmalign
