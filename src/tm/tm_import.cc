@@ -17,20 +17,12 @@
 
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
+#include "util/utc_time.h"
 #include "tm/tmx_markup.h"
 #include "util/safe_xml.h"
 
 namespace tmalign {
 namespace {
-
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 // TMX date "20240501T120000Z" -> "2024-05-01T12:00:00Z"; anything else is kept as written.
 std::string IsoFromTmxDate(const std::string& d) {
@@ -125,7 +117,7 @@ class ImportWriter {
         " segment_id, source_markup, target_markup, changed_at, props)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         &insert_));
-    now_ = UtcNow();
+    now_ = UtcNowIso8601();
     return Status::Ok();
   }
 

@@ -16,18 +16,10 @@
 #include "tm/schema.h"
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
+#include "util/utc_time.h"
 
 namespace tmalign {
 namespace {
-
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 std::string JoinIds(const std::vector<int>& ids) {
   std::string out;
@@ -219,7 +211,7 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
   if (doc.id.empty()) return Status::InvalidInput(path_ + ": document id is empty");
   for (const TmUnit& u : units) TMALIGN_RETURN_IF_ERROR(ValidateUnit(path_, doc.id, u));
 
-  const std::string now = UtcNow();
+  const std::string now = UtcNowIso8601();
   SqliteTransaction txn(db_.get());
   TMALIGN_RETURN_IF_ERROR(txn.Begin());
 
@@ -301,7 +293,7 @@ Status TranslationMemory::ReplaceUnitRange(const std::string& doc_id, int first,
     TMALIGN_RETURN_IF_ERROR(move.Run());
   }
 
-  const std::string now = UtcNow();
+  const std::string now = UtcNowIso8601();
   SqliteStatement insert;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
   for (size_t i = 0; i < units.size(); ++i) {
