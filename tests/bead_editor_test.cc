@@ -11,6 +11,7 @@
 
 #include "tm/schema.h"
 #include "tm/translation_memory.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -58,9 +59,8 @@ std::string Picture(const std::vector<TmUnit>& units) {
 class BeadEditorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_editor_test_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_editor_test");
+    ASSERT_FALSE(std::string(dir_).empty());
     path_ = (fs::path(dir_) / "tm.sqlite").string();
     ASSERT_TRUE(TranslationMemory::Open(path_, &tm_).ok());
     TmDocument doc;
@@ -261,8 +261,8 @@ TEST(UnitSentencesTest, WithoutStoredSentencesTheJoinedTextIsResplit) {
 
 // A TM written at schema version 1 (before review existed) opens, migrates and can be edited.
 TEST(BeadEditorMigrationTest, VersionOneTmIsMigratedAndEditable) {
-  std::string tmpl = (fs::temp_directory_path() / "tmalign_editor_mig_XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const std::string tmpl = ::tmalign::testing::MakeTempDir("tmalign_editor_mig");
+  ASSERT_FALSE(tmpl.empty());
   const std::string path = tmpl + "/old.sqlite";
   {
     sqlite3* db = nullptr;

@@ -1,5 +1,6 @@
 // Bead text form "[3]:[4,5]": formatting, parsing, and .align files.
 #include "align/bead.h"
+#include "temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -56,9 +57,8 @@ TEST(BeadTest, MalformedRejectedWithWhere) {
 class BeadFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_bead_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_bead");
+    ASSERT_FALSE(std::string(dir_).empty());
   }
   void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& text) {

@@ -17,6 +17,7 @@
 
 #include "align/bead.h"
 #include "dict/cedict.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -69,9 +70,8 @@ struct Result {
 class CliAlignTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_cli_align_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_cli_align");
+    ASSERT_FALSE(std::string(dir_).empty());
   }
   void TearDown() override { fs::remove_all(dir_); }
 

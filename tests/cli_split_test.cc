@@ -1,5 +1,7 @@
 // Runs the built tmalign binary: `tmalign split` end to end.
 #include <gtest/gtest.h>
+
+#include "temp_dir.h"
 #include <sys/wait.h>
 #include <unicode/ucnv.h>
 
@@ -54,9 +56,8 @@ struct Result {
 class CliSplitTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_cli_split_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_cli_split");
+    ASSERT_FALSE(std::string(dir_).empty());
   }
   void TearDown() override { fs::remove_all(dir_); }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "terms_test_util.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -29,9 +30,8 @@ std::string CedictPath() {
 class ReviewCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_review_cli_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_review_cli");
+    ASSERT_FALSE(std::string(dir_).empty());
     tm_ = dir_ + "/tm.sqlite";
   }
   void TearDown() override {

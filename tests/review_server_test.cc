@@ -18,6 +18,7 @@
 #include "review/review_view.h"
 #include "terms/glossary.h"
 #include "tm/translation_memory.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -47,9 +48,8 @@ TmUnit Unit(int position, std::vector<int> src, std::vector<int> tgt, std::vecto
 class ReviewServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_review_test_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_review_test");
+    ASSERT_FALSE(std::string(dir_).empty());
     ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
     TmDocument doc;
     doc.id = "bulletin";

@@ -16,6 +16,7 @@
 
 #include "terms_test_util.h"
 #include "tm/sqlite_handle.h"
+#include "temp_dir.h"
 
 #include <sqlite3.h>
 
@@ -27,9 +28,8 @@ namespace fs = std::filesystem;
 class TmCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_tm_cli_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_tm_cli");
+    ASSERT_FALSE(std::string(dir_).empty());
     tm_ = dir_ + "/tm.sqlite";
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -10,6 +10,7 @@
 #include "tm/match_text.h"
 #include "tm/tm_search.h"
 #include "tm/translation_memory.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -117,9 +118,8 @@ TEST(MatchBoundsTest, ScoreBoundIsNeverBelowTheTrueScore) {
 }
 
 TEST(MatchBoundsTest, IndexedMatchFindsWhatAFullScanFinds) {
-  std::string tmpl = (fs::temp_directory_path() / "tmalign_bounds_test_XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string dir = tmpl;
+  const std::string dir = ::tmalign::testing::MakeTempDir("tmalign_bounds_test");
+  ASSERT_FALSE(std::string(dir).empty());
   {
     std::unique_ptr<TranslationMemory> tm;
     ASSERT_TRUE(TranslationMemory::Open(dir + "/tm.sqlite", &tm).ok());

@@ -7,6 +7,7 @@
 
 #include "tm/sqlite_handle.h"
 #include "tm/translation_memory.h"
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -27,9 +28,8 @@ TmUnit Unit(int position, const std::string& source, const std::string& target) 
 class TmSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_search_test_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_search_test");
+    ASSERT_FALSE(std::string(dir_).empty());
     path_ = dir_ + "/tm.sqlite";
     Reopen();
     TmDocument a, b;

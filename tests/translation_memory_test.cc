@@ -17,6 +17,7 @@
 #include "tm/schema.h"
 #include "tm/sqlite_handle.h"
 #include "util/sha256.h"
+#include "temp_dir.h"
 
 #include <sqlite3.h>
 
@@ -28,9 +29,8 @@ namespace fs = std::filesystem;
 class TranslationMemoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tmalign_tm_test_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_tm_test");
+    ASSERT_FALSE(std::string(dir_).empty());
     path_ = (fs::path(dir_) / "tm.sqlite").string();
   }
   void TearDown() override {
