@@ -182,9 +182,7 @@ int RunAlign(const std::vector<std::string>& args) {
   if (Status st = LoadLexicon(dict, lexicon_path, &lexicon); !st.ok()) return Fail(st.message());
   if (!glossaries.empty()) {
     Glossary glossary;
-    for (const std::string& path : glossaries) {
-      if (Status st = LoadGlossaryFile(path, &glossary); !st.ok()) return Fail(st.message());
-    }
+    if (Status st = LoadGlossaryFiles(glossaries, &glossary); !st.ok()) return Fail(st.message());
     AddGlossaryTerms(glossary, lexicon.get());
   }
   auto t1 = std::chrono::steady_clock::now();

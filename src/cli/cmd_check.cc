@@ -73,10 +73,7 @@ int RunCheck(const std::vector<std::string>& args) {
   if (color != "auto" && color != "always" && color != "never") return Fail("--color must be auto, always or never");
 
   Glossary glossary;
-  for (const std::string& path : glossaries) {
-    Status s = LoadGlossaryFile(path, &glossary);
-    if (!s.ok()) return Fail(s.message());
-  }
+  if (Status s = LoadGlossaryFiles(glossaries, &glossary); !s.ok()) return Fail(s.message());
   std::vector<CheckUnit> units;
   Status s;
   if (!source.empty()) {

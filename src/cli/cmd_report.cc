@@ -59,16 +59,12 @@ int RunReport(const std::vector<std::string>& args) {
   if (tm_path.empty()) tm_path = DefaultTmPath();
 
   Glossary glossary;
-  for (const std::string& path : glossaries) {
-    if (Status s = LoadGlossaryFile(path, &glossary); !s.ok()) return Fail(s.message());
-  }
+  if (Status s = LoadGlossaryFiles(glossaries, &glossary); !s.ok()) return Fail(s.message());
   std::unique_ptr<TermMatcher> matcher;
   if (!glossaries.empty()) matcher = std::make_unique<TermMatcher>(glossary);
 
-  // Open would create a missing file; reviewing needs one that exists.
-  if (std::error_code ec; !std::filesystem::is_regular_file(tm_path, ec)) return Fail(tm_path + ": no such file");
   std::unique_ptr<TranslationMemory> tm;
-  if (Status s = TranslationMemory::Open(tm_path, &tm); !s.ok()) return Fail(s.message());
+  if (Status s = TranslationMemory::OpenExisting(tm_path, &tm); !s.ok()) return Fail(s.message());
   BeadEditor editor(tm.get(), doc);
   nlohmann::json view;
   if (Status s = BuildReviewView(&editor, matcher.get(), &view); !s.ok()) return Fail(s.message());

@@ -37,11 +37,7 @@ int ParseTmOptions(const std::string& command, const std::string& usage, const s
 
 Status OpenTmFromOptions(const po::variables_map& vm, bool must_exist, std::unique_ptr<TranslationMemory>* tm) {
   const std::string path = vm.count("tm") ? vm["tm"].as<std::string>() : DefaultTmPath();
-  struct stat st {};
-  if (must_exist && stat(path.c_str(), &st) != 0) {
-    return Status::NotFound(path + ": no such translation memory (create one with tmalign import or align --tm)");
-  }
-  return TranslationMemory::Open(path, tm);
+  return must_exist ? TranslationMemory::OpenExisting(path, tm) : TranslationMemory::Open(path, tm);
 }
 
 nlohmann::json PairJson(const TmPair& pair) {

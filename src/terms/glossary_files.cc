@@ -27,4 +27,9 @@ Status LoadGlossaryFile(const std::string& path, Glossary* glossary) {
   return glossary->LoadTsv(path);
 }
 
+Status LoadGlossaryFiles(const std::vector<std::string>& paths, Glossary* glossary) {
+  for (const std::string& path : paths) TMALIGN_RETURN_IF_ERROR(LoadGlossaryFile(path, glossary));
+  return Status::Ok();
+}
+
 }  // namespace tmalign

@@ -59,7 +59,7 @@ void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d, cons
 
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units) {
   std::unique_ptr<TranslationMemory> tm;
-  TMALIGN_RETURN_IF_ERROR(TranslationMemory::Open(tm_path, &tm));
+  TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenExisting(tm_path, &tm));
   std::vector<TmDocumentSummary> docs;
   TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
   bool found = doc_id.empty();

@@ -151,6 +151,14 @@ TranslationMemory::TranslationMemory(std::string path, std::unique_ptr<SqliteDb>
 
 TranslationMemory::~TranslationMemory() = default;
 
+Status TranslationMemory::OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::NotFound(path + ": no such translation memory (create one with tmalign import or align --tm)");
+  }
+  return Open(path, out);
+}
+
 Status TranslationMemory::CheckWritable(const std::string& path) {
   bool exists = false;
   return CheckWritableImpl(path, &exists);

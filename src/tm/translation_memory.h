@@ -45,6 +45,8 @@ class TranslationMemory {
   // Opens the TM at `path`, creating it, applying pending migrations and linking units not
   // yet in the deduplicated memory (tm/segment_index.h); errors name `path`.
   static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
+  // Open for a TM that must already exist (reading or reviewing it): a missing file is NotFound, not created.
+  static Status OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable); creates nothing.
   static Status CheckWritable(const std::string& path);
 
