@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -66,6 +67,11 @@ class SegmentIndexWriter {
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
   // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
   void SealRun();
+  // Merges runs_ into one (indexing thread).
+  void CompactRuns();
+  // Merges `runs` (sealed in id order) into one list per term, passed to `sink` in key order.
+  static Status MergeRuns(const std::vector<Run>& runs,
+                          const std::function<Status(const RunEntry&, std::string_view)>& sink);
   // Hands the pending new segments to the indexing thread (started on first use).
   void Submit();
   // Waits until the indexing thread has added everything submitted.
