@@ -9,11 +9,16 @@
 namespace tmalign {
 namespace {
 
-// Buffered postings are written out past about this many bytes, which bounds import memory.
-// Large, because every flush adds one row per distinct term: a million units of text have
-// about a million distinct bigrams and words, and fewer, longer lists read faster.
-constexpr size_t kMaxBufferedBytes = size_t{256} << 20;
-constexpr size_t kPerTermOverhead = sizeof(int64_t) * 4 + 32;
+// Buffered postings (coded runs) are written out past about this many bytes, which bounds
+// import memory. Large, because every flush adds one row per distinct term: a million units
+// of text have a few million distinct bigrams and words, and fewer, longer lists read faster.
+constexpr size_t kMaxBufferedBytes = size_t{320} << 20;
+// Pairs sorted and coded at a time: 64 MB of pairs (and as much scratch for the sort).
+constexpr size_t kRunPairs = size_t{4} << 20;
+// Runs kept before they are merged into one.
+constexpr size_t kMaxRuns = 8;
+constexpr uint64_t kSignBit = uint64_t{1} << 63;
+constexpr int kRadixBits = 16;
 
 void PutVarint(uint64_t v, std::string* out) {
   while (v >= 0x80) {
@@ -166,7 +171,11 @@ void SegmentIndexWriter::IndexLoop() {
     cv_.notify_all();
     lock.unlock();
     for (const NewSegment& s : batch) {
-      for (uint64_t t : s.terms) AddPosting(t, s.id);
+      for (uint64_t t : s.terms) pairs_.push_back(Pair{t ^ kSignBit, s.id});
+      if (pairs_.size() >= kRunPairs) {
+        SealRun();
+        if (runs_.size() >= kMaxRuns) CompactRuns();
+      }
     }
     const bool due = buffered_bytes_ >= kMaxBufferedBytes;
     lock.lock();
@@ -176,65 +185,136 @@ void SegmentIndexWriter::IndexLoop() {
   }
 }
 
-void SegmentIndexWriter::Grow() {
-  std::vector<TermList> old;
-  old.swap(table_);
-  table_.resize(old.empty() ? (size_t{1} << 16) : old.size() * 2);
-  const size_t mask = table_.size() - 1;
-  for (TermList& l : old) {
-    if (l.term == 0) continue;
-    size_t i = (l.term * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
-    while (table_[i].term != 0) i = (i + 1) & mask;
-    table_[i] = std::move(l);
+void SegmentIndexWriter::SealRun() {
+  if (pairs_.empty()) return;
+  // Counting sort on the key's top bits (one pass to count, one to scatter), then each small
+  // bucket by (key, id): far cheaper than a container per term.
+  std::vector<size_t> end(size_t{1} << kRadixBits, 0);
+  for (const Pair& p : pairs_) ++end[p.key >> (64 - kRadixBits)];
+  size_t total = 0;
+  for (size_t& e : end) {
+    total += e;
+    e = total;
+  }
+  scratch_.resize(pairs_.size());
+  std::vector<size_t> next(end.size());
+  for (size_t b = 0; b < end.size(); ++b) next[b] = b == 0 ? 0 : end[b - 1];
+  for (const Pair& p : pairs_) scratch_[next[p.key >> (64 - kRadixBits)]++] = p;
+  size_t distinct = 0;
+  for (size_t b = 0, begin = 0; b < end.size(); begin = end[b], ++b) {
+    if (end[b] - begin > 1) {
+      std::sort(scratch_.begin() + begin, scratch_.begin() + end[b], [](const Pair& x, const Pair& y) {
+        return x.key != y.key ? x.key < y.key : x.id < y.id;
+      });
+    }
+    for (size_t i = begin; i < end[b]; ++i) distinct += i == begin || scratch_[i].key != scratch_[i - 1].key;
+  }
+  Run run;
+  run.entries.reserve(distinct);
+  run.bytes.reserve(pairs_.size() * 2);
+  for (size_t i = 0; i < scratch_.size(); ++i) {
+    const Pair& p = scratch_[i];
+    if (i == 0 || p.key != scratch_[i - 1].key) run.entries.push_back(RunEntry{p.key, p.id, 0, 0, 0});
+    RunEntry& e = run.entries.back();
+    const size_t before = run.bytes.size();
+    PutVarint(static_cast<uint64_t>(p.id - e.last), &run.bytes);
+    e.size += static_cast<uint32_t>(run.bytes.size() - before);
+    e.last = p.id;
+    ++e.n;
+  }
+  run.bytes.shrink_to_fit();
+  buffered_bytes_ += run.entries.size() * sizeof(RunEntry) + run.bytes.size();
+  runs_.push_back(std::move(run));
+  pairs_.clear();
+  scratch_.clear();
+}
+
+Status SegmentIndexWriter::MergeRuns(const std::vector<Run>& runs,
+                                     const std::function<Status(const RunEntry&, std::string_view)>& sink) {
+  // Runs were sealed in id order, so a term's lists concatenate; only the first delta of
+  // each later list is recoded.
+  struct Cursor {
+    const Run* run;
+    size_t i, offset;
+  };
+  std::vector<Cursor> cursors;
+  for (const Run& r : runs) cursors.push_back(Cursor{&r, 0, 0});
+  std::string list;
+  while (true) {
+    uint64_t key = 0;
+    bool any = false;
+    for (const Cursor& c : cursors) {
+      if (c.i < c.run->entries.size() && (!any || c.run->entries[c.i].key < key)) {
+        key = c.run->entries[c.i].key;
+        any = true;
+      }
+    }
+    if (!any) return Status::Ok();
+    list.clear();
+    RunEntry merged{key, 0, 0, 0, 0};
+    for (Cursor& c : cursors) {
+      if (c.i >= c.run->entries.size() || c.run->entries[c.i].key != key) continue;
+      const RunEntry& e = c.run->entries[c.i];
+      std::string_view bytes(c.run->bytes.data() + c.offset, e.size);
+      if (merged.n == 0) {
+        merged.first = e.first;
+        list.append(bytes);
+      } else {
+        size_t skip = 0;
+        while (static_cast<unsigned char>(bytes[skip]) & 0x80) ++skip;
+        PutVarint(static_cast<uint64_t>(e.first - merged.last), &list);
+        list.append(bytes.substr(skip + 1));
+      }
+      merged.last = e.last;
+      merged.n += e.n;
+      c.offset += e.size;
+      ++c.i;
+    }
+    merged.size = static_cast<uint32_t>(list.size());
+    TMALIGN_RETURN_IF_ERROR(sink(merged, list));
   }
 }
 
-void SegmentIndexWriter::AddPosting(uint64_t term, int64_t id) {
-  // MatchIndexTerms never yields 0, which marks an empty slot.
-  if ((used_ + 1) * 2 > table_.size()) Grow();
-  const size_t mask = table_.size() - 1;
-  size_t i = (term * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
-  while (table_[i].term != 0 && table_[i].term != term) i = (i + 1) & mask;
-  TermList& l = table_[i];
-  if (l.term == 0) {
-    l.term = term;
-    l.first = id;
-    l.last = 0;
-    ++used_;
-    buffered_bytes_ += kPerTermOverhead;
+void SegmentIndexWriter::CompactRuns() {
+  // One entry per term instead of one per term and run: bounds memory between flushes.
+  Run merged;
+  size_t entries = 0, bytes = 0;
+  for (const Run& r : runs_) {
+    entries += r.entries.size();
+    bytes += r.bytes.size();
   }
-  const size_t before = l.blob.size();
-  PutVarint(static_cast<uint64_t>(id - l.last), &l.blob);
-  buffered_bytes_ += l.blob.size() - before;
-  l.last = id;
-  ++l.n;
+  merged.entries.reserve(entries);
+  merged.bytes.reserve(bytes);
+  (void)MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) {
+    merged.entries.push_back(e);
+    merged.bytes.append(list);
+    return Status::Ok();
+  });
+  merged.entries.shrink_to_fit();
+  merged.bytes.shrink_to_fit();
+  runs_.clear();
+  buffered_bytes_ = merged.entries.size() * sizeof(RunEntry) + merged.bytes.size();
+  runs_.push_back(std::move(merged));
 }
 
 Status SegmentIndexWriter::Flush() {
-  Drain();  // from here until the next Submit() the table is this thread's
+  Drain();  // from here until the next Submit() the runs are this thread's
+  SealRun();
   // In key order (SQLite compares the term as a signed integer): B-tree appends instead of
   // random inserts, several times faster for a million lists.
-  std::vector<TermList*> lists;
-  lists.reserve(used_);
-  for (TermList& l : table_) {
-    if (l.term != 0) lists.push_back(&l);
-  }
-  std::sort(lists.begin(), lists.end(), [](const TermList* a, const TermList* b) {
-    return static_cast<int64_t>(a->term) < static_cast<int64_t>(b->term);
-  });
-  for (TermList* lp : lists) {
-    TermList& l = *lp;
+  TMALIGN_RETURN_IF_ERROR(MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) {
     // Ids grow within one writer; a list is keyed by its first id so flushes never collide.
     insert_postings_.Reset();
-    insert_postings_.BindInt64(1, static_cast<int64_t>(l.term));
-    insert_postings_.BindInt64(2, l.first);
-    insert_postings_.BindInt64(3, l.n);
-    insert_postings_.BindBlob(4, l.blob);
-    TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
-  }
-  table_.clear();
-  table_.shrink_to_fit();
-  used_ = 0;
+    insert_postings_.BindInt64(1, static_cast<int64_t>(e.key ^ kSignBit));
+    insert_postings_.BindInt64(2, e.first);
+    insert_postings_.BindInt64(3, e.n);
+    insert_postings_.BindBlob(4, list);
+    return insert_postings_.Run("postings");
+  }));
+  runs_.clear();
+  runs_.shrink_to_fit();
+  pairs_.shrink_to_fit();
+  scratch_.shrink_to_fit();
   buffered_bytes_ = 0;
   std::lock_guard<std::mutex> lock(mu_);
   flush_due_ = 0;

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -41,12 +42,21 @@ class SegmentIndexWriter {
 
  private:
   explicit SegmentIndexWriter(SqliteDb* db) : db_(db) {}
-  // Posting lists being built: open addressing on the term (hash 0 marks an empty slot,
-  // term 0 is remapped), each list already delta-varint coded.
-  struct TermList {
-    uint64_t term = 0;
-    int64_t first = 0, last = 0, n = 0;
-    std::string blob;
+  // Postings are collected as flat (term, id) pairs; every few million pairs they are sorted
+  // (radix on the term's top bits) and coded into a run, and Flush() merges the runs into one
+  // list per term, written in key order.
+  struct Pair {
+    uint64_t key;  // term with its sign bit flipped: unsigned order = SQLite's signed order
+    int64_t id;
+  };
+  struct RunEntry {
+    uint64_t key;
+    int64_t first, last;
+    uint32_t n, size;  // ids; bytes of its delta-varint list in Run::bytes (first delta from 0)
+  };
+  struct Run {
+    std::vector<RunEntry> entries;  // ascending key
+    std::string bytes;  // the entries' lists, in entry order
   };
   struct NewSegment {
     int64_t id;
@@ -55,8 +65,13 @@ class SegmentIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       std::vector<uint64_t> given_terms, int64_t* segment_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
-  void AddPosting(uint64_t term, int64_t id);
-  void Grow();
+  // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
+  void SealRun();
+  // Merges runs_ into one (indexing thread).
+  void CompactRuns();
+  // Merges `runs` (sealed in id order) into one list per term, passed to `sink` in key order.
+  static Status MergeRuns(const std::vector<Run>& runs,
+                          const std::function<Status(const RunEntry&, std::string_view)>& sink);
   // Hands the pending new segments to the indexing thread (started on first use).
   void Submit();
   // Waits until the indexing thread has added everything submitted.
@@ -78,8 +93,8 @@ class SegmentIndexWriter {
   std::thread thread_;
 
   // Owned by the indexing thread between Submit() and Drain().
-  std::vector<TermList> table_;
-  size_t used_ = 0;
+  std::vector<Pair> pairs_, scratch_;
+  std::vector<Run> runs_;
   size_t buffered_bytes_ = 0;
   size_t flush_due_ = 0;  // set (under mu_) when buffered_bytes_ passes the limit
 };

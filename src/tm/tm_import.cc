@@ -165,7 +165,11 @@ class ImportWriter {
     if (u.has_target_markup) insert_.BindText(11, u.target_markup);
     if (!u.changed_at.empty()) insert_.BindText(12, u.changed_at);
     if (!u.props.empty()) insert_.BindText(13, u.props);
-    TMALIGN_RETURN_IF_ERROR(insert_.Run("document '" + u.doc_id + "' unit at position " + std::to_string(u.position)));
+    // The error context is built only on failure: formatting it for every row costs.
+    if (!insert_.Run().ok()) {
+      return db_->Error(sqlite3_extended_errcode(db_->get()),
+                        "document '" + u.doc_id + "' unit at position " + std::to_string(u.position));
+    }
     ++summary_->units;
     return Status::Ok();
   }

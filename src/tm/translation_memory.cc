@@ -179,6 +179,11 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   int version = 0;
   TMALIGN_RETURN_IF_ERROR(IdentifyTmSchema(db.get(), &version));
 
+  // Larger pages for a new file: 8x fewer page writes (WAL frames, checkpoint copies) and
+  // B-tree levels for big imports.
+  // Only settable before the first table exists (and before WAL), so older files keep theirs.
+  if (!exists) TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA page_size = 32768"));
+
   // WAL lets readers (concordance, review) work while an alignment is being stored.
   SqliteStatement wal;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db.get(), "PRAGMA journal_mode = WAL", &wal));
