@@ -175,9 +175,15 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   sqlite3_busy_timeout(db->get(), 5000);
   TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
 
-  // Identify before changing anything, so a foreign or newer file is left as it was.
+  // Identify before changing anything, so a foreign or newer file is left as it was. The
+  // header reads share one read transaction: another process may be creating this TM, and
+  // reads in separate snapshots could see its tables but not yet its application id.
   int version = 0;
-  TMALIGN_RETURN_IF_ERROR(IdentifyTmSchema(db.get(), &version));
+  TMALIGN_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  Status identified = IdentifyTmSchema(db.get(), &version);
+  Status ended = db->Exec("COMMIT");
+  TMALIGN_RETURN_IF_ERROR(identified);
+  TMALIGN_RETURN_IF_ERROR(ended);
 
   // Larger pages for a new file: 8x fewer page writes (WAL frames, checkpoint copies) and
   // B-tree levels for big imports.
