@@ -150,6 +150,24 @@ TEST_F(TmCliTest, DedupDocsDeleteStats) {
   EXPECT_EQ(Query("SELECT count(*) FROM units"), 1);
 }
 
+// A first import into an empty TM builds the segment-hash index at commit instead of row by
+// row; later imports find its pairs through that index. Pairs repeated within one file are
+// found in memory, past the writer's table growth (1024 slots at first).
+TEST_F(TmCliTest, RepeatedPairsAreStoredOnceWithinAndAcrossImports) {
+  std::string rows;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 3000; ++i) rows += "第" + std::to_string(i) + "句。\tSentence " + std::to_string(i) + ".\n";
+  }
+  ASSERT_EQ(Tm("import " + Write("big.tsv", rows)).exit_code, 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM units"), 6000);
+  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3000);
+  EXPECT_EQ(Query("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'segments_hash'"), 1);
+  ASSERT_EQ(Tm("import " + Write("again.tsv", "第7句。\tSentence 7.\n新句。\tNew sentence.\n")).exit_code, 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3001);
+  EXPECT_EQ(Query("SELECT count(DISTINCT segment_id) FROM units WHERE source = '第7句。'"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM units WHERE source = '第7句。'"), 3);
+}
+
 TEST_F(TmCliTest, QueriesGiveJsonLines) {
   ASSERT_EQ(Tm("import " + Write("a.tsv", "我们要积极发展联盟链。\tWe shall actively develop the alliance chain.\n")).exit_code, 0);
   std::string q = Write("q.txt", "我们要积极发展联盟链。\n我们要发展联盟链。\nnothing like it\n");

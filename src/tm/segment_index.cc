@@ -20,6 +20,11 @@ constexpr size_t kMaxRuns = 8;
 constexpr uint64_t kSignBit = uint64_t{1} << 63;
 constexpr int kRadixBits = 16;
 
+// Slot of a segment hash in the writer's table: the hash is good, but mixed once more.
+size_t SlotOf(int64_t hash) {
+  return static_cast<size_t>((static_cast<uint64_t>(hash) * 0x9e3779b97f4a7c15ULL) >> 17);
+}
+
 void PutVarint(uint64_t v, std::string* out) {
   while (v >= 0x80) {
     out->push_back(static_cast<char>((v & 0x7F) | 0x80));
@@ -96,13 +101,16 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
                                         std::vector<uint64_t> given_terms, int64_t* segment_id,
                                         bool compute_terms) {
   // Equal hashes are compared by text, so a collision only costs a lookup.
-  auto range = created_by_hash_.equal_range(hash);
-  for (auto it = range.first; it != range.second; ++it) {
-    bool same = false;
-    TMALIGN_RETURN_IF_ERROR(SameText(it->second, source, target, &same));
-    if (same) {
-      *segment_id = it->second;
-      return Status::Ok();
+  if (!created_by_hash_.empty()) {
+    const size_t mask = created_by_hash_.size() - 1;
+    for (size_t i = SlotOf(hash) & mask; created_by_hash_[i].id != 0; i = (i + 1) & mask) {
+      if (created_by_hash_[i].hash != hash) continue;
+      bool same = false;
+      TMALIGN_RETURN_IF_ERROR(SameText(created_by_hash_[i].id, source, target, &same));
+      if (same) {
+        *segment_id = created_by_hash_[i].id;
+        return Status::Ok();
+      }
     }
   }
   if (had_segments_) {
@@ -128,7 +136,7 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
   TMALIGN_RETURN_IF_ERROR(insert_segment_.Run());
   const int64_t id = sqlite3_last_insert_rowid(db_->get());
   ++created_;
-  created_by_hash_.emplace(hash, id);
+  RememberCreated(hash, id);
   pending_.push_back(NewSegment{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
   *segment_id = id;
   if (pending_.size() >= 1024) {
@@ -138,17 +146,34 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
       std::lock_guard<std::mutex> lock(mu_);
       due = flush_due_ != 0;
     }
-    if (due) return Flush();
+    if (due) return WritePostings();
   }
   return Status::Ok();
+}
+
+void SegmentIndexWriter::RememberCreated(int64_t hash, int64_t id) {
+  if (2 * (created_slots_used_ + 1) > created_by_hash_.size()) {  // keep at most half full
+    std::vector<HashSlot> old = std::move(created_by_hash_);
+    created_by_hash_.assign(std::max<size_t>(1024, 2 * old.size()), HashSlot{0, 0});
+    created_slots_used_ = 0;
+    for (const HashSlot& s : old) {
+      if (s.id != 0) RememberCreated(s.hash, s.id);
+    }
+  }
+  const size_t mask = created_by_hash_.size() - 1;
+  size_t i = SlotOf(hash) & mask;
+  while (created_by_hash_[i].id != 0) i = (i + 1) & mask;
+  created_by_hash_[i] = HashSlot{hash, id};
+  ++created_slots_used_;
 }
 
 void SegmentIndexWriter::Submit() {
   if (pending_.empty()) return;
   std::unique_lock<std::mutex> lock(mu_);
   if (!thread_.joinable()) thread_ = std::thread([this] { IndexLoop(); });
-  // Bounded, so a slow indexer holds back the writer instead of growing the queue.
-  cv_.wait(lock, [&] { return queue_.size() < 16; });
+  // Bounded, so a slow indexer holds back the writer instead of growing the queue; deep
+  // enough (64 x 1024 segments) to cover the indexer sealing a run without stalling import.
+  cv_.wait(lock, [&] { return queue_.size() < 64; });
   queue_.push_back(std::move(pending_));
   pending_.clear();
   cv_.notify_all();
@@ -297,7 +322,23 @@ void SegmentIndexWriter::CompactRuns() {
   runs_.push_back(std::move(merged));
 }
 
+Status SegmentIndexWriter::DeferHashIndex() {
+  if (had_segments_ || hash_index_dropped_) return Status::Ok();
+  TMALIGN_RETURN_IF_ERROR(db_->Exec("DROP INDEX IF EXISTS segments_hash"));
+  hash_index_dropped_ = true;
+  return Status::Ok();
+}
+
 Status SegmentIndexWriter::Flush() {
+  TMALIGN_RETURN_IF_ERROR(WritePostings());
+  if (hash_index_dropped_) {
+    TMALIGN_RETURN_IF_ERROR(db_->Exec("CREATE INDEX segments_hash ON segments (hash)"));
+    hash_index_dropped_ = false;
+  }
+  return Status::Ok();
+}
+
+Status SegmentIndexWriter::WritePostings() {
   Drain();  // from here until the next Submit() the runs are this thread's
   SealRun();
   // In key order (SQLite compares the term as a signed integer): B-tree appends instead of

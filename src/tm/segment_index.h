@@ -11,7 +11,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +34,11 @@ class SegmentIndexWriter {
                       std::vector<uint64_t> terms, int64_t* segment_id);
   // Links every unit whose segment_id is NULL (units of older schema versions, edited units).
   Status LinkPendingUnits(int64_t* linked);
-  // Writes the buffered postings. Also happens by itself when the buffer is large.
+  // For a bulk load into a TM without segments: drops the segment-hash index, which this
+  // writer does not need (it finds its own segments in memory), so 1M random B-tree inserts
+  // become one sorted index build in Flush(). No-op when segments exist.
+  Status DeferHashIndex();
+  // Writes the buffered postings and rebuilds a deferred index. Call before commit.
   Status Flush();
 
   int64_t segments_created() const { return created_; }
@@ -65,6 +68,8 @@ class SegmentIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       std::vector<uint64_t> given_terms, int64_t* segment_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
+  // Writes the buffered postings (also when the buffer is large, mid-import).
+  Status WritePostings();
   // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
   void SealRun();
   // Merges runs_ into one (indexing thread).
@@ -81,8 +86,16 @@ class SegmentIndexWriter {
   SqliteDb* db_;
   SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_;
   // Segments created by this writer, by hash: a new pair is found without an index lookup.
-  std::unordered_multimap<int64_t, int64_t> created_by_hash_;
+  // Open addressing with linear probing (id 0 = empty slot; SQLite's ids start at 1): a node
+  // per entry, as in std::unordered_multimap, cost a cache miss a lookup and a second to free.
+  struct HashSlot {
+    int64_t hash, id;
+  };
+  std::vector<HashSlot> created_by_hash_;
+  size_t created_slots_used_ = 0;
+  void RememberCreated(int64_t hash, int64_t id);
   bool had_segments_ = true;  // segments existed before: a pair missing above may still be stored
+  bool hash_index_dropped_ = false;
   int64_t created_ = 0;
 
   std::vector<NewSegment> pending_;  // writer side, not yet submitted

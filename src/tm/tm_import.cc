@@ -47,7 +47,7 @@ void PrepareUnit(PendingUnit* u) {
   u->terms = PairIndexTerms(u->source, u->target);
 }
 
-// Batches of parsed units from the parsing thread to the writing one; bounded, so memory is too.
+// Batches of units from one pipeline stage to the next; bounded, so memory is too.
 class UnitQueue {
  public:
   // False when the consumer has stopped (the producer should stop too).
@@ -106,6 +106,7 @@ class ImportWriter {
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA synchronous = NORMAL"));
     TMALIGN_RETURN_IF_ERROR(txn_.Begin());
     TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_, &index_));
+    TMALIGN_RETURN_IF_ERROR(index_->DeferHashIndex());
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
         "INSERT INTO documents (id, src_lang, tgt_lang, src_path, created_at, updated_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
@@ -210,17 +211,30 @@ bool ParseNumber(const std::string& s, double* out) {
 Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
                      int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
 
-// Parses on a second thread (XML, tokens, index terms) while this one writes to SQLite.
+// A pipeline of three threads and this one: XML parsing; hashes and index terms (as much
+// work again as parsing, so a thread of its own); this thread writes to SQLite; the segment
+// index builds posting lists on a fourth.
 Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
                  TmImportSummary* summary) {
-  UnitQueue queue;
+  UnitQueue parsed, queue;
   std::vector<PendingUnit> batch;
   std::map<std::string, int64_t> skipped_languages;
   int64_t skipped = 0;
   Status parse_status;
   std::thread parser([&] {
-    parse_status = ParseTmxUnits(path, options, &batch, &skipped, &skipped_languages, &queue);
-    if (parse_status.ok() && !batch.empty()) queue.Push(std::move(batch));
+    parse_status = ParseTmxUnits(path, options, &batch, &skipped, &skipped_languages, &parsed);
+    if (parse_status.ok() && !batch.empty()) parsed.Push(std::move(batch));
+    parsed.Close();
+  });
+  std::thread preparer([&] {
+    std::vector<PendingUnit> units;
+    while (parsed.Pop(&units)) {
+      for (PendingUnit& u : units) PrepareUnit(&u);
+      if (!queue.Push(std::move(units))) {
+        parsed.Stop();  // the writer stopped: stop the parser too
+        break;
+      }
+    }
     queue.Close();
   });
   Status write_status;
@@ -236,6 +250,7 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
       break;
     }
   }
+  preparer.join();
   parser.join();
   TMALIGN_RETURN_IF_ERROR(write_status);
   TMALIGN_RETURN_IF_ERROR(parse_status);
@@ -327,7 +342,6 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
       (side == 0 ? u.source_markup : u.target_markup) = std::move(content.markup);
     }
     if (!other.empty()) u.props = other.dump();
-    PrepareUnit(&u);
     batch->push_back(std::move(u));
     if (batch->size() >= 512) {
       // The writer stopped on an error of its own, which it reports.
