@@ -17,6 +17,15 @@ TEST(NormalizeTest, TraditionalToSimplified) {
   EXPECT_EQ(n.ToSimplified("ABC"), "ABC");  // nothing but T->S
 }
 
+// Lines without a character t2s can change skip OpenCC; its phrases whose characters are not
+// in its character table (沈默 -> 沉默) must still convert.
+TEST(NormalizeTest, SimplifiedPassesThroughAndEveryPhraseStillConverts) {
+  const auto& n = MatchNormalizer::Shared();
+  EXPECT_EQ(n.Normalize("他沈默了，沈船打捞。"), "他沉默了,沉船打捞。");
+  EXPECT_EQ(n.Normalize("天氣乾燥"), "天气干燥");
+  EXPECT_EQ(n.Normalize("发展联盟链，推进数字中国"), "发展联盟链,推进数字中国");
+}
+
 TEST(NormalizeTest, OriginMapsEachByteBack) {
   const std::string input = "Ａ聯盟鏈b";
   NormalizedText t = MatchNormalizer::Shared().NormalizeWithOrigin(input);

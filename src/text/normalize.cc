@@ -1,5 +1,8 @@
 #include "text/normalize.h"
 
+#include <opencc/DictEntry.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
 #include <opencc/SimpleConverter.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -9,12 +12,64 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <vector>
 
 namespace tmalign {
 
 namespace {
 
 constexpr const char* kT2sConfig = "/usr/share/opencc/t2s.json";
+// The dictionaries that t2s.json chains (phrases first, then characters).
+constexpr const char* kT2sPhrases = "/usr/share/opencc/TSPhrases.ocd2";
+constexpr const char* kT2sCharacters = "/usr/share/opencc/TSCharacters.ocd2";
+constexpr UChar32 kInertLimit = 0x30000;  // code points above are always converted
+
+opencc::LexiconPtr LoadLexicon(const char* path) {
+  FILE* f = std::fopen(path, "rb");
+  if (f == nullptr) return nullptr;
+  opencc::LexiconPtr lexicon;
+  try {
+    lexicon = opencc::MarisaDict::NewFromFile(f)->GetLexicon();
+  } catch (const std::exception&) {
+  }
+  std::fclose(f);
+  return lexicon;
+}
+
+template <typename F>
+void ForEachCodePoint(const std::string& s, F f) {
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(b, i, n, c);
+    if (c >= 0) f(c);
+  }
+}
+
+// Code points that OpenCC's t2s can change: the keys of its character table, and every
+// character of a phrase that changes text without holding such a key (沈默 -> 沉默). A line
+// with none of them comes out of t2s unchanged, so it skips the converter, which cost a
+// quarter of a terminology check of Simplified text. Empty when the tables cannot be read.
+std::vector<bool> T2sActiveCodePoints() {
+  opencc::LexiconPtr characters = LoadLexicon(kT2sCharacters), phrases = LoadLexicon(kT2sPhrases);
+  if (characters == nullptr || phrases == nullptr) return {};
+  std::vector<bool> active(kInertLimit, false);
+  for (const auto& entry : *characters) {
+    ForEachCodePoint(entry->Key(), [&](UChar32 c) {
+      if (c < kInertLimit) active[c] = true;
+    });
+  }
+  for (const auto& entry : *phrases) {
+    bool has_key = false;
+    ForEachCodePoint(entry->Key(), [&](UChar32 c) { has_key |= c >= kInertLimit || active[c]; });
+    if (has_key || entry->GetDefault() == entry->Key()) continue;
+    ForEachCodePoint(entry->Key(), [&](UChar32 c) {
+      if (c < kInertLimit) active[c] = true;
+    });
+  }
+  return active;
+}
 
 void AppendUtf8(std::string* out, UChar32 c) {
   char buf[4];
@@ -52,6 +107,24 @@ size_t CountCodePoints(std::string_view s) {
 struct MatchNormalizer::Impl {
   const icu::Normalizer2* nfkc = nullptr;
   std::unique_ptr<opencc::SimpleConverter> t2s;
+  std::vector<bool> t2s_active;  // T2sActiveCodePoints(); empty: convert every non-ASCII line
+
+  // False when t2s is known to leave `line` unchanged.
+  bool MayConvert(std::string_view line) const {
+    if (t2s_active.empty()) return true;
+    const auto* b = reinterpret_cast<const uint8_t*>(line.data());
+    const int32_t n = static_cast<int32_t>(line.size());
+    for (int32_t i = 0; i < n;) {
+      if (b[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(b, i, n, c);
+      if (c < 0 || c >= kInertLimit || t2s_active[c]) return true;
+    }
+    return false;
+  }
 
   // NFKC + case fold + punctuation, one code point at a time so the origin is exact.
   void FoldInto(std::string_view in, std::string* out, std::vector<uint32_t>* origin) const {
@@ -108,9 +181,7 @@ struct MatchNormalizer::Impl {
   // T->S on one line of folded text; keeps origins per code point.
   void SimplifyLine(std::string_view line, const uint32_t* line_origin, std::string* out,
                     std::vector<uint32_t>* origin) const {
-    bool ascii = true;
-    for (unsigned char ch : line) ascii &= ch < 0x80;
-    if (!ascii) {
+    if (MayConvert(line)) {
       std::string converted = Convert(line);
       if (CountCodePoints(converted) == CountCodePoints(line)) {
         // Same number of characters: the k-th output character came from the k-th input one.
@@ -154,6 +225,7 @@ Status MatchNormalizer::Create(std::unique_ptr<MatchNormalizer>* out) {
   if (U_FAILURE(err)) return Status::Internal(std::string("ICU NFKC unavailable: ") + u_errorName(err));
   try {
     m->impl_->t2s = std::make_unique<opencc::SimpleConverter>(kT2sConfig);
+    m->impl_->t2s_active = T2sActiveCodePoints();
   } catch (const std::exception& e) {
     return Status::IoError(std::string(kT2sConfig) + ": cannot load OpenCC configuration: " + e.what());
   }
