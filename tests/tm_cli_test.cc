@@ -162,6 +162,15 @@ TEST_F(TmCliTest, RepeatedPairsAreStoredOnceWithinAndAcrossImports) {
   EXPECT_EQ(Query("SELECT count(*) FROM units"), 6000);
   EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3000);
   EXPECT_EQ(Query("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'segments_hash'"), 1);
+  // Thousands of posting lists, written many rows to a statement, all findable.
+  for (int i : {0, 1234, 2999}) {
+    RunResult m = Tm("match 第" + std::to_string(i) + "句。 --json");
+    ASSERT_EQ(m.exit_code, 0) << m.err;
+    auto j = nlohmann::json::parse(m.out);
+    ASSERT_FALSE(j["matches"].empty()) << i;
+    EXPECT_EQ(j["matches"][0]["score"], 100);
+    EXPECT_EQ(j["matches"][0]["target"], "Sentence " + std::to_string(i) + ".");
+  }
   ASSERT_EQ(Tm("import " + Write("again.tsv", "第7句。\tSentence 7.\n新句。\tNew sentence.\n")).exit_code, 0);
   EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3001);
   EXPECT_EQ(Query("SELECT count(DISTINCT segment_id) FROM units WHERE source = '第7句。'"), 1);

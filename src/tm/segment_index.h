@@ -84,7 +84,7 @@ class SegmentIndexWriter {
   void IndexLoop();
 
   SqliteDb* db_;
-  SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_;
+  SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_, insert_postings_many_;
   // Segments created by this writer, by hash: a new pair is found without an index lookup.
   // Open addressing with linear probing (id 0 = empty slot; SQLite's ids start at 1): a node
   // per entry, as in std::unordered_multimap, cost a cache miss a lookup and a second to free.
