@@ -356,16 +356,18 @@ Status SegmentIndexWriter::WritePostings() {
     st->BindInt64(4 * row + 3, e.n);
     st->BindBlob(4 * row + 4, list);
   };
-  std::vector<std::pair<RunEntry, std::string>> rest;  // rows that did not fill a statement
+  std::vector<std::pair<RunEntry, std::string>> batch;  // rows waiting for a full statement
   TMALIGN_RETURN_IF_ERROR(MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) {
-    rest.emplace_back(e, std::string(list));
-    if (rest.size() < kPostingRowsPerInsert) return Status::Ok();
+    batch.emplace_back(e, std::string(list));
+    if (batch.size() < kPostingRowsPerInsert) return Status::Ok();
     insert_postings_many_.Reset();
-    for (size_t i = 0; i < rest.size(); ++i) bind(&insert_postings_many_, static_cast<int>(i), rest[i].first, rest[i].second);
-    rest.clear();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      bind(&insert_postings_many_, static_cast<int>(i), batch[i].first, batch[i].second);
+    }
+    batch.clear();
     return insert_postings_many_.Run("postings");
   }));
-  for (const auto& [e, list] : rest) {
+  for (const auto& [e, list] : batch) {  // the last, partial batch
     insert_postings_.Reset();
     bind(&insert_postings_, 0, e, list);
     TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
