@@ -14,6 +14,8 @@
 #include <exception>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace tmalign {
 
 namespace {
@@ -36,17 +38,6 @@ opencc::LexiconPtr LoadLexicon(const char* path) {
   return lexicon;
 }
 
-template <typename F>
-void ForEachCodePoint(const std::string& s, F f) {
-  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(b, i, n, c);
-    if (c >= 0) f(c);
-  }
-}
-
 // Code points that OpenCC's t2s can change: the keys of its character table, and every
 // character of a phrase that changes text without holding such a key (沈默 -> 沉默). A line
 // with none of them comes out of t2s unchanged, so it skips the converter, which cost a
@@ -55,18 +46,17 @@ std::vector<bool> T2sActiveCodePoints() {
   opencc::LexiconPtr characters = LoadLexicon(kT2sCharacters), phrases = LoadLexicon(kT2sPhrases);
   if (characters == nullptr || phrases == nullptr) return {};
   std::vector<bool> active(kInertLimit, false);
-  for (const auto& entry : *characters) {
-    ForEachCodePoint(entry->Key(), [&](UChar32 c) {
+  auto mark = [&](const std::u32string& key) {
+    for (char32_t c : key) {
       if (c < kInertLimit) active[c] = true;
-    });
-  }
+    }
+  };
+  for (const auto& entry : *characters) mark(ToUtf32(entry->Key()));
   for (const auto& entry : *phrases) {
+    const std::u32string key = ToUtf32(entry->Key());
     bool has_key = false;
-    ForEachCodePoint(entry->Key(), [&](UChar32 c) { has_key |= c >= kInertLimit || active[c]; });
-    if (has_key || entry->GetDefault() == entry->Key()) continue;
-    ForEachCodePoint(entry->Key(), [&](UChar32 c) {
-      if (c < kInertLimit) active[c] = true;
-    });
+    for (char32_t c : key) has_key |= c >= kInertLimit || active[c];
+    if (!has_key && entry->GetDefault() != entry->Key()) mark(key);
   }
   return active;
 }
@@ -112,16 +102,13 @@ struct MatchNormalizer::Impl {
   // False when t2s is known to leave `line` unchanged.
   bool MayConvert(std::string_view line) const {
     if (t2s_active.empty()) return true;
-    const auto* b = reinterpret_cast<const uint8_t*>(line.data());
-    const int32_t n = static_cast<int32_t>(line.size());
-    for (int32_t i = 0; i < n;) {
-      if (b[i] < 0x80) {
+    for (size_t i = 0; i < line.size();) {
+      if (static_cast<unsigned char>(line[i]) < 0x80) {
         ++i;
         continue;
       }
-      UChar32 c;
-      U8_NEXT(b, i, n, c);
-      if (c < 0 || c >= kInertLimit || t2s_active[c]) return true;
+      const char32_t c = NextCodePoint(line, &i);  // U+FFFD for a bad byte: converted as before
+      if (c == 0xFFFD || c >= static_cast<char32_t>(kInertLimit) || t2s_active[c]) return true;
     }
     return false;
   }
