@@ -383,6 +383,17 @@ TEST_F(TranslationMemoryTest, ReadOnlyFolderFailsAndCreatesNothing) {
   EXPECT_TRUE(ListDir().empty());
 }
 
+// The permission tests above skip as root (CI runs as root); /proc refuses new files to root too.
+TEST_F(TranslationMemoryTest, UnwritableFolderFailsEvenForRoot) {
+  const std::string path = "/proc/tmalign-test-tm.sqlite";
+  std::unique_ptr<TranslationMemory> tm;
+  Status s = TranslationMemory::Open(path, &tm);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message().rfind(path + ": ", 0), 0u) << s.message();
+  EXPECT_EQ(tm, nullptr);
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
 TEST_F(TranslationMemoryTest, ReadOnlyFileFails) {
   if (geteuid() == 0) GTEST_SKIP() << "root ignores permission bits";
   ASSERT_TRUE(MustOpen());
