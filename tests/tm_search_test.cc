@@ -8,6 +8,7 @@
 #include "tm/sqlite_handle.h"
 #include "tm/translation_memory.h"
 #include "temp_dir.h"
+#include "tm_test_unit.h"
 
 namespace tmalign {
 namespace {
@@ -15,14 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 TmUnit Unit(int position, const std::string& source, const std::string& target) {
-  TmUnit u;
-  u.position = position;
-  u.src_ids = {position};
-  u.tgt_ids = {position};
-  u.source = source;
-  u.target = target;
-  u.confidence = 0.9;
-  return u;
+  return ::tmalign::testing::OneToOneUnit(position, source, target);
 }
 
 class TmSearchTest : public ::testing::Test {

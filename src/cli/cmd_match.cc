@@ -49,8 +49,7 @@ void PrintText(const std::vector<TmMatch>& matches) {
   for (const TmMatch& m : matches) {
     std::printf("%3d%%  %s\n", m.score, RenderDiff(m.diff).c_str());
     std::printf("      %s\n", m.pair.target.c_str());
-    const TmOrigin& o = m.pair.origins.front();
-    std::printf("      [%s unit %lld", o.doc.c_str(), static_cast<long long>(o.position));
+    std::printf("      [%s", OriginText(m.pair).c_str());
     if (m.pair.origins.size() > 1) std::printf("; used %zu times", m.pair.origins.size());
     if (m.pair.reversed) std::printf("; reverse direction");
     std::printf("]\n");

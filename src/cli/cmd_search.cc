@@ -110,8 +110,7 @@ int RunSearch(const std::vector<std::string>& args) {
       std::printf("%s%s[%s]%s%s\n", h.begin > left.size() ? "…" : "", left.c_str(),
                   OneLine(src.substr(h.begin, h.end - h.begin)).c_str(), right.c_str(),
                   h.end + right.size() < src.size() ? "…" : "");
-      std::printf("    = %s  [%s unit %lld]\n", OneLine(h.pair.target).c_str(), h.pair.origins.front().doc.c_str(),
-                  static_cast<long long>(h.pair.origins.front().position));
+      std::printf("    = %s  [%s]\n", OneLine(h.pair.target).c_str(), OriginText(h.pair).c_str());
     }
   }
   std::cout.flush();

@@ -5,18 +5,11 @@
 
 #include "cli/command.h"
 #include "cli/tm_cli.h"
-#include "tm/sqlite_handle.h"
 
 namespace tmalign::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-// Tables and indexes that exist only for matching and deduplication.
-bool IsIndexCost(const std::string& name) {
-  return name == "postings" || name == "segments" || name == "segments_hash" || name == "units_segment" ||
-         name == "units_unlinked";
-}
 
 int RunStats(const std::vector<std::string>& args) {
   po::options_description desc("options");
@@ -31,32 +24,12 @@ int RunStats(const std::vector<std::string>& args) {
   std::unique_ptr<TranslationMemory> tm;
   Status s = OpenTmFromOptions(vm, true, &tm);
   if (!s.ok()) return TmFail("stats", s.message());
-  SqliteDb* db = tm->db();
-  int64_t docs = 0, units = 0, pairs = 0, shared = 0, page_count = 0, page_size = 0, postings = 0;
-  for (auto [sql, out] : std::initializer_list<std::pair<const char*, int64_t*>>{
-           {"SELECT count(*) FROM documents", &docs},
-           {"SELECT count(*) FROM units", &units},
-           {"SELECT count(*) FROM segments", &pairs},
-           {"SELECT count(*) FROM (SELECT segment_id FROM units WHERE segment_id IS NOT NULL"
-            " GROUP BY segment_id HAVING count(*) > 1)", &shared},
-           {"SELECT coalesce(sum(n), 0) FROM postings", &postings},
-           {"PRAGMA page_count", &page_count},
-           {"PRAGMA page_size", &page_size}}) {
-    s = db->QueryInt(sql, out);
-    if (!s.ok()) return TmFail("stats", s.message());
-  }
-  // Per-object sizes need the dbstat virtual table (compiled into Debian's SQLite).
-  std::map<std::string, int64_t> sizes;
-  SqliteStatement stmt;
-  if (SqliteStatement::Prepare(db, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name", &stmt).ok()) {
-    bool has_row = false;
-    while (stmt.Step(&has_row).ok() && has_row) sizes[stmt.ColumnText(0)] = stmt.ColumnInt64(1);
-  }
-  int64_t index_bytes = 0;
-  for (const auto& [name, bytes] : sizes) {
-    if (IsIndexCost(name)) index_bytes += bytes;
-  }
-  const int64_t file_bytes = page_count * page_size;
+  TmStats st;
+  s = tm->GetStats(&st);
+  if (!s.ok()) return TmFail("stats", s.message());
+  const int64_t docs = st.documents, units = st.units, pairs = st.pairs, shared = st.shared_pairs,
+                postings = st.postings, file_bytes = st.file_bytes, index_bytes = st.index_bytes;
+  const std::map<std::string, int64_t> sizes(st.objects.begin(), st.objects.end());
   if (vm.count("json")) {
     nlohmann::json out = {{"path", tm->path()},          {"documents", docs},       {"units", units},
                           {"pairs", pairs},              {"shared_pairs", shared},  {"postings", postings},

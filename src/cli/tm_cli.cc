@@ -54,6 +54,11 @@ nlohmann::json PairJson(const TmPair& pair) {
   return j;
 }
 
+std::string OriginText(const TmPair& pair) {
+  if (pair.origins.empty()) return "no origin";
+  return pair.origins.front().doc + " unit " + std::to_string(pair.origins.front().position);
+}
+
 Status ReadQueries(const std::string& path, std::vector<std::string>* queries) {
   std::ifstream file;
   std::istream* in = &std::cin;

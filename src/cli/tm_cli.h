@@ -30,6 +30,9 @@ Status OpenTmFromOptions(const boost::program_options::variables_map& vm, bool m
 // {"source", "target", "doc", "unit", "usage", "origins": [{"doc", "unit"}], "reversed"}.
 nlohmann::json PairJson(const TmPair& pair);
 
+// "DOC unit N" of the pair's first origin ("no origin" for a pair without one).
+std::string OriginText(const TmPair& pair);
+
 // Reads one query a line (UTF-8, blank lines skipped); "-" is standard input.
 Status ReadQueries(const std::string& path, std::vector<std::string>* queries);
 

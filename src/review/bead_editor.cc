@@ -129,6 +129,8 @@ std::vector<SentencePiece> UnitSentences(const TmUnit& unit, BeadSide side, Lang
 }
 
 Status BeadEditor::Load(TmDocument* doc, std::vector<TmUnit>* units) {
+  TmSnapshot snapshot(tm_);  // the document and its units as of one moment
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
   bool found = false;
   TMALIGN_RETURN_IF_ERROR(tm_->GetDocument(doc_id_, doc, &found));
   if (!found) return Status::NotFound(tm_->path() + ": no document '" + doc_id_ + "'");

@@ -71,9 +71,15 @@ BeadSide ChineseSide(const TmDocument& doc) {
 Status BuildReviewView(BeadEditor* editor, const TermMatcher* matcher, nlohmann::json* view) {
   TmDocument doc;
   std::vector<TmUnit> units;
-  TMALIGN_RETURN_IF_ERROR(editor->Load(&doc, &units));
   int undo_depth = 0;
-  TMALIGN_RETURN_IF_ERROR(editor->UndoDepth(&undo_depth));
+  {
+    // The document, its units and its undo depth as of one moment, for this request only.
+    TmSnapshot snapshot(editor->tm());
+    TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
+    TMALIGN_RETURN_IF_ERROR(editor->Load(&doc, &units));
+    TMALIGN_RETURN_IF_ERROR(editor->UndoDepth(&undo_depth));
+    TMALIGN_RETURN_IF_ERROR(snapshot.End());
+  }
 
   const BeadSide zh_side = ChineseSide(doc);
   const BeadSide en_side = zh_side == BeadSide::kSource ? BeadSide::kTarget : BeadSide::kSource;

@@ -60,6 +60,8 @@ void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d, cons
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units) {
   std::unique_ptr<TranslationMemory> tm;
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenExisting(tm_path, &tm));
+  TmSnapshot snapshot(tm.get());  // the documents and their units as of one moment
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
   std::vector<TmDocumentSummary> docs;
   TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
   bool found = doc_id.empty();

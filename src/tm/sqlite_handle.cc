@@ -160,6 +160,24 @@ std::string_view SqliteStatement::ColumnBlob(int column) const {
 
 double SqliteStatement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
 
+SqliteReadTransaction::~SqliteReadTransaction() {
+  // A read transaction has nothing to roll back; ending it only releases the snapshot.
+  if (open_) sqlite3_exec(db_->get(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
+Status SqliteReadTransaction::Begin() {
+  if (open_ || sqlite3_get_autocommit(db_->get()) == 0) return Status::Ok();  // joined
+  TMALIGN_RETURN_IF_ERROR(db_->Exec("BEGIN DEFERRED"));
+  open_ = true;
+  return Status::Ok();
+}
+
+Status SqliteReadTransaction::End() {
+  if (!open_) return Status::Ok();
+  open_ = false;
+  return db_->Exec("COMMIT");
+}
+
 SqliteTransaction::~SqliteTransaction() {
   // Rollback failure leaves nothing to do: SQLite rolls back on close anyway.
   if (open_) sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);

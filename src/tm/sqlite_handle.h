@@ -82,6 +82,27 @@ class SqliteStatement {
   int bind_rc_ = 0;  // first failing sqlite3_bind_* result, 0 (SQLITE_OK) if none
 };
 
+// A read transaction (deferred BEGIN): every statement run on the connection until End() (or
+// destruction) reads the one snapshot taken at its first read, whatever other connections
+// commit meanwhile (WAL). Inside a transaction the connection already has, it joins that
+// one and does nothing. Keep it short (one query, one request): the WAL cannot be
+// checkpointed past the oldest snapshot still open.
+class SqliteReadTransaction {
+ public:
+  explicit SqliteReadTransaction(SqliteDb* db) : db_(db) {}
+  ~SqliteReadTransaction();
+  SqliteReadTransaction(const SqliteReadTransaction&) = delete;
+  SqliteReadTransaction& operator=(const SqliteReadTransaction&) = delete;
+
+  Status Begin();
+  // Ends it (releases the snapshot); Ok if it was never begun or was joined.
+  Status End();
+
+ private:
+  SqliteDb* db_;
+  bool open_ = false;
+};
+
 // BEGIN IMMEDIATE (takes the write lock up front, so concurrent writers wait on
 // busy_timeout instead of deadlocking); rolls back in the destructor unless committed.
 class SqliteTransaction {

@@ -38,11 +38,8 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
   *units = 0;
   SqliteDb* db = tm->db();
   // One read transaction, so the export is a consistent snapshot while others write.
-  TMALIGN_RETURN_IF_ERROR(db->Exec("BEGIN"));
-  struct EndRead {
-    SqliteDb* db;
-    ~EndRead() { db->Exec("COMMIT"); }
-  } end_read{db};
+  SqliteReadTransaction snapshot(db);
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   std::string src_lang = "zh-CN";
   if (options.format == TmExportFormat::kTmx) {

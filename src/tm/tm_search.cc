@@ -116,6 +116,11 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
   const std::vector<MatchToken> q = MatchTokenize(query);
   if (q.empty() || options.top <= 0) return Status::Ok();
 
+  // One snapshot for the query: candidates, scores and origins all come from one state of
+  // the TM, whatever other processes commit meanwhile.
+  SqliteReadTransaction snapshot(tm_->db());
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
+
   std::vector<Scored> best;  // kept sorted, at most options.top
   auto consider = [&](int64_t segment_id, std::string source, std::string target) {
     std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
@@ -168,6 +173,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
     }
   }
 
+  if (before_origins_) before_origins_();
   for (Scored& s : best) {
     TmMatch m;
     m.score = s.score;
@@ -176,12 +182,13 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
     bool found = false;
     std::string source, target;
     TMALIGN_RETURN_IF_ERROR(LoadPair(s.segment_id, &found, &source, &target, &m.pair.origins));
+    if (!found) continue;  // cannot happen inside the snapshot; a pair without units is no match
     m.pair.source = std::move(s.source);
     m.pair.target = std::move(s.target);
     m.diff = MatchDiff(m.pair.source, s.tokens, query, q);
     matches->push_back(std::move(m));
   }
-  return Status::Ok();
+  return snapshot.End();
 }
 
 Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit>* hits) {
@@ -203,6 +210,9 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     }
     for (uint64_t t : MatchIndexTerms(piece)) terms.push_back(t);
   }
+
+  SqliteReadTransaction snapshot(tm_->db());  // as in Match
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   auto verify = [&](int64_t segment_id, std::string source, std::string target) {
     std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
@@ -241,7 +251,7 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     for (uint64_t t : terms) {
       int64_t f = 0;
       TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
-      if (f == 0) return Status::Ok();  // a required term occurs nowhere
+      if (f == 0) return snapshot.End();  // a required term occurs nowhere
       by_freq.push_back({f, t});
     }
     std::sort(by_freq.begin(), by_freq.end());
@@ -263,12 +273,16 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
       if (found) verify(id, std::move(source), std::move(target));
     }
   }
+  if (before_origins_) before_origins_();
   for (TmHit& h : *hits) {
     bool found = false;
     std::string source, target;
     TMALIGN_RETURN_IF_ERROR(LoadPair(h.pair.segment_id, &found, &source, &target, &h.pair.origins));
   }
-  return Status::Ok();
+  // As in Match: a pair without units is no hit.
+  hits->erase(std::remove_if(hits->begin(), hits->end(), [](const TmHit& h) { return h.pair.origins.empty(); }),
+              hits->end());
+  return snapshot.End();
 }
 
 }  // namespace tmalign

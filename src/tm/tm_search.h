@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,11 +56,17 @@ class TmSearcher {
  public:
   static Status Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* out);
 
-  // The best pairs for `query`, best first (score, then usage, then age).
+  // The best pairs for `query`, best first (score, then usage, then age). Reads one snapshot
+  // (TmSnapshot) of the TM: every match returned has at least one origin.
   Status Match(const std::string& query, const TmMatchOptions& options, std::vector<TmMatch>* matches);
   // Pairs whose source or target contains `words` as a run of tokens (a Chinese string
-  // anywhere, English whole words in order), oldest first, at most `limit`.
+  // anywhere, English whole words in order), oldest first, at most `limit`. One snapshot, as
+  // Match; every hit has at least one origin.
   Status Search(const std::string& words, int limit, std::vector<TmHit>* hits);
+
+  // Test seam: called in Match and Search after the pairs are chosen and before their origins
+  // are read, so a test can commit a write from another connection at exactly that point.
+  void set_before_origins_hook_for_testing(std::function<void()> hook) { before_origins_ = std::move(hook); }
 
  private:
   explicit TmSearcher(TranslationMemory* tm) : tm_(tm) {}
@@ -76,6 +83,7 @@ class TmSearcher {
   // only the entries listed in touched_ are non-zero between queries.
   std::vector<uint16_t> counts_;
   std::vector<int64_t> touched_, ids_;
+  std::function<void()> before_origins_;
 };
 
 }  // namespace tmalign

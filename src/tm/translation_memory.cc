@@ -172,7 +172,7 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   TMALIGN_RETURN_IF_ERROR(SqliteDb::Open(SqliteFilename(path), flags, path, &db));
   // SQLite silently falls back to read-only when it cannot write (e.g. read-only mount).
   if (sqlite3_db_readonly(db->get(), "main") == 1) return Status::IoError(path + ": file is not writable");
-  sqlite3_busy_timeout(db->get(), 5000);
+  sqlite3_busy_timeout(db->get(), kTmBusyTimeoutMs);
   TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
 
   // Identify before changing anything, so a foreign or newer file is left as it was. The
@@ -311,13 +311,20 @@ Status TranslationMemory::ReplaceUnitRange(const std::string& doc_id, int first,
     TMALIGN_RETURN_IF_ERROR(move.Run());
   }
 
+  // Linked and indexed now, in the caller's transaction: left for the next Open, the units
+  // would be missing from match and search until then, and that Open (a reader's, too)
+  // would have to write.
   const std::string now = UtcNowIso8601();
   SqliteStatement insert;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
+  std::unique_ptr<SegmentIndexWriter> index;
+  TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_.get(), &index));
   for (size_t i = 0; i < units.size(); ++i) {
-    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc_id, first + static_cast<int>(i), units[i], now, 0));
+    int64_t segment = 0;
+    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(units[i].source, units[i].target, &segment));
+    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc_id, first + static_cast<int>(i), units[i], now, segment));
   }
-  return Status::Ok();
+  return index->Flush();
 }
 
 Status TranslationMemory::GetDocument(const std::string& id, TmDocument* doc, bool* found) {
@@ -399,6 +406,54 @@ Status TranslationMemory::DeleteDocument(const std::string& id, bool* found) {
   *found = sqlite3_changes(db_->get()) > 0;
   return Status::Ok();
 }
+
+namespace {
+
+// Tables and indexes that exist only for matching and deduplication.
+bool IsIndexCost(const std::string& name) {
+  return name == "postings" || name == "segments" || name == "segments_hash" || name == "units_segment" ||
+         name == "units_unlinked";
+}
+
+}  // namespace
+
+Status TranslationMemory::GetStats(TmStats* stats) {
+  *stats = TmStats();
+  SqliteReadTransaction snapshot(db_.get());
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
+  int64_t page_count = 0, page_size = 0;
+  for (auto [sql, out] : std::initializer_list<std::pair<const char*, int64_t*>>{
+           {"SELECT count(*) FROM documents", &stats->documents},
+           {"SELECT count(*) FROM units", &stats->units},
+           {"SELECT count(*) FROM segments", &stats->pairs},
+           {"SELECT count(*) FROM (SELECT segment_id FROM units WHERE segment_id IS NOT NULL"
+            " GROUP BY segment_id HAVING count(*) > 1)", &stats->shared_pairs},
+           {"SELECT coalesce(sum(n), 0) FROM postings", &stats->postings},
+           {"PRAGMA page_count", &page_count},
+           {"PRAGMA page_size", &page_size}}) {
+    TMALIGN_RETURN_IF_ERROR(db_->QueryInt(sql, out));
+  }
+  stats->file_bytes = page_count * page_size;
+  // Per-object sizes need the dbstat virtual table (compiled into Debian's SQLite).
+  SqliteStatement objects;
+  if (SqliteStatement::Prepare(db_.get(), "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY name",
+                               &objects).ok()) {
+    bool has_row = false;
+    while (true) {
+      TMALIGN_RETURN_IF_ERROR(objects.Step(&has_row));
+      if (!has_row) break;
+      stats->objects.emplace_back(objects.ColumnText(0), objects.ColumnInt64(1));
+      if (IsIndexCost(stats->objects.back().first)) stats->index_bytes += stats->objects.back().second;
+    }
+  }
+  objects = SqliteStatement();
+  return snapshot.End();
+}
+
+TmSnapshot::TmSnapshot(TranslationMemory* tm) : txn_(new SqliteReadTransaction(tm->db())) {}
+TmSnapshot::~TmSnapshot() = default;
+Status TmSnapshot::Begin() { return txn_->Begin(); }
+Status TmSnapshot::End() { return txn_->End(); }
 
 std::string DefaultTmPath() {
   const char* env = std::getenv("TMALIGN_TM");

@@ -12,6 +12,7 @@
 namespace tmalign {
 
 class SqliteDb;
+class SqliteReadTransaction;
 
 // One aligned document pair. Timestamps are ISO-8601 UTC ("2024-05-01T12:00:00Z").
 struct TmDocument {
@@ -38,8 +39,27 @@ struct TmDocumentSummary {
   int unit_count = 0;
 };
 
+// Counts and sizes of a TM, read in one snapshot (`tmalign stats`).
+struct TmStats {
+  int64_t documents = 0, units = 0;
+  int64_t pairs = 0;         // distinct (source, target) pairs (segments)
+  int64_t shared_pairs = 0;  // pairs held by more than one unit
+  int64_t postings = 0;      // segment ids listed in the match index
+  int64_t file_bytes = 0;
+  // Bytes per table and index (empty when SQLite lacks the dbstat table), and the part of
+  // them that exists only for matching and deduplication.
+  std::vector<std::pair<std::string, int64_t>> objects;  // by name
+  int64_t index_bytes = 0;
+};
+
 // One connection to one TM file; not thread-safe (use one object per thread).
-// Other processes may read and write the same file concurrently (WAL, 5 s busy timeout).
+// Other processes may read and write the same file concurrently (WAL mode):
+// - Every call is snapshot-consistent on its own: it runs in one transaction, so it sees the
+//   TM either before or after another process's commit, never half of it.
+// - A run of read calls sees one state only inside a TmSnapshot (below). TmSearcher's Match
+//   and Search, ExportTm and GetStats take one of their own per call.
+// - Readers never wait for writers. Writers wait for each other for up to kTmBusyTimeoutMs
+//   (then IoError naming the TM) instead of failing at once.
 class TranslationMemory {
  public:
   // Opens the TM at `path`, creating it, applying pending migrations and linking units not
@@ -70,6 +90,8 @@ class TranslationMemory {
   Status GetUnits(const std::string& doc_id, std::vector<TmUnit>* units);
   // Deletes document `id` and (by cascade) its units; *found tells whether it existed.
   Status DeleteDocument(const std::string& id, bool* found);
+  // Counts and sizes, in one snapshot.
+  Status GetStats(TmStats* stats);
 
   // The schema version (PRAGMA user_version) of the open file.
   int schema_version() const { return schema_version_; }
@@ -83,6 +105,30 @@ class TranslationMemory {
   std::string path_;
   std::unique_ptr<SqliteDb> db_;
   int schema_version_;
+};
+
+// How long a writer waits for another process's write transaction before giving up.
+// Long on purpose: a large import holds the write lock for minutes, and a second writer
+// waiting is better than one failing.
+constexpr int kTmBusyTimeoutMs = 10 * 60 * 1000;
+
+// A consistent view of `tm` for a run of read calls: from its Begin() until it is destroyed
+// (or End()), every read through `tm` sees the TM as of the first of them, whatever other
+// processes commit meanwhile. Inside a transaction the connection already has (a snapshot
+// or a write), it joins that one. Hold one per query or request, not for a session: the
+// WAL cannot be checkpointed past the oldest snapshot still open.
+class TmSnapshot {
+ public:
+  explicit TmSnapshot(TranslationMemory* tm);
+  ~TmSnapshot();
+  TmSnapshot(const TmSnapshot&) = delete;
+  TmSnapshot& operator=(const TmSnapshot&) = delete;
+
+  Status Begin();
+  Status End();
+
+ private:
+  std::unique_ptr<SqliteReadTransaction> txn_;
 };
 
 // $TMALIGN_TM if set and non-empty, else "tm.sqlite" in the working directory.
