@@ -1,5 +1,5 @@
 // Chinese segmentation with the real lexicon: domain words stay whole.
-#include "text/chinese_segmenter.h"
+#include "dict/chinese_segmenter.h"
 
 #include <gtest/gtest.h>
 

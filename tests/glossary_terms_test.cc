@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "dict/lexicon_loader.h"
-#include "text/chinese_segmenter.h"
+#include "dict/chinese_segmenter.h"
 #include "text/english_stemmer.h"
 #include "terms/glossary_files.h"
 

@@ -6,7 +6,7 @@
 #include <span>
 #include <unordered_map>
 
-#include "text/chinese_segmenter.h"
+#include "dict/chinese_segmenter.h"
 #include "text/english_stemmer.h"
 #include "text/normalize.h"
 #include "text/numerals.h"

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "terms/checker.h"
-#include "terms/finding_format.h"
+#include "check/checker.h"
+#include "check/finding_format.h"
 #include "terms/glossary_files.h"
-#include "terms/unit_sources.h"
+#include "check/unit_sources.h"
 
 namespace tmalign::cli {
 

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "align/bead.h"
-#include "terms/checker.h"
-#include "terms/unit_sources.h"
+#include "check/checker.h"
+#include "check/unit_sources.h"
 
 namespace tmalign {
 namespace {

@@ -1,4 +1,4 @@
-#include "terms/checker.h"
+#include "check/checker.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

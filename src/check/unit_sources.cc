@@ -1,4 +1,4 @@
-#include "terms/unit_sources.h"
+#include "check/unit_sources.h"
 
 #include "align/document_alignment.h"
 #include "dict/lexicon_loader.h"

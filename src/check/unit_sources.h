@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "terms/check_unit.h"
+#include "check/check_unit.h"
 #include "terms/glossary.h"
 #include "tm/translation_memory.h"
 #include "util/status.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "terms/check_unit.h"
+#include "check/check_unit.h"
 #include "terms/term_matcher.h"
 
 namespace tmalign {

@@ -1,4 +1,4 @@
-#include "text/chinese_segmenter.h"
+#include "dict/chinese_segmenter.h"
 
 #include <limits>
 #include <optional>

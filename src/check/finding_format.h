@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "terms/checker.h"
+#include "check/checker.h"
 
 namespace tmalign {
 

@@ -1,6 +1,6 @@
-// XLIFF and TMX inputs of `tmalign check` (declared in terms/unit_sources.h).
+// XLIFF and TMX inputs of `tmalign check` (declared in check/unit_sources.h).
 #include "tm/tmx_reader.h"
-#include "terms/unit_sources.h"
+#include "check/unit_sources.h"
 #include "text/language.h"
 #include "util/safe_xml.h"
 

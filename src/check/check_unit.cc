@@ -1,4 +1,4 @@
-#include "terms/check_unit.h"
+#include "check/check_unit.h"
 
 #include <algorithm>
 

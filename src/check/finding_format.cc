@@ -1,4 +1,4 @@
-#include "terms/finding_format.h"
+#include "check/finding_format.h"
 
 #include <nlohmann/json.hpp>
 
