@@ -5,30 +5,23 @@
 // grow about linearly with the texts.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "align/align_options.h"
 #include "align/bead.h"
 #include "dict/bilingual_lexicon.h"
 #include "util/status.h"
 
 namespace tmalign {
 
-struct AlignOptions {
-  int max_side = 6;          // most sentences on one side of a bead
-  int max_total = 7;         // most sentences in one bead, both sides
-  int max_fan = 12;          // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
-  int band_half_width = 12;  // sentences either side of the anchor line
-  double skip_cost = 0.6;    // value of a 1-0 / 0-1 bead, negated
-  double merge_cost = 0.3;   // per sentence beyond a 1-1, for the first few
-  int merge_cost_cap = 5;    // sentences after which a merge costs nothing more
-  double many_to_many_cost = 0.5;  // per sentence beyond one on the smaller side (2-2, 2-3 ...): rare in translation
-  double length_weight = 0.15;
-  // Sentences beyond the first pair earn this share of a bead's credit: at full
-  // credit, merging an untranslated sentence into a strong bead pays better than
-  // marking it 1-0.
-  double size_credit = 0.5;
-  double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
+// Where the time of one Align call went (TMALIGN_PROFILE prints it, bench/align reads it).
+struct AlignProfile {
+  std::vector<std::pair<std::string, double>> phases;  // phase name, seconds; in order
+  size_t anchors = 0;
+  int64_t band_cells = 0;  // dynamic-programming cells searched
 };
 
 struct AlignInput {
@@ -43,7 +36,8 @@ class Aligner {
   Aligner(const BilingualLexicon& lexicon, AlignOptions options = {});
   // Beads in order; src ids are Chinese sentence ids, tgt ids English. Every
   // sentence appears in exactly one bead. Either side may be empty (all skips).
-  Status Align(const AlignInput& input, std::vector<Bead>* beads) const;
+  // `profile`, when given, receives the time of each phase.
+  Status Align(const AlignInput& input, std::vector<Bead>* beads, AlignProfile* profile = nullptr) const;
 
  private:
   const BilingualLexicon& lexicon_;

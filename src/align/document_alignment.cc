@@ -78,7 +78,7 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
     if (!options.presplit) input.en_paragraphs.push_back(s.paragraph);
   }
   std::vector<Bead> beads;
-  TMALIGN_RETURN_IF_ERROR(Aligner(lexicon, options.align).Align(input, &beads));
+  TMALIGN_RETURN_IF_ERROR(Aligner(lexicon, options.align).Align(input, &beads, &out->profile));
   if (!src_is_zh) {
     for (Bead& b : beads) std::swap(b.src, b.tgt);
   }

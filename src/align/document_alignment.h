@@ -34,6 +34,7 @@ struct AlignedSide {
 struct AlignedDocument {
   AlignedSide src, tgt;
   std::vector<Bead> beads;  // src ids index src.sentences, tgt ids tgt.sentences
+  AlignProfile profile;     // where the aligner's time went
 };
 
 // Aligns `src_path` with `tgt_path`; one of them must be Chinese and the other

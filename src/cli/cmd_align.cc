@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -101,6 +102,12 @@ std::string DefaultDocId(const std::string& src, const std::string& tgt) {
   return s.stem().string();
 }
 
+// The aligner's phase timings on stderr (TMALIGN_PROFILE=1).
+void PrintProfile(const AlignProfile& profile) {
+  for (const auto& [phase, seconds] : profile.phases) std::fprintf(stderr, "  %-9s %.3fs\n", phase.c_str(), seconds);
+  std::fprintf(stderr, "  %zu anchors, %lld band cells\n", profile.anchors, static_cast<long long>(profile.band_cells));
+}
+
 int RunAlign(const std::vector<std::string>& args) {
   po::options_description opts(
       "usage: tmalign align SRC TGT [options]\n\n"
@@ -189,6 +196,7 @@ int RunAlign(const std::vector<std::string>& args) {
   AlignedDocument doc;
   if (Status st = AlignDocumentFiles(src, tgt, *lexicon, options, &doc); !st.ok()) return Fail(st.message());
   auto t2 = std::chrono::steady_clock::now();
+  if (const char* env = std::getenv("TMALIGN_PROFILE"); env != nullptr && *env != '\0') PrintProfile(doc.profile);
   if (verbose) {
     std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", src.c_str(), LanguageCode(doc.src.lang),
                  doc.src.encoding.c_str(), doc.src.sentences.size());

@@ -1,0 +1,189 @@
+#include "align/banded_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+
+namespace tmalign {
+namespace {
+
+// Beads whose length ratio is this many deviations off are never worth
+// scoring: their length cost alone outweighs any lexical evidence.
+constexpr double kMaxLengthZ = 5.0;
+constexpr double kNone = -std::numeric_limits<double>::infinity();
+
+double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+size_t At(int i) { return static_cast<size_t>(i); }
+
+}  // namespace
+
+std::vector<BeadShape> BeadShapes(const AlignOptions& o) {
+  std::vector<BeadShape> shapes = {{1, 0}, {0, 1}};
+  for (int a = 1; a <= o.max_side; ++a)
+    for (int b = 1; b <= o.max_side; ++b)
+      if (a + b <= o.max_total) shapes.push_back({a, b});
+  for (int n = o.max_side + 1; n <= o.max_fan; ++n) {
+    shapes.push_back({1, n});
+    shapes.push_back({n, 1});
+  }
+  return shapes;
+}
+
+std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
+                                     BeadScorer* scorer) {
+  const int n_zh = static_cast<int>(f.zh.size()), n_en = static_cast<int>(f.en.size());
+  std::vector<double> chance(shapes.size(), 0.0);
+  std::mt19937 rng(12345);
+  for (size_t s = 0; s < shapes.size(); ++s) {
+    const auto [a, b] = shapes[s];
+    if (a == 0 || b == 0 || a > n_zh || b > n_en) continue;
+    const int samples = 48;
+    double sum = 0;
+    int count = 0;
+    for (int k = 0; k < samples; ++k) {
+      int i0 = std::uniform_int_distribution<int>(0, n_zh - a)(rng);
+      int j0 = std::uniform_int_distribution<int>(0, n_en - b)(rng);
+      // Stay off the diagonal region where real translations live.
+      double expected_j = static_cast<double>(i0) * n_en / std::max(1, n_zh);
+      if (n_en > 40 && std::abs(j0 - expected_j) < 10) continue;
+      sum += scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b).similarity;
+      ++count;
+    }
+    chance[s] = count ? sum / count : 0.05;
+  }
+  return chance;
+}
+
+BandedSearch::BandedSearch(const AlignOptions& options, std::vector<BeadShape> shapes,
+                           const std::vector<double>& chance, const DocumentPairFeatures& features,
+                           bool zh_paragraphs, bool en_paragraphs, BeadScorer* scorer, std::vector<int> lo,
+                           std::vector<int> hi)
+    : options_(options),
+      shapes_(std::move(shapes)),
+      chance_(chance),
+      features_(features),
+      zh_paragraphs_(zh_paragraphs),
+      en_paragraphs_(en_paragraphs),
+      scorer_(scorer),
+      lo_(std::move(lo)),
+      hi_(std::move(hi)),
+      n_zh_(static_cast<int>(features.zh.size())),
+      n_en_(static_cast<int>(features.en.size())) {
+  best_.resize(At(n_zh_) + 1);
+  from_.resize(At(n_zh_) + 1);
+  for (int i = 0; i <= n_zh_; ++i) {
+    const size_t width = static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1);
+    best_[At(i)].assign(width, kNone);
+    from_[At(i)].assign(width, -1);
+  }
+  const int max_a = std::max(options_.max_side, options_.max_fan);
+  shape_of_.assign(At(max_a) + 1, std::vector<int>(At(max_a) + 1, -1));
+  max_en_.assign(At(max_a) + 1, -1);
+  for (size_t s = 0; s < shapes_.size(); ++s) {
+    shape_of_[At(shapes_[s].zh)][At(shapes_[s].en)] = static_cast<int>(s);
+    max_en_[At(shapes_[s].zh)] = std::max(max_en_[At(shapes_[s].zh)], shapes_[s].en);
+  }
+}
+
+double* BandedSearch::Cell(int i, int j) {
+  if (i < 0 || j < lo_[At(i)] || j > hi_[At(i)]) return nullptr;
+  return &best_[At(i)][At(j - lo_[At(i)])];
+}
+
+int BandedSearch::ParagraphCrossings(const std::vector<SentenceFeatures>& side, int begin, int end) const {
+  return begin < end ? side[At(end - 1)].paragraph - side[At(begin)].paragraph : 0;
+}
+
+double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
+  const auto [a, b] = shapes_[s];
+  double value;
+  if (a == 0 || b == 0) {
+    value = -options_.skip_cost;
+  } else {
+    value = (2 + options_.size_credit * (a + b - 2)) * (sc.similarity - chance_[s]) -
+            options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
+            options_.many_to_many_cost * (std::min(a, b) - 1) - options_.length_weight * sc.length_z * sc.length_z;
+  }
+  if (zh_paragraphs_ || en_paragraphs_) {
+    int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
+                (en_paragraphs_ ? ParagraphCrossings(features_.en, j - b, j) : 0);
+    value -= options_.paragraph_cost * cross;
+  }
+  return value;
+}
+
+double BandedSearch::BeadValue(size_t s, int i, int j) {
+  const auto [a, b] = shapes_[s];
+  return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
+}
+
+void BandedSearch::FillCell(int i, int j) {
+  double* here = Cell(i, j);
+  int8_t arg = -1;
+  auto consider = [&](int s, int a, int b, const BeadScore* sc) {
+    if (s < 0) return;
+    double* prev = Cell(i - a, j - b);
+    if (!prev || *prev == kNone) return;
+    double v = *prev + (sc ? Value(static_cast<size_t>(s), i, j, *sc) : BeadValue(static_cast<size_t>(s), i, j));
+    if (v > *here) {
+      *here = v;
+      arg = static_cast<int8_t>(s);
+    }
+  };
+  if (j >= 1) consider(shape_of_[0][1], 0, 1, nullptr);
+  // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
+  if (j >= 1 && i > options_.max_side) {
+    const int max_a = std::max(options_.max_side, options_.max_fan);
+    scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, &grown_);
+    for (int a = options_.max_side + 1; a <= static_cast<int>(grown_.size()); ++a) {
+      consider(shape_of_[At(a)][1], a, 1, &grown_[At(a - 1)]);
+    }
+  }
+  for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
+    consider(shape_of_[At(a)][0], a, 0, nullptr);
+    const int b_limit = std::min(max_en_[At(a)], j);
+    if (b_limit < 1) continue;
+    // All English spans ending at j at once, grown one sentence at a time.
+    scorer_->ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, &grown_);
+    for (int b = 1; b <= static_cast<int>(grown_.size()); ++b) {
+      consider(shape_of_[At(a)][At(b)], a, b, &grown_[At(b - 1)]);
+    }
+  }
+  from_[At(i)][At(j - lo_[At(i)])] = arg;
+}
+
+Status BandedSearch::Run() {
+  *Cell(0, 0) = 0;
+  for (int i = 0; i <= n_zh_; ++i) {
+    for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
+      if (i == 0 && j == 0) continue;
+      FillCell(i, j);
+    }
+  }
+  if (*Cell(n_zh_, n_en_) == kNone) return Status::Internal("alignment search found no path (band too narrow)");
+  return Status::Ok();
+}
+
+std::vector<Bead> BandedSearch::TraceBack() {
+  std::vector<Bead> beads;
+  int i = n_zh_, j = n_en_;
+  while (i > 0 || j > 0) {
+    const int8_t s = from_[At(i)][At(j - lo_[At(i)])];
+    const auto [a, b] = shapes_[static_cast<size_t>(s)];
+    Bead bead;
+    for (int k = i - a; k < i; ++k) bead.src.push_back(k);
+    for (int k = j - b; k < j; ++k) bead.tgt.push_back(k);
+    const double value = BeadValue(static_cast<size_t>(s), i, j);
+    // Confidence: how far the bead beats chance, squashed to (0,1).
+    bead.confidence = (a == 0 || b == 0) ? Logistic(-2.0) : Logistic(6.0 * (value / (a + b)) + 0.5);
+    beads.push_back(std::move(bead));
+    i -= a;
+    j -= b;
+  }
+  std::reverse(beads.begin(), beads.end());
+  return beads;
+}
+
+}  // namespace tmalign

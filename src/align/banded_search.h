@@ -1,0 +1,72 @@
+// Pass 2 of the aligner: a dynamic programme over prefixes (i Chinese and j English
+// sentences aligned) restricted to a band of cells around the anchor line, choosing for
+// each cell the bead shape that ends there with the best total value.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "align/align_options.h"
+#include "align/bead.h"
+#include "align/bead_scorer.h"
+#include "align/sentence_features.h"
+#include "util/status.h"
+
+namespace tmalign {
+
+// A bead shape: `zh` Chinese and `en` English sentences.
+struct BeadShape {
+  int zh, en;
+};
+
+// Every shape the options allow: 1-0 and 0-1, a-b up to max_side a side and max_total in
+// all, and 1-n / n-1 fans up to max_fan.
+std::vector<BeadShape> BeadShapes(const AlignOptions& options);
+
+// What unrelated text scores for each shape: the mean similarity of random placements off
+// the diagonal (fixed seed, so the same input always aligns the same way). A bead must
+// beat this to count as a translation.
+std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& features,
+                                     BeadScorer* scorer);
+
+class BandedSearch {
+ public:
+  // Row i of the band holds the cells j in [lo[i], hi[i]] (n_zh + 1 rows). `scorer` must
+  // have prepared every sentence pair a bead inside the band can touch; it, `features`
+  // and `chance` (one value per shape) must outlive the search.
+  BandedSearch(const AlignOptions& options, std::vector<BeadShape> shapes, const std::vector<double>& chance,
+               const DocumentPairFeatures& features, bool zh_paragraphs, bool en_paragraphs, BeadScorer* scorer,
+               std::vector<int> lo, std::vector<int> hi);
+
+  // Fills the table; Internal if no path reaches the last cell (band too narrow).
+  Status Run();
+  // The beads of the best path in order, each with its confidence. Call after Run().
+  std::vector<Bead> TraceBack();
+
+ private:
+  double* Cell(int i, int j);
+  // The value of bead shape s ending at (i, j), scored as `score`.
+  double Value(size_t s, int i, int j, const BeadScore& score) const;
+  double BeadValue(size_t s, int i, int j);
+  // Chooses the best bead ending at (i, j) and records it.
+  void FillCell(int i, int j);
+  int ParagraphCrossings(const std::vector<SentenceFeatures>& side, int begin, int end) const;
+
+  const AlignOptions& options_;
+  const std::vector<BeadShape> shapes_;
+  const std::vector<double>& chance_;
+  const DocumentPairFeatures& features_;
+  const bool zh_paragraphs_, en_paragraphs_;
+  BeadScorer* scorer_;
+  const std::vector<int> lo_, hi_;
+  const int n_zh_, n_en_;
+  std::vector<std::vector<double>> best_;   // per row, the best total value of each cell
+  std::vector<std::vector<int8_t>> from_;   // per row, the shape of the bead ending there
+  // shape_of_[a][b]: the index of shape a-b, or -1; max_en_[a]: the longest English side
+  // allowed with a Chinese sentences.
+  std::vector<std::vector<int>> shape_of_;
+  std::vector<int> max_en_;
+  std::vector<BeadScore> grown_;  // scratch of FillCell
+};
+
+}  // namespace tmalign
