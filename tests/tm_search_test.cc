@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
 #include "tm/translation_memory.h"
 #include "temp_dir.h"
 #include "tm_test_unit.h"
@@ -68,7 +69,7 @@ class TmSearchTest : public ::testing::Test {
   }
   int64_t Count(const char* sql) {
     int64_t v = -1;
-    EXPECT_TRUE(tm_->db()->QueryInt(sql, &v).ok());
+    EXPECT_TRUE(TmConnection(tm_.get())->QueryInt(sql, &v).ok());
     return v;
   }
   std::string dir_, path_;
@@ -144,7 +145,7 @@ TEST_F(TmSearchTest, DeletingADocumentKeepsPairsOthersUse) {
 
 TEST_F(TmSearchTest, UnlinkedAndEditedUnitsAreLinkedOnOpen) {
   // As after a migration from schema 1 or an edit of a unit's text.
-  ASSERT_TRUE(tm_->db()->Exec("UPDATE units SET target = 'We must develop alliance chains.' WHERE position = 2").ok());
+  ASSERT_TRUE(TmConnection(tm_.get())->Exec("UPDATE units SET target = 'We must develop alliance chains.' WHERE position = 2").ok());
   EXPECT_EQ(Count("SELECT count(*) FROM units WHERE segment_id IS NULL"), 1);
   Reopen();
   EXPECT_EQ(Count("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);

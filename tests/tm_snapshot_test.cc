@@ -11,6 +11,7 @@
 #include "temp_dir.h"
 #include "tm_test_unit.h"
 #include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
 #include "tm/tm_search.h"
 #include "tm/translation_memory.h"
 
@@ -142,7 +143,7 @@ TEST_F(TmSnapshotTest, StatsAreReadInOneSnapshot) {
 TEST_F(TmSnapshotTest, EditedUnitsAreIndexedInTheEditsTransaction) {
   // As the review editor does: replace a range inside a write transaction.
   {
-    SqliteTransaction txn(writer_->db());
+    TmTransaction txn(writer_.get());
     ASSERT_TRUE(txn.Begin().ok());
     ASSERT_TRUE(writer_->ReplaceUnitRange("bulletin-07", 1, 1,
                                           {Unit(0, "区块链技术在监管方面仍存在潜在风险。",
@@ -151,7 +152,7 @@ TEST_F(TmSnapshotTest, EditedUnitsAreIndexedInTheEditsTransaction) {
     ASSERT_TRUE(txn.Commit().ok());
   }
   int64_t unlinked = -1;
-  ASSERT_TRUE(writer_->db()->QueryInt("SELECT count(*) FROM units WHERE segment_id IS NULL", &unlinked).ok());
+  ASSERT_TRUE(TmConnection(writer_.get())->QueryInt("SELECT count(*) FROM units WHERE segment_id IS NULL", &unlinked).ok());
   EXPECT_EQ(unlinked, 0);  // so no reader's Open has to write
   std::vector<TmHit> hits;
   ASSERT_TRUE(searcher_->Search("potential risks", 20, &hits).ok());  // without reopening
@@ -164,7 +165,7 @@ TEST_F(TmSnapshotTest, AWriterWaitsForAnotherInsteadOfFailing) {
   std::thread holder([&] {
     std::unique_ptr<TranslationMemory> other;
     ASSERT_TRUE(TranslationMemory::Open(path_, &other).ok());
-    SqliteTransaction txn(other->db());
+    TmTransaction txn(other.get());
     ASSERT_TRUE(txn.Begin().ok());
     locked = true;
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
@@ -191,10 +192,12 @@ TEST_F(TmSnapshotTest, StressReadersAgainstARealigningWriter) {
   std::atomic<bool> stop{false};
   std::atomic<int> rounds{0}, writes{0};
   std::vector<std::string> errors[3];
+  TmDocument doc;
+  doc.id = "bulletin-07";
+  // From here on the document has all 40 units or none (between a delete and its re-insert).
+  ASSERT_TRUE(writer_->ReplaceDocument(doc, units).ok());
 
   std::thread writer([&] {
-    TmDocument doc;
-    doc.id = "bulletin-07";
     while (!stop) {
       bool found = false;
       Status s = writer_->DeleteDocument(doc.id, &found);
@@ -261,7 +264,7 @@ TEST_F(TmSnapshotTest, StressReadersAgainstARealigningWriter) {
   EXPECT_GT(rounds.load(), 20);
 
   SqliteStatement check;
-  ASSERT_TRUE(SqliteStatement::Prepare(writer_->db(), "PRAGMA integrity_check", &check).ok());
+  ASSERT_TRUE(SqliteStatement::Prepare(TmConnection(writer_.get()), "PRAGMA integrity_check", &check).ok());
   bool has_row = false;
   ASSERT_TRUE(check.Step(&has_row).ok());
   ASSERT_TRUE(has_row);

@@ -62,18 +62,20 @@ Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::v
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenExisting(tm_path, &tm));
   TmSnapshot snapshot(tm.get());  // the documents and their units as of one moment
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
-  std::vector<TmDocumentSummary> docs;
-  TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
-  bool found = doc_id.empty();
-  for (const TmDocumentSummary& summary : docs) {
-    const TmDocument& d = summary.doc;
-    if (!doc_id.empty() && d.id != doc_id) continue;
-    found = true;
+  std::vector<TmDocument> docs;
+  if (doc_id.empty()) {
+    std::vector<TmDocumentSummary> summaries;
+    TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&summaries));
+    for (TmDocumentSummary& summary : summaries) docs.push_back(std::move(summary.doc));
+  } else {
+    docs.emplace_back();
+    TMALIGN_RETURN_IF_ERROR(tm->RequireDocument(doc_id, &docs.back()));
+  }
+  for (const TmDocument& d : docs) {
     std::vector<TmUnit> tm_units;
     TMALIGN_RETURN_IF_ERROR(tm->GetUnits(d.id, &tm_units));
     AppendTmDocumentUnits(tm_path, d, tm_units, units);
   }
-  if (!found) return Status::NotFound(tm_path + ": no document '" + doc_id + "'");
   return Status::Ok();
 }
 

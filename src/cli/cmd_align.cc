@@ -19,6 +19,7 @@
 #include "terms/glossary_terms.h"
 #include "cli/output_file.h"
 #include "tm/tmx_writer.h"
+#include "tm/alignment_units.h"
 #include "tm/translation_memory.h"
 
 namespace tmalign::cli {
@@ -207,25 +208,8 @@ int RunAlign(const std::vector<std::string>& args) {
   }
 
   if (store) {
-    TmDocument d;
-    d.id = doc_id;
-    d.title = title.empty() ? doc_id : title;
-    d.src_lang = LanguageCode(doc.src.lang);
-    d.tgt_lang = LanguageCode(doc.tgt.lang);
-    d.src_path = src;
-    d.tgt_path = tgt;
-    d.src_sha256 = doc.src.sha256;
-    d.tgt_sha256 = doc.tgt.sha256;
-    std::vector<TmUnit> units;
-    for (size_t k = 0; k < doc.beads.size(); ++k) {
-      const Bead& b = doc.beads[k];
-      TmUnit u{static_cast<int>(k), b.src, b.tgt, JoinSentences(doc.src, b.src), JoinSentences(doc.tgt, b.tgt),
-               b.confidence, {}, {}, false};
-      // Per-sentence texts let `tmalign review` split a bead at a sentence boundary.
-      for (int id : b.src) u.src_sentences.push_back(doc.src.sentences[static_cast<size_t>(id)].text);
-      for (int id : b.tgt) u.tgt_sentences.push_back(doc.tgt.sentences[static_cast<size_t>(id)].text);
-      units.push_back(std::move(u));
-    }
+    const TmDocument d = TmDocumentOfAlignment(doc, doc_id, title);
+    const std::vector<TmUnit> units = TmUnitsOfAlignment(doc);
     std::unique_ptr<TranslationMemory> tm;
     Status st = TranslationMemory::Open(tm_path, &tm);
     if (st.ok()) st = tm->ReplaceDocument(d, units);

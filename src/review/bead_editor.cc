@@ -1,11 +1,9 @@
 #include "review/bead_editor.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "terms/glossary.h"
 #include "text/sentence_splitter.h"
-#include "tm/sqlite_handle.h"
 
 namespace tmalign {
 namespace {
@@ -70,29 +68,6 @@ TmUnit FromPieces(const TmDocument& doc, const PieceUnit& p) {
   return u;
 }
 
-nlohmann::json UnitToJson(const TmUnit& u) {
-  return {{"src_ids", u.src_ids},       {"tgt_ids", u.tgt_ids},
-          {"source", u.source},         {"target", u.target},
-          {"confidence", u.confidence}, {"src_sentences", u.src_sentences},
-          {"tgt_sentences", u.tgt_sentences}, {"reviewed", u.reviewed}};
-}
-
-bool UnitFromJson(const nlohmann::json& j, TmUnit* u) {
-  try {
-    u->src_ids = j.at("src_ids").get<std::vector<int>>();
-    u->tgt_ids = j.at("tgt_ids").get<std::vector<int>>();
-    u->source = j.at("source").get<std::string>();
-    u->target = j.at("target").get<std::string>();
-    u->confidence = j.at("confidence").get<double>();
-    u->src_sentences = j.at("src_sentences").get<std::vector<std::string>>();
-    u->tgt_sentences = j.at("tgt_sentences").get<std::vector<std::string>>();
-    u->reviewed = j.at("reviewed").get<bool>();
-  } catch (const nlohmann::json::exception&) {
-    return false;
-  }
-  return true;
-}
-
 int SideIndex(BeadSide side) { return side == BeadSide::kSource ? 0 : 1; }
 
 // Index of the unit at `position`, or -1.
@@ -131,26 +106,14 @@ std::vector<SentencePiece> UnitSentences(const TmUnit& unit, BeadSide side, Lang
 Status BeadEditor::Load(TmDocument* doc, std::vector<TmUnit>* units) {
   TmSnapshot snapshot(tm_);  // the document and its units as of one moment
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
-  bool found = false;
-  TMALIGN_RETURN_IF_ERROR(tm_->GetDocument(doc_id_, doc, &found));
-  if (!found) return Status::NotFound(tm_->path() + ": no document '" + doc_id_ + "'");
+  TMALIGN_RETURN_IF_ERROR(tm_->RequireDocument(doc_id_, doc));
   return tm_->GetUnits(doc_id_, units);
 }
 
-Status BeadEditor::UndoDepth(int* depth) {
-  SqliteStatement stmt;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(), "SELECT count(*) FROM edits WHERE doc_id = ?1", &stmt));
-  stmt.BindText(1, doc_id_);
-  bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
-  *depth = has_row ? static_cast<int>(stmt.ColumnInt64(0)) : 0;
-  return Status::Ok();
-}
+Status BeadEditor::UndoDepth(int* depth) { return tm_->CountEdits(doc_id_, depth); }
 
 Status BeadEditor::CheckVersion(int64_t version, TmDocument* doc, EditOutcome* out) {
-  bool found = false;
-  TMALIGN_RETURN_IF_ERROR(tm_->GetDocument(doc_id_, doc, &found));
-  if (!found) return Status::NotFound(tm_->path() + ": no document '" + doc_id_ + "'");
+  TMALIGN_RETURN_IF_ERROR(tm_->RequireDocument(doc_id_, doc));
   out->version = doc->version;
   if (doc->version != version) {
     out->stale = true;
@@ -161,24 +124,10 @@ Status BeadEditor::CheckVersion(int64_t version, TmDocument* doc, EditOutcome* o
   return Status::Ok();
 }
 
-Status BeadEditor::BumpVersion(EditOutcome* out) {
-  SqliteStatement bump;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
-      "UPDATE documents SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-      " WHERE id = ?1 RETURNING version",
-      &bump));
-  bump.BindText(1, doc_id_);
-  bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(bump.Step(&has_row));
-  if (!has_row) return Status::Internal(tm_->path() + ": document '" + doc_id_ + "' vanished during an edit");
-  out->version = bump.ColumnInt64(0);
-  return Status::Ok();
-}
-
 template <typename MakeChange>
 Status BeadEditor::Apply(int64_t version, MakeChange make_change, EditOutcome* out) {
   *out = EditOutcome();
-  SqliteTransaction txn(tm_->db());
+  TmTransaction txn(tm_);
   TMALIGN_RETURN_IF_ERROR(txn.Begin());
   TmDocument doc;
   TMALIGN_RETURN_IF_ERROR(CheckVersion(version, &doc, out));
@@ -188,32 +137,15 @@ Status BeadEditor::Apply(int64_t version, MakeChange make_change, EditOutcome* o
   TMALIGN_RETURN_IF_ERROR(make_change(doc, units, &change));
 
   // Journal what the change replaces, then replace it.
-  nlohmann::json before = nlohmann::json::array();
-  for (int i = change.first; i < change.first + change.count; ++i) before.push_back(UnitToJson(units[i]));
-  const int first_position = units[change.first].position;
-  const int span = units[change.first + change.count - 1].position + 1 - first_position;
-  SqliteStatement journal;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
-      "INSERT INTO edits (doc_id, kind, first, new_count, before_units, created_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-      &journal));
-  journal.BindText(1, doc_id_);
-  journal.BindText(2, change.kind);
-  journal.BindInt64(3, first_position);
-  journal.BindInt64(4, static_cast<int64_t>(change.units.size()));
-  journal.BindText(5, before.dump());
-  TMALIGN_RETURN_IF_ERROR(journal.Run("journal"));
-  SqliteStatement trim;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
-      "DELETE FROM edits WHERE doc_id = ?1 AND id NOT IN"
-      " (SELECT id FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT ?2)",
-      &trim));
-  trim.BindText(1, doc_id_);
-  trim.BindInt64(2, kJournalDepth);
-  TMALIGN_RETURN_IF_ERROR(trim.Run("journal"));
-
-  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, first_position, span, change.units));
-  TMALIGN_RETURN_IF_ERROR(BumpVersion(out));
+  TmEdit edit;
+  edit.kind = change.kind;
+  edit.first = units[change.first].position;
+  edit.new_count = static_cast<int>(change.units.size());
+  edit.before.assign(units.begin() + change.first, units.begin() + change.first + change.count);
+  const int span = units[change.first + change.count - 1].position + 1 - edit.first;
+  TMALIGN_RETURN_IF_ERROR(tm_->AppendEdit(doc_id_, edit, kJournalDepth));
+  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, edit.first, span, change.units));
+  TMALIGN_RETURN_IF_ERROR(tm_->BumpVersion(doc_id_, &out->version));
   return txn.Commit();
 }
 
@@ -336,35 +268,17 @@ Status BeadEditor::SetReviewed(int64_t version, int position, bool reviewed, Edi
 
 Status BeadEditor::Undo(int64_t version, EditOutcome* out) {
   *out = EditOutcome();
-  SqliteTransaction txn(tm_->db());
+  TmTransaction txn(tm_);
   TMALIGN_RETURN_IF_ERROR(txn.Begin());
   TmDocument doc;
   TMALIGN_RETURN_IF_ERROR(CheckVersion(version, &doc, out));
-  SqliteStatement last;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
-      "SELECT id, first, new_count, before_units FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT 1", &last));
-  last.BindText(1, doc_id_);
-  bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(last.Step(&has_row));
-  if (!has_row) return Status::InvalidInput("nothing to undo");
-  const int64_t edit_id = last.ColumnInt64(0);
-  const int first = static_cast<int>(last.ColumnInt64(1));
-  const int new_count = static_cast<int>(last.ColumnInt64(2));
-  nlohmann::json before = nlohmann::json::parse(last.ColumnText(3), nullptr, /*allow_exceptions=*/false);
-  std::vector<TmUnit> units;
-  bool ok = before.is_array();
-  for (size_t k = 0; ok && k < before.size(); ++k) {
-    TmUnit u;
-    ok = UnitFromJson(before[k], &u);
-    units.push_back(std::move(u));
-  }
-  if (!ok) return Status::InvalidInput(tm_->path() + ": edit journal entry " + std::to_string(edit_id) + " is malformed");
-  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, first, new_count, units));
-  SqliteStatement erase;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(), "DELETE FROM edits WHERE id = ?1", &erase));
-  erase.BindInt64(1, edit_id);
-  TMALIGN_RETURN_IF_ERROR(erase.Run());
-  TMALIGN_RETURN_IF_ERROR(BumpVersion(out));
+  TmEdit last;
+  bool found = false;
+  TMALIGN_RETURN_IF_ERROR(tm_->LastEdit(doc_id_, &last, &found));
+  if (!found) return Status::InvalidInput("nothing to undo");
+  TMALIGN_RETURN_IF_ERROR(tm_->ReplaceUnitRange(doc_id_, last.first, last.new_count, last.before));
+  TMALIGN_RETURN_IF_ERROR(tm_->RemoveEdit(last.id));
+  TMALIGN_RETURN_IF_ERROR(tm_->BumpVersion(doc_id_, &out->version));
   return txn.Commit();
 }
 

@@ -79,7 +79,6 @@ class BeadEditor {
   template <typename MakeChange>
   Status Apply(int64_t version, MakeChange make_change, EditOutcome* out);
   Status CheckVersion(int64_t version, TmDocument* doc, EditOutcome* out);
-  Status BumpVersion(EditOutcome* out);
 
   TranslationMemory* tm_;
   std::string doc_id_;

@@ -115,9 +115,7 @@ ReviewServer::Reply ReviewServer::HandleEdit(const std::string& body) {
 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   TmDocument doc;
-  bool found = false;
-  Status s = editor_.tm()->GetDocument(editor_.doc_id(), &doc, &found);
-  if (s.ok() && !found) s = Status::NotFound("no document '" + editor_.doc_id() + "'");
+  Status s = editor_.tm()->RequireDocument(editor_.doc_id(), &doc);
   if (!s.ok()) {
     reply.status = StatusToHttp(s);
     reply.body = ErrorJson(s.message());

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
 #include "util/xml_escape.h"
 
 namespace tmalign {
@@ -36,7 +37,7 @@ void Prop(std::ostream& out, const std::string& type, const std::string& value) 
 
 Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostream& out, int64_t* units) {
   *units = 0;
-  SqliteDb* db = tm->db();
+  SqliteDb* db = TmConnection(tm);
   // One read transaction, so the export is a consistent snapshot while others write.
   SqliteReadTransaction snapshot(db);
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());

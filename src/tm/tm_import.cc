@@ -16,6 +16,7 @@
 
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
 #include "util/utc_time.h"
 #include "tm/tmx_markup.h"
 #include "util/safe_xml.h"
@@ -92,7 +93,7 @@ class UnitQueue {
 // Writes units of one import inside one transaction.
 class ImportWriter {
  public:
-  ImportWriter(TranslationMemory* tm, TmImportSummary* summary) : db_(tm->db()), summary_(summary) {}
+  ImportWriter(TranslationMemory* tm, TmImportSummary* summary) : db_(TmConnection(tm)), summary_(summary) {}
   ~ImportWriter() {
     index_.reset();
     (void)db_->Exec("PRAGMA synchronous = FULL");

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "tm/tm_connection.h"
+
 namespace tmalign {
 namespace {
 
@@ -39,12 +41,12 @@ int MatchScoreUpperBound(int terms_read, int shared, size_t query_len, int max_t
 
 Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* out) {
   std::unique_ptr<TmSearcher> s(new TmSearcher(tm));
-  TMALIGN_RETURN_IF_ERROR(PostingsReader::Create(tm->db(), &s->postings_));
+  TMALIGN_RETURN_IF_ERROR(PostingsReader::Create(TmConnection(tm), &s->postings_));
   // Queries read posting blobs and units all over the file: map it instead of copying pages
   // through read(), and keep more of it cached between queries.
-  TMALIGN_RETURN_IF_ERROR(tm->db()->Exec("PRAGMA mmap_size = 4294967296"));
-  TMALIGN_RETURN_IF_ERROR(tm->db()->Exec("PRAGMA cache_size = -65536"));
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm->db(),
+  TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA mmap_size = 4294967296"));
+  TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA cache_size = -65536"));
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm),
       "SELECT source, target, doc_id, position FROM units WHERE segment_id = ?1 ORDER BY id", &s->pair_));
   *out = std::move(s);
   return Status::Ok();
@@ -118,7 +120,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
 
   // One snapshot for the query: candidates, scores and origins all come from one state of
   // the TM, whatever other processes commit meanwhile.
-  SqliteReadTransaction snapshot(tm_->db());
+  SqliteReadTransaction snapshot(TmConnection(tm_));
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   std::vector<Scored> best;  // kept sorted, at most options.top
@@ -143,7 +145,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
 
   if (options.full_scan) {
     SqliteStatement scan;
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm_),
         "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL", &scan));
     std::unordered_set<int64_t> seen;
     bool has_row = false;
@@ -211,7 +213,7 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     for (uint64_t t : MatchIndexTerms(piece)) terms.push_back(t);
   }
 
-  SqliteReadTransaction snapshot(tm_->db());  // as in Match
+  SqliteReadTransaction snapshot(TmConnection(tm_));  // as in Match
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   auto verify = [&](int64_t segment_id, std::string source, std::string target) {
@@ -234,7 +236,7 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
   if (terms.empty()) {
     // Nothing indexed to require (a single Chinese character, punctuation): scan until enough hits.
     SqliteStatement scan;
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(tm_->db(),
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm_),
         "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL ORDER BY segment_id", &scan));
     int64_t last = -1;
     bool has_row = false;

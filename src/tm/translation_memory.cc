@@ -15,6 +15,7 @@
 #include "tm/schema.h"
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
 #include "util/utc_time.h"
 
 namespace tmalign {
@@ -342,6 +343,27 @@ Status TranslationMemory::GetDocument(const std::string& id, TmDocument* doc, bo
   return Status::Ok();
 }
 
+Status TranslationMemory::RequireDocument(const std::string& id, TmDocument* doc) {
+  bool found = false;
+  TMALIGN_RETURN_IF_ERROR(GetDocument(id, doc, &found));
+  if (!found) return Status::NotFound(path_ + ": no document '" + id + "'");
+  return Status::Ok();
+}
+
+Status TranslationMemory::BumpVersion(const std::string& id, int64_t* version) {
+  SqliteStatement bump;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+      "UPDATE documents SET version = version + 1, updated_at = ?2 WHERE id = ?1 RETURNING version", &bump));
+  bump.BindText(1, id);
+  bump.BindText(2, UtcNowIso8601());
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(bump.Step(&has_row));
+  if (!has_row) return Status::NotFound(path_ + ": no document '" + id + "'");
+  *version = bump.ColumnInt64(0);
+  bump.Reset();
+  return Status::Ok();
+}
+
 Status TranslationMemory::ListDocuments(std::vector<TmDocumentSummary>* docs) {
   docs->clear();
   SqliteStatement stmt;
@@ -450,10 +472,17 @@ Status TranslationMemory::GetStats(TmStats* stats) {
   return snapshot.End();
 }
 
-TmSnapshot::TmSnapshot(TranslationMemory* tm) : txn_(new SqliteReadTransaction(tm->db())) {}
+SqliteDb* TmConnection(TranslationMemory* tm) { return tm->db_.get(); }
+
+TmSnapshot::TmSnapshot(TranslationMemory* tm) : txn_(new SqliteReadTransaction(TmConnection(tm))) {}
 TmSnapshot::~TmSnapshot() = default;
 Status TmSnapshot::Begin() { return txn_->Begin(); }
 Status TmSnapshot::End() { return txn_->End(); }
+
+TmTransaction::TmTransaction(TranslationMemory* tm) : txn_(new SqliteTransaction(TmConnection(tm))) {}
+TmTransaction::~TmTransaction() = default;
+Status TmTransaction::Begin() { return txn_->Begin(); }
+Status TmTransaction::Commit() { return txn_->Commit(); }
 
 std::string DefaultTmPath() {
   const char* env = std::getenv("TMALIGN_TM");

@@ -13,6 +13,7 @@ namespace tmalign {
 
 class SqliteDb;
 class SqliteReadTransaction;
+class SqliteTransaction;
 
 // One aligned document pair. Timestamps are ISO-8601 UTC ("2024-05-01T12:00:00Z").
 struct TmDocument {
@@ -32,6 +33,15 @@ struct TmUnit {
   // (then `source`/`target` is the only text); the joined text stays in source/target.
   std::vector<std::string> src_sentences, tgt_sentences;
   bool reviewed = false;  // an editor confirmed this unit in `tmalign review`
+};
+
+// One review edit as the undo journal keeps it: what it replaced, so undo can put it back.
+struct TmEdit {
+  int64_t id = 0;             // set by the TM
+  std::string kind;           // "merge", "split", "edit-text" ...
+  int first = 0;              // position of the first unit the edit replaced
+  int new_count = 0;          // how many units it put there
+  std::vector<TmUnit> before;  // the units it replaced
 };
 
 struct TmDocumentSummary {
@@ -80,10 +90,15 @@ class TranslationMemory {
   Status ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units);
   // Replaces the units at positions [first, first + count) of `doc_id` by `units` (their
   // positions are ignored: they take first, first + 1, ...) and shifts the later units so
-  // positions stay 0, 1, 2...; does not bump the version. The caller holds a transaction on db().
+  // positions stay 0, 1, 2...; does not bump the version. The caller holds a TmTransaction.
   Status ReplaceUnitRange(const std::string& doc_id, int first, int count, const std::vector<TmUnit>& units);
   // Reads document `id`; *found is false (and *doc untouched) if there is none.
   Status GetDocument(const std::string& id, TmDocument* doc, bool* found);
+  // Reads document `id`, which must exist: NotFound "PATH: no document 'ID'" if it does not.
+  Status RequireDocument(const std::string& id, TmDocument* doc);
+  // Adds one to the version of document `id` and sets its updated_at; *version is the new
+  // version. NotFound if there is no such document.
+  Status BumpVersion(const std::string& id, int64_t* version);
   // All documents ordered by id, each with its number of units.
   Status ListDocuments(std::vector<TmDocumentSummary>* docs);
   // The units of `doc_id` ordered by position; empty if the document does not exist.
@@ -93,14 +108,21 @@ class TranslationMemory {
   // Counts and sizes, in one snapshot.
   Status GetStats(TmStats* stats);
 
+  // The review edits of a document, newest last, for undo (tm/edit_journal.cc). A
+  // re-alignment (ReplaceDocument) forgets them.
+  // Appends `edit` (its id is ignored) and keeps only the newest `depth` edits of doc_id.
+  Status AppendEdit(const std::string& doc_id, const TmEdit& edit, int depth);
+  // The newest edit of doc_id; *found is false if there is none.
+  Status LastEdit(const std::string& doc_id, TmEdit* edit, bool* found);
+  Status RemoveEdit(int64_t edit_id);
+  Status CountEdits(const std::string& doc_id, int* count);
   // The schema version (PRAGMA user_version) of the open file.
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return path_; }
-  // The open connection, for the TM's own components (import, export, search) and the layers over it
-  // (review/bead_editor.h).
-  SqliteDb* db() const { return db_.get(); }
 
  private:
+  // The connection, for the TM's own components only (tm/tm_connection.h): no SQL outside src/tm.
+  friend SqliteDb* TmConnection(TranslationMemory* tm);
   TranslationMemory(std::string path, std::unique_ptr<SqliteDb> db, int schema_version);
   std::string path_;
   std::unique_ptr<SqliteDb> db_;
@@ -129,6 +151,23 @@ class TmSnapshot {
 
  private:
   std::unique_ptr<SqliteReadTransaction> txn_;
+};
+
+// A write transaction on `tm` (BEGIN IMMEDIATE: it takes the write lock at Begin, waiting up
+// to kTmBusyTimeoutMs for another writer). The calls made on `tm` until Commit() are one
+// change: all of it or, when Commit is not reached, none (rolled back on destruction).
+class TmTransaction {
+ public:
+  explicit TmTransaction(TranslationMemory* tm);
+  ~TmTransaction();
+  TmTransaction(const TmTransaction&) = delete;
+  TmTransaction& operator=(const TmTransaction&) = delete;
+
+  Status Begin();
+  Status Commit();
+
+ private:
+  std::unique_ptr<SqliteTransaction> txn_;
 };
 
 // $TMALIGN_TM if set and non-empty, else "tm.sqlite" in the working directory.
