@@ -79,20 +79,24 @@ void Render(const AlignedDocument& doc, const std::string& format, const std::st
     }
     out << j.dump(2) << '\n';
   } else {  // tmx: only beads with both sides are translation units
-    TmxHeader header{LangTag(doc.src.lang), LangTag(doc.tgt.lang), TMALIGN_VERSION};
-    std::vector<TmxWriteUnit> units;
+    TmxWriter tmx(out, TmxHeader{LangTag(doc.src.lang), TMALIGN_VERSION});
     for (size_t k = 0; k < doc.beads.size(); ++k) {
       const Bead& b = doc.beads[k];
       if (b.src.empty() || b.tgt.empty()) continue;
-      units.push_back(TmxWriteUnit{JoinSentences(doc.src, b.src),
-                              JoinSentences(doc.tgt, b.tgt),
-                              {{"x-tmalign-doc", doc_id},
-                               {"x-tmalign-position", std::to_string(k)},
-                               {"x-tmalign-src-ids", Ids(b.src)},
-                               {"x-tmalign-tgt-ids", Ids(b.tgt)},
-                               {"x-tmalign-confidence", Confidence(b.confidence)}}});
+      TmxUnit unit;
+      unit.props = {{"x-tmalign-doc", doc_id},
+                    {"x-tmalign-position", std::to_string(k)},
+                    {"x-tmalign-src-ids", Ids(b.src)},
+                    {"x-tmalign-tgt-ids", Ids(b.tgt)},
+                    {"x-tmalign-confidence", Confidence(b.confidence)}};
+      unit.variants.resize(2);
+      unit.variants[0].lang = LangTag(doc.src.lang);
+      unit.variants[0].text = JoinSentences(doc.src, b.src);
+      unit.variants[1].lang = LangTag(doc.tgt.lang);
+      unit.variants[1].text = JoinSentences(doc.tgt, b.tgt);
+      tmx.Write(unit);
     }
-    WriteTmx(header, units, out);
+    tmx.Finish();
   }
 }
 

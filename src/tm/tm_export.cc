@@ -1,20 +1,14 @@
 #include "tm/tm_export.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
-#include "util/xml_escape.h"
+#include "tm/tmx_writer.h"
 
 namespace tmalign {
 namespace {
-
-// "2024-05-01T12:00:00Z" -> "20240501T120000Z" (TMX date); "" when not in that form.
-std::string TmxDate(const std::string& iso) {
-  if (iso.size() != 20 || iso[4] != '-' || iso[10] != 'T' || iso[19] != 'Z') return "";
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "T" + iso.substr(11, 2) + iso.substr(14, 2) +
-         iso.substr(17, 2) + "Z";
-}
 
 std::string Flatten(std::string s) {
   for (char& c : s) {
@@ -29,10 +23,6 @@ std::string FormatConfidence(double c) {
   return buf;
 }
 
-void Prop(std::ostream& out, const std::string& type, const std::string& value) {
-  out << "      <prop type=\"" << XmlEscape(type) << "\">" << XmlEscape(value) << "</prop>\n";
-}
-
 }  // namespace
 
 Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostream& out, int64_t* units) {
@@ -43,6 +33,7 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   std::string src_lang = "zh-CN";
+  std::optional<TmxWriter> tmx;
   if (options.format == TmExportFormat::kTmx) {
     SqliteStatement langs;
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db,
@@ -56,11 +47,7 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
       if (distinct++ == 0) src_lang = langs.ColumnText(0);
     }
     if (distinct > 1) src_lang = "*all*";
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        << "<tmx version=\"1.4\">\n"
-        << "  <header creationtool=\"tmalign\" creationtoolversion=\"" TMALIGN_VERSION "\" datatype=\"plaintext\""
-        << " segtype=\"sentence\" adminlang=\"en\" srclang=\"" << XmlEscape(src_lang) << "\" o-tmf=\"tmalign\"/>\n"
-        << "  <body>\n";
+    tmx.emplace(out, TmxHeader{src_lang, TMALIGN_VERSION});
   }
 
   SqliteStatement stmt;
@@ -71,6 +58,7 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
       " ORDER BY u.doc_id, u.position",
       &stmt));
   stmt.BindText(1, options.doc_id);
+  TmxUnit unit;
   bool has_row = false;
   while (true) {
     TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row));
@@ -80,19 +68,17 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
       out << Flatten(stmt.ColumnText(4)) << '\t' << Flatten(stmt.ColumnText(5)) << '\n';
       continue;
     }
-    const std::string created = stmt.ColumnText(7);
-    const std::string changed = stmt.ColumnText(8);
-    out << "    <tu";
-    if (!TmxDate(created).empty()) out << " creationdate=\"" << TmxDate(created) << "\"";
-    if (!TmxDate(changed).empty()) out << " changedate=\"" << TmxDate(changed) << "\"";
-    out << ">\n";
-    Prop(out, "x-tmalign-doc", stmt.ColumnText(0));
-    Prop(out, "x-tmalign-position", std::to_string(stmt.ColumnInt64(1)));
-    if (!stmt.ColumnText(2).empty()) Prop(out, "x-tmalign-src-ids", stmt.ColumnText(2));
-    if (!stmt.ColumnText(3).empty()) Prop(out, "x-tmalign-tgt-ids", stmt.ColumnText(3));
-    Prop(out, "x-tmalign-confidence", FormatConfidence(stmt.ColumnDouble(6)));
-    Prop(out, "x-tmalign-created", created);
-    if (!changed.empty()) Prop(out, "x-tmalign-changed", changed);
+    // One unit for all rows: its vectors keep their capacity.
+    unit.created_at = stmt.ColumnText(7);
+    unit.changed_at = stmt.ColumnText(8);
+    unit.props.clear();
+    unit.props.emplace_back("x-tmalign-doc", stmt.ColumnText(0));
+    unit.props.emplace_back("x-tmalign-position", std::to_string(stmt.ColumnInt64(1)));
+    if (!stmt.ColumnText(2).empty()) unit.props.emplace_back("x-tmalign-src-ids", stmt.ColumnText(2));
+    if (!stmt.ColumnText(3).empty()) unit.props.emplace_back("x-tmalign-tgt-ids", stmt.ColumnText(3));
+    unit.props.emplace_back("x-tmalign-confidence", FormatConfidence(stmt.ColumnDouble(6)));
+    unit.props.emplace_back("x-tmalign-created", unit.created_at);
+    if (!unit.changed_at.empty()) unit.props.emplace_back("x-tmalign-changed", unit.changed_at);
     std::string langs[2] = {stmt.ColumnText(12), stmt.ColumnText(13)};
     if (!stmt.ColumnIsNull(11)) {
       nlohmann::json props = nlohmann::json::parse(stmt.ColumnText(11), nullptr, false);
@@ -106,26 +92,28 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
           } else if (type == std::string("\0tgt-lang", 9)) {
             langs[1] = p[1].get<std::string>();
           } else {
-            Prop(out, type, p[1].get<std::string>());
+            unit.props.emplace_back(type, p[1].get<std::string>());
           }
         }
       }
     }
     if (langs[0].empty()) langs[0] = "zh-CN";
     if (langs[1].empty()) langs[1] = "en";
+    unit.variants.resize(2);
     for (int side = 0; side < 2; ++side) {
-      out << "      <tuv xml:lang=\"" << XmlEscape(langs[side]) << "\"><seg>";
-      // Stored markup was re-serialized by tmalign on import (escaped text, known elements).
-      if (!stmt.ColumnIsNull(9 + side)) {
-        out << stmt.ColumnText(9 + side);
+      TmxVariant& v = unit.variants[side];
+      v.lang = std::move(langs[side]);
+      v.text = stmt.ColumnText(4 + side);
+      // Stored markup was re-serialized by tm/tmx_reader on import (escaped text, elements).
+      if (stmt.ColumnIsNull(9 + side)) {
+        v.markup.reset();
       } else {
-        out << XmlEscape(stmt.ColumnText(4 + side));
+        v.markup = stmt.ColumnText(9 + side);
       }
-      out << "</seg></tuv>\n";
     }
-    out << "    </tu>\n";
+    tmx->Write(unit);
   }
-  if (options.format == TmExportFormat::kTmx) out << "  </body>\n</tmx>\n";
+  if (tmx) tmx->Finish();
   if (!out) return Status::IoError("write error");
   return Status::Ok();
 }

@@ -17,20 +17,13 @@
 #include "tm/segment_index.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
+#include "tm/tmx_reader.h"
 #include "util/utc_time.h"
-#include "tm/tmx_markup.h"
-#include "util/safe_xml.h"
 
 namespace tmalign {
 namespace {
 
-// TMX date "20240501T120000Z" -> "2024-05-01T12:00:00Z"; anything else is kept as written.
-std::string IsoFromTmxDate(const std::string& d) {
-  if (d.size() != 16 || d[8] != 'T' || d[15] != 'Z') return d;
-  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) + "T" + d.substr(9, 2) + ":" +
-         d.substr(11, 2) + ":" + d.substr(13, 2) + "Z";
-}
-
+// A unit on its way into the TM, from a TMX <tu> or a TSV line.
 struct PendingUnit {
   std::string doc_id;
   int64_t position = -1;  // -1: next free position of the document in this import
@@ -212,7 +205,7 @@ bool ParseNumber(const std::string& s, double* out) {
 Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
                      int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
 
-// A pipeline of three threads and this one: XML parsing; hashes and index terms (as much
+// A pipeline of three threads and this one: reading the TMX (tm/tmx_reader); hashes and index terms (as much
 // work again as parsing, so a thread of its own); this thread writes to SQLite; the segment
 // index builds posting lists on a fourth.
 Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
@@ -260,88 +253,69 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
   return Status::Ok();
 }
 
+// The pipeline's first stage: each TMX unit with a zh and an en variant becomes a PendingUnit,
+// pushed to `queue` in batches (the last, partial one is left in *batch); the others are counted.
 Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
                      int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue) {
   const std::string default_doc = DefaultDocId(path, options);
   std::string src_family = "zh";
-  XmlStreamHandlers h;
-  h.on_root = [&](const XmlNode& root) {
-    if (root.LocalName() != "tmx") {
-      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ":" + std::to_string(root.column) +
-                                  ": not a TMX file (root element <" + root.name + ">)");
-    }
+  TmxReadHandlers h;
+  h.on_header = [&](const TmxHeader& header) {
+    // An English-source TMX keeps English as source; anything else is stored zh -> en.
+    if (LanguageFamily(header.src_lang) == "en") src_family = "en";
     return Status::Ok();
   };
-  h.capture = {"header", "tu"};
-  h.on_element = [&](XmlNode&& node) -> Status {
-    if (node.LocalName() == "header") {
-      // An English-source TMX keeps English as source; anything else is stored zh -> en.
-      if (LanguageFamily(node.Attribute("srclang")) == "en") src_family = "en";
-      return Status::Ok();
-    }
+  h.on_unit = [&](TmxUnit&& tu) -> Status {
     PendingUnit u;
     u.doc_id = default_doc;
     nlohmann::json other = nlohmann::json::array();
-    const XmlNode* variant[2] = {nullptr, nullptr};  // [0] source, [1] target
-    std::vector<std::string> langs;
-    for (const XmlNode& c : node.children) {
-      if (c.is_text) continue;
-      const std::string local = c.LocalName();
-      if (local == "prop") {
-        const std::string& type = c.Attribute("type");
-        std::string value = c.TextContent();
-        double number = 0;
-        if (type == "x-tmalign-doc" && !value.empty()) {
-          u.doc_id = value;
-        } else if (type == "x-tmalign-position" && ParseNumber(value, &number) && number >= 0) {
-          u.position = static_cast<int64_t>(number);
-        } else if (type == "x-tmalign-src-ids") {
-          u.src_ids = value;
-        } else if (type == "x-tmalign-tgt-ids") {
-          u.tgt_ids = value;
-        } else if (type == "x-tmalign-confidence" && ParseNumber(value, &number) && number >= 0 && number <= 1) {
-          u.confidence = number;
-        } else if (type == "x-tmalign-created") {
-          u.created_at = value;
-        } else if (type == "x-tmalign-changed") {
-          u.changed_at = value;
-        } else {
-          other.push_back({type, value});
-        }
-        continue;
+    for (auto& [type, value] : tu.props) {
+      double number = 0;
+      if (type == "x-tmalign-doc" && !value.empty()) {
+        u.doc_id = std::move(value);
+      } else if (type == "x-tmalign-position" && ParseNumber(value, &number) && number >= 0) {
+        u.position = static_cast<int64_t>(number);
+      } else if (type == "x-tmalign-src-ids") {
+        u.src_ids = std::move(value);
+      } else if (type == "x-tmalign-tgt-ids") {
+        u.tgt_ids = std::move(value);
+      } else if (type == "x-tmalign-confidence" && ParseNumber(value, &number) && number >= 0 && number <= 1) {
+        u.confidence = number;
+      } else if (type == "x-tmalign-created") {
+        u.created_at = std::move(value);
+      } else if (type == "x-tmalign-changed") {
+        u.changed_at = std::move(value);
+      } else {
+        other.push_back({type, value});
       }
-      if (local != "tuv") continue;
-      std::string lang = c.Attribute("xml:lang");
-      if (lang.empty()) lang = c.Attribute("lang");
-      langs.push_back(lang);
-      std::string family = LanguageFamily(lang);
-      int side = family.empty() ? -1 : (family == src_family ? 0 : 1);
-      if (side >= 0 && variant[side] == nullptr) {
-        variant[side] = &c;
-        (side == 0 ? u.src_lang : u.tgt_lang) = lang;
-      }
+    }
+    // The first variant of each language family; [0] source, [1] target.
+    TmxVariant* variant[2] = {nullptr, nullptr};
+    for (TmxVariant& v : tu.variants) {
+      const std::string family = LanguageFamily(v.lang);
+      const int side = family.empty() ? -1 : (family == src_family ? 0 : 1);
+      if (side >= 0 && variant[side] == nullptr) variant[side] = &v;
     }
     if (variant[0] == nullptr || variant[1] == nullptr) {
       ++*skipped;
+      std::vector<std::string> langs;
+      for (const TmxVariant& v : tu.variants) langs.push_back(v.lang);
       std::sort(langs.begin(), langs.end());
       std::string key;
       for (const std::string& l : langs) key += (key.empty() ? "" : "+") + (l.empty() ? "?" : l);
       ++(*skipped_languages)[key.empty() ? "(no variants)" : key];
       return Status::Ok();
     }
-    if (u.created_at.empty()) u.created_at = IsoFromTmxDate(node.Attribute("creationdate"));
-    if (u.changed_at.empty()) u.changed_at = IsoFromTmxDate(node.Attribute("changedate"));
-    for (int side = 0; side < 2; ++side) {
-      const XmlNode* seg = nullptr;
-      for (const XmlNode& s : variant[side]->children) {
-        if (!s.is_text && s.LocalName() == "seg") seg = &s;
-      }
-      SegContent content;
-      if (seg != nullptr) content = ReadSegContent(*seg);
-      (side == 0 ? u.source : u.target) = std::move(content.text);
-      (side == 0 ? u.has_source_markup : u.has_target_markup) = content.has_markup;
-      (side == 0 ? u.source_markup : u.target_markup) = std::move(content.markup);
-    }
+    if (u.created_at.empty()) u.created_at = std::move(tu.created_at);
+    if (u.changed_at.empty()) u.changed_at = std::move(tu.changed_at);
+    u.src_lang = std::move(variant[0]->lang);
+    u.tgt_lang = std::move(variant[1]->lang);
+    u.source = std::move(variant[0]->text);
+    u.target = std::move(variant[1]->text);
+    u.has_source_markup = variant[0]->markup.has_value();
+    u.has_target_markup = variant[1]->markup.has_value();
+    if (u.has_source_markup) u.source_markup = std::move(*variant[0]->markup);
+    if (u.has_target_markup) u.target_markup = std::move(*variant[1]->markup);
     if (!other.empty()) u.props = other.dump();
     batch->push_back(std::move(u));
     if (batch->size() >= 512) {
@@ -351,7 +325,7 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
     }
     return Status::Ok();
   };
-  return ParseXmlFile(path, h);
+  return ReadTmx(path, h);
 }
 
 // Checks UTF-8 well-formedness; returns the byte offset of the first bad byte or npos.

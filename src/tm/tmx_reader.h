@@ -1,37 +1,29 @@
-// Streaming TMX reader: one callback per <tu>, memory bounded by the largest unit.
+// Reading TMX (1.4b, and 1.1's lang attribute): the only TMX parser in tmalign, used by
+// `tmalign import` and `tmalign check --tmx`. Streaming: one callback per <tu>, so memory is
+// bounded by the largest unit. Safe: built on util/safe_xml (no DTD entities, no fetching).
 #pragma once
 
 #include <functional>
 #include <string>
-#include <utility>
-#include <vector>
 
+#include "tm/tmx_unit.h"
 #include "util/status.h"
 
 namespace tmalign {
 
-struct TmxVariant {
-  std::string lang;  // xml:lang (or TMX 1.1 lang) of the <tuv>, as written
-  std::string text;  // <seg> text; inline tags dropped, their text content kept
-  int line = 0;      // where the <seg> text starts (1-based; column in code points)
-  int column = 0;
-  struct Anchor {
-    size_t offset;  // byte offset in text where a stretch from another file position starts
-    int line;
-    int column;
-  };
-  std::vector<Anchor> anchors;  // after inline tags and entity references; sorted by offset
+struct TmxReadHandlers {
+  // Called with the <header> when the file has one (TMX puts it before <body>). Optional.
+  std::function<Status(const TmxHeader& header)> on_header;
+  // Called once per <tu>, in document order.
+  std::function<Status(TmxUnit&& unit)> on_unit;
 };
 
-struct TmxUnit {
-  std::string id;  // tuid attribute, may be empty
-  int line = 0;    // line of the <tu> start tag
-  std::vector<std::pair<std::string, std::string>> props;  // <prop type="...">value</prop>
-  std::vector<TmxVariant> variants;
-};
+// Reads the TMX file at `path`. Fails with "path:line:column: message" on malformed XML, on a
+// root element other than <tmx> and on any DTD entity declaration (before any entity is
+// used). The first error a handler returns stops the read and is returned as is.
+Status ReadTmx(const std::string& path, const TmxReadHandlers& handlers);
 
-// Reads `path`; fails with "file:line:column: message" on malformed XML, a root other than
-// <tmx>, or any entity declaration. A callback error stops the read and is returned.
+// Same with only a unit callback.
 Status ReadTmx(const std::string& path, const std::function<Status(TmxUnit&& unit)>& on_unit);
 
 }  // namespace tmalign
