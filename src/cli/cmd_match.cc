@@ -74,7 +74,10 @@ int RunMatch(const std::vector<std::string>& args) {
 
   std::vector<TmMatch> matches;
   QueryHandler handler;
-  handler.look_up = [&](TmSearcher* searcher, const std::string& q) { return searcher->Match(q, options, &matches); };
+  handler.look_up = [&](TmSearcher* searcher, const std::string& q) {
+    matches.clear();
+    return searcher->Match(q, options, &matches);
+  };
   handler.print = [&](const std::string& q, double ms, bool json) {
     if (json) {
       std::cout << MatchJson(q, ms, matches).dump() << "\n";

@@ -85,7 +85,10 @@ int RunSearch(const std::vector<std::string>& args) {
 
   std::vector<TmHit> hits;
   QueryHandler handler;
-  handler.look_up = [&](TmSearcher* searcher, const std::string& q) { return searcher->Search(q, limit, &hits); };
+  handler.look_up = [&](TmSearcher* searcher, const std::string& q) {
+    hits.clear();
+    return searcher->Search(q, limit, &hits);
+  };
   handler.print = [&](const std::string& q, double ms, bool json) {
     if (json) {
       PrintJson(q, ms, hits);
