@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/tm_cli.h"
 
 namespace tmalign::cli {
@@ -10,24 +11,21 @@ namespace {
 namespace po = boost::program_options;
 
 int RunDelete(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()("doc", po::value<std::string>()->value_name("ID"), "the document to delete (required)");
-  po::positional_options_description pos;
-  po::variables_map vm;
-  int rc = ParseTmOptions("delete",
-                          "usage: tmalign delete --doc ID [--tm FILE]\n"
-                          "Deletes a document and its units; pairs no other document uses leave the memory.",
-                          args, desc, pos, &vm);
-  if (rc >= 0) return rc;
-  if (!vm.count("doc")) return TmFail("delete", "--doc ID is required");
+  CommandLine cl("delete",
+                 "usage: tmalign delete --doc ID [--tm FILE]\n"
+                 "Deletes a document and its units; pairs no other document uses leave the memory.");
+  cl.Add()("doc", po::value<std::string>()->value_name("ID"), "the document to delete (required)");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
+  if (!cl.Has("doc")) return cl.Fail("--doc ID is required");
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("delete", s.message());
-  const std::string id = vm["doc"].as<std::string>();
+  Status s = OpenTmFromOptions(cl, true, &tm);
+  if (!s.ok()) return cl.Fail(s);
+  const std::string id = cl.Get<std::string>("doc");
   bool found = false;
   s = tm->DeleteDocument(id, &found);
-  if (!s.ok()) return TmFail("delete", s.message());
-  if (!found) return TmFail("delete", tm->path() + ": no document '" + id + "'");
+  if (!s.ok()) return cl.Fail(s);
+  if (!found) return cl.Fail(tm->path() + ": no document '" + id + "'");
   std::printf("deleted document %s\n", id.c_str());
   return kExitOk;
 }

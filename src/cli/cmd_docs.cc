@@ -3,28 +3,24 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/tm_cli.h"
 
 namespace tmalign::cli {
 namespace {
 
-namespace po = boost::program_options;
-
 int RunDocs(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()("json", "print a JSON array");
-  po::positional_options_description pos;
-  po::variables_map vm;
-  int rc = ParseTmOptions("docs", "usage: tmalign docs [--tm FILE] [--json]\nLists documents with unit counts.",
-                          args, desc, pos, &vm);
-  if (rc >= 0) return rc;
+  CommandLine cl("docs", "usage: tmalign docs [--tm FILE] [--json]\nLists documents with unit counts.");
+  cl.AddJson("print a JSON array");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("docs", s.message());
+  Status s = OpenTmFromOptions(cl, true, &tm);
+  if (!s.ok()) return cl.Fail(s);
   std::vector<TmDocumentSummary> docs;
   s = tm->ListDocuments(&docs);
-  if (!s.ok()) return TmFail("docs", s.message());
-  if (vm.count("json")) {
+  if (!s.ok()) return cl.Fail(s);
+  if (cl.json()) {
     nlohmann::json out = nlohmann::json::array();
     for (const TmDocumentSummary& d : docs) {
       out.push_back({{"id", d.doc.id}, {"units", d.unit_count}, {"src_lang", d.doc.src_lang},

@@ -1,12 +1,11 @@
 // tmalign eval GOLD TEST: strict and lax precision/recall/F1 of an alignment.
-#include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <map>
 
 #include "align/evaluation.h"
 #include "cli/command.h"
+#include "cli/command_line.h"
 
 namespace tmalign::cli {
 namespace {
@@ -37,36 +36,20 @@ Status PairFiles(const std::string& gold, const std::string& test, std::vector<s
 }
 
 int RunEval(const std::vector<std::string>& args) {
-  po::options_description opts("tmalign eval GOLD TEST [options]\n\n"
-                               "Scores TEST beads against GOLD beads (files, or folders of .align files\n"
-                               "paired by name): strict and lax precision, recall and F1 (Sennrich & Volk 2010,\n"
-                               "as in Vecalign/Bertalign), micro-averaged over files.\n\noptions");
-  opts.add_options()("help,h", "show this help")("per-file", "also print scores for each file")(
-      "json", "print the scores as JSON");
-  po::options_description hidden;
-  hidden.add_options()("gold", po::value<std::string>())("test", po::value<std::string>());
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("gold", 1).add("test", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "tmalign eval: %s\n", e.what());
-    return kExitError;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return kExitOk;
-  }
-  if (!vm.count("gold") || !vm.count("test")) {
-    std::fprintf(stderr, "tmalign eval: needs GOLD and TEST (see --help)\n");
-    return kExitError;
-  }
+  CommandLine cl("eval",
+                 "usage: tmalign eval GOLD TEST [options]\n\n"
+                 "Scores TEST beads against GOLD beads (files, or folders of .align files\n"
+                 "paired by name): strict and lax precision, recall and F1 (Sennrich & Volk 2010,\n"
+                 "as in Vecalign/Bertalign), micro-averaged over files.");
+  cl.Add()("per-file", "also print scores for each file");
+  cl.AddJson("print the scores as JSON");
+  cl.AddHidden()("gold", po::value<std::string>())("test", po::value<std::string>());
+  cl.Positional("gold", 1);
+  cl.Positional("test", 1);
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
+  if (!cl.Has("gold") || !cl.Has("test")) return cl.Fail("needs GOLD and TEST (see --help)");
   std::vector<std::pair<std::string, std::string>> pairs;
-  Status st = PairFiles(vm["gold"].as<std::string>(), vm["test"].as<std::string>(), &pairs);
+  Status st = PairFiles(cl.Get<std::string>("gold"), cl.Get<std::string>("test"), &pairs);
   AlignmentCounts total;
   for (const auto& [gold_path, test_path] : pairs) {
     if (!st.ok()) break;
@@ -76,18 +59,15 @@ int RunEval(const std::vector<std::string>& args) {
     if (!st.ok()) break;
     AlignmentCounts c = CountAlignment(gold, test);
     total.Add(c);
-    if (vm.count("per-file")) {
+    if (cl.Has("per-file")) {
       AlignmentScores s = ScoreCounts(c);
       std::printf("%s\tstrict P %.3f R %.3f F1 %.3f\tlax P %.3f R %.3f F1 %.3f\n", test_path.c_str(),
                   s.strict_precision, s.strict_recall, s.strict_f1, s.lax_precision, s.lax_recall, s.lax_f1);
     }
   }
-  if (!st.ok()) {
-    std::fprintf(stderr, "tmalign eval: %s\n", st.message().c_str());
-    return kExitError;
-  }
+  if (!st.ok()) return cl.Fail(st);
   AlignmentScores s = ScoreCounts(total);
-  if (vm.count("json")) {
+  if (cl.json()) {
     std::printf("{\"files\": %zu, \"strict\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}, "
                 "\"lax\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}}\n",
                 pairs.size(), s.strict_precision, s.strict_recall, s.strict_f1, s.lax_precision, s.lax_recall,

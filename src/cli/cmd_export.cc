@@ -1,12 +1,8 @@
 // tmalign export: the translation memory as TMX 1.4b or TSV.
-#include <unistd.h>
-
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/output_file.h"
 #include "cli/tm_cli.h"
 #include "tm/tm_export.h"
@@ -22,68 +18,38 @@ const char* kUsage =
     "markup, so export -> import -> export is lossless. -o is written to a temporary file and renamed.";
 
 int RunExport(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()
-      ("format", po::value<std::string>()->value_name("tmx|tsv"), "output format (required)")
-      ("output,o", po::value<std::string>()->value_name("FILE"), "output file (default: standard output)")
-      ("doc", po::value<std::string>()->value_name("ID"), "only this document");
-  po::positional_options_description pos;
-  po::variables_map vm;
-  int rc = ParseTmOptions("export", kUsage, args, desc, pos, &vm);
-  if (rc >= 0) return rc;
-  if (!vm.count("format")) return TmFail("export", "--format tmx|tsv is required");
+  CommandLine cl("export", kUsage);
+  cl.Add()("format", po::value<std::string>()->value_name("tmx|tsv"), "output format (required)");
+  cl.AddOutput("output file (default: standard output)");
+  cl.Add()("doc", po::value<std::string>()->value_name("ID"), "only this document");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
+  if (!cl.Has("format")) return cl.Fail("--format tmx|tsv is required");
   TmExportOptions options;
-  const std::string format = vm["format"].as<std::string>();
+  const std::string format = cl.Get<std::string>("format");
   if (format == "tmx") {
     options.format = TmExportFormat::kTmx;
   } else if (format == "tsv") {
     options.format = TmExportFormat::kTsv;
   } else {
-    return TmFail("export", "unknown --format '" + format + "' (tmx or tsv)");
+    return cl.Fail("unknown --format '" + format + "' (tmx or tsv)");
   }
-  if (vm.count("doc")) options.doc_id = vm["doc"].as<std::string>();
-  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (!output.empty() && output != "-") {
-    Status s = CheckOutputWritable(output);
-    if (!s.ok()) return TmFail("export", s.message());
-  }
+  if (cl.Has("doc")) options.doc_id = cl.Get<std::string>("doc");
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("export", s.message());
+  Status s = OpenTmFromOptions(cl, true, &tm);
+  if (!s.ok()) return cl.Fail(s);
   if (!options.doc_id.empty()) {
     TmDocument doc;
-    bool found = false;
-    s = tm->GetDocument(options.doc_id, &doc, &found);
-    if (!s.ok()) return TmFail("export", s.message());
-    if (!found) return TmFail("export", tm->path() + ": no document '" + options.doc_id + "'");
+    if (s = tm->RequireDocument(options.doc_id, &doc); !s.ok()) return cl.Fail(s);
   }
+  // Streamed into the output file, which is renamed into place only when complete.
+  OutputFile out(cl.output());
+  if (s = out.Open(); !s.ok()) return cl.Fail(s);
   int64_t units = 0;
-  if (output.empty() || output == "-") {
-    s = ExportTm(tm.get(), options, std::cout, &units);
-    std::cout.flush();
-    if (!s.ok()) return TmFail("export", "standard output: " + s.message());
-    return kExitOk;
-  }
-  // Streamed into a temporary file beside the output, renamed when complete.
-  std::string tmp = output + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) return TmFail("export", tmp + ": cannot create file");
-    s = ExportTm(tm.get(), options, out, &units);
-    out.close();
-    if (s.ok() && !out) s = Status::IoError("write error");
-  }
-  std::error_code ec;
-  if (!s.ok()) {
-    std::filesystem::remove(tmp, ec);
-    return TmFail("export", output + ": " + s.message());
-  }
-  std::filesystem::rename(tmp, output, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return TmFail("export", output + ": cannot rename temporary file: " + ec.message());
-  }
-  std::fprintf(stderr, "%s: %lld units\n", output.c_str(), static_cast<long long>(units));
+  s = ExportTm(tm.get(), options, out.stream(), &units);
+  if (!s.ok()) return cl.Fail(out.name() + ": " + s.message());
+  if (s = out.Commit(); !s.ok()) return cl.Fail(s);
+  if (!out.is_stdout()) std::fprintf(stderr, "%s: %lld units\n", out.name().c_str(), static_cast<long long>(units));
   return kExitOk;
 }
 

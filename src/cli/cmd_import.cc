@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/tm_cli.h"
 #include "tm/tm_import.h"
 
@@ -21,24 +22,22 @@ const char* kUsage =
     "file name without extension; a document imported again is replaced.";
 
 int RunImport(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()
+  CommandLine cl("import", kUsage);
+  cl.Add()
       ("file", po::value<std::vector<std::string>>(), "TMX or TSV file")
       ("doc", po::value<std::string>()->value_name("ID"), "document for units without an x-tmalign-doc prop");
-  po::positional_options_description pos;
-  pos.add("file", -1);
-  po::variables_map vm;
-  int rc = ParseTmOptions("import", kUsage, args, desc, pos, &vm);
-  if (rc >= 0) return rc;
-  if (!vm.count("file")) return TmFail("import", "no file given (see tmalign import --help)");
+  cl.Positional("file", -1);
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
+  if (!cl.Has("file")) return cl.Fail("no file given (see tmalign import --help)");
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, false, &tm);
-  if (!s.ok()) return TmFail("import", s.message());
+  Status s = OpenTmFromOptions(cl, false, &tm);
+  if (!s.ok()) return cl.Fail(s);
 
   const bool tty = isatty(STDERR_FILENO) == 1;
-  for (const std::string& path : vm["file"].as<std::vector<std::string>>()) {
+  for (const std::string& path : cl.Get<std::vector<std::string>>("file")) {
     TmImportOptions options;
-    if (vm.count("doc")) options.doc_id = vm["doc"].as<std::string>();
+    if (cl.Has("doc")) options.doc_id = cl.Get<std::string>("doc");
     auto start = std::chrono::steady_clock::now();
     if (tty) {
       options.progress = [&](int64_t units) {
@@ -50,7 +49,7 @@ int RunImport(const std::vector<std::string>& args) {
     TmImportSummary summary;
     s = ImportTmFile(tm.get(), path, options, &summary);
     if (tty) std::fprintf(stderr, "\r\033[K");
-    if (!s.ok()) return TmFail("import", s.message() + " (nothing imported from this file)");
+    if (!s.ok()) return cl.Fail(s.message() + " (nothing imported from this file)");
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)",
                 path.c_str(), static_cast<long long>(summary.units), static_cast<long long>(summary.new_segments),

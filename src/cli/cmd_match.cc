@@ -1,13 +1,12 @@
 // tmalign match: fuzzy matches of new sentences against the translation memory.
-#include <unistd.h>
-
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/tm_cli.h"
+#include "cli/tm_queries.h"
 
 namespace tmalign::cli {
 namespace {
@@ -57,58 +56,36 @@ void PrintText(const std::vector<TmMatch>& matches) {
 }
 
 int RunMatch(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()
-      ("text", po::value<std::vector<std::string>>(), "the sentence to match (several words are joined by spaces)")
-      ("queries", po::value<std::string>()->value_name("FILE"), "one query a line ('-': stdin); prints JSON Lines")
-      ("top", po::value<int>()->default_value(5), "at most N matches")
-      ("min", po::value<int>()->default_value(70), "lowest match percentage shown")
-      ("json", "print JSON")
-      ("scan", "compare with every unit instead of the index candidates (slow; the bench's baseline)");
-  po::positional_options_description pos;
-  pos.add("text", -1);
-  po::variables_map vm;
-  int rc = ParseTmOptions("match", kUsage, args, desc, pos, &vm);
-  if (rc >= 0) return rc;
-  const bool has_text = vm.count("text") > 0, has_queries = vm.count("queries") > 0;
-  if (has_text == has_queries) return TmFail("match", "give either TEXT or --queries FILE (see tmalign match --help)");
+  CommandLine cl("match", kUsage);
+  AddQueryOptions(&cl, "text", "the sentence to match (several words are joined by spaces)",
+                  "one query a line ('-': stdin); prints JSON Lines");
+  cl.Add()("top", po::value<int>()->default_value(5), "at most N matches")(
+      "min", po::value<int>()->default_value(70), "lowest match percentage shown");
+  cl.AddJson("print JSON");
+  cl.Add()("scan", "compare with every unit instead of the index candidates (slow; the bench's baseline)");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
   TmMatchOptions options;
-  options.top = vm["top"].as<int>();
-  options.min_score = vm["min"].as<int>();
-  options.full_scan = vm.count("scan") > 0;
-  if (options.top < 1) return TmFail("match", "--top must be at least 1");
-  if (options.min_score < 0 || options.min_score > 100) return TmFail("match", "--min must be between 0 and 100");
+  options.top = cl.Get<int>("top");
+  options.min_score = cl.Get<int>("min");
+  options.full_scan = cl.Has("scan");
+  if (options.top < 1) return cl.Fail("--top must be at least 1");
+  if (options.min_score < 0 || options.min_score > 100) return cl.Fail("--min must be between 0 and 100");
 
-  std::vector<std::string> queries;
-  if (has_queries) {
-    Status s = ReadQueries(vm["queries"].as<std::string>(), &queries);
-    if (!s.ok()) return TmFail("match", s.message());
-  } else {
-    std::string text;
-    for (const std::string& w : vm["text"].as<std::vector<std::string>>()) text += (text.empty() ? "" : " ") + w;
-    queries.push_back(text);
-  }
-  std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("match", s.message());
-  std::unique_ptr<TmSearcher> searcher;
-  s = TmSearcher::Create(tm.get(), &searcher);
-  if (!s.ok()) return TmFail("match", s.message());
-
-  for (const std::string& q : queries) {
-    std::vector<TmMatch> matches;
-    auto start = std::chrono::steady_clock::now();
-    s = searcher->Match(q, options, &matches);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (!s.ok()) return TmFail("match", s.message());
-    if (has_queries || vm.count("json")) {
+  std::vector<TmMatch> matches;
+  QueryHandler handler;
+  handler.look_up = [&](TmSearcher* searcher, const std::string& q) {
+    matches.clear();
+    return searcher->Match(q, options, &matches);
+  };
+  handler.print = [&](const std::string& q, double ms, bool json) {
+    if (json) {
       std::cout << MatchJson(q, ms, matches).dump() << "\n";
     } else {
       PrintText(matches);
     }
-  }
-  std::cout.flush();
-  return kExitOk;
+  };
+  return RunQueries(cl, "text", "TEXT", handler);
 }
 
 }  // namespace

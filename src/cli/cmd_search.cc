@@ -1,11 +1,13 @@
 // tmalign search: concordance (KWIC) over both sides of the translation memory.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
+#include "cli/one_line.h"
 #include "cli/tm_cli.h"
+#include "cli/tm_queries.h"
 #include "text/utf8.h"
 
 namespace tmalign::cli {
@@ -49,72 +51,52 @@ nlohmann::json HitJson(const TmHit& h) {
   return j;
 }
 
-std::string OneLine(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+void PrintJson(const std::string& query, double elapsed_ms, const std::vector<TmHit>& hits) {
+  nlohmann::json out;
+  out["query"] = query;
+  out["elapsed_ms"] = std::round(elapsed_ms * 1000) / 1000;
+  out["hits"] = nlohmann::json::array();
+  for (const TmHit& h : hits) out["hits"].push_back(HitJson(h));
+  std::cout << out.dump() << "\n";
+}
+
+void PrintText(const std::vector<TmHit>& hits) {
+  if (hits.empty()) std::printf("no hit\n");
+  for (const TmHit& h : hits) {
+    const std::string& src = h.pair.source;
+    std::string left = OneLine(LeftContext(src, h.begin, kContextChars));
+    std::string right = OneLine(RightContext(src, h.end, kContextChars));
+    std::printf("%s%s[%s]%s%s\n", h.begin > left.size() ? "…" : "", left.c_str(),
+                OneLine(src.substr(h.begin, h.end - h.begin)).c_str(), right.c_str(),
+                h.end + right.size() < src.size() ? "…" : "");
+    std::printf("    = %s  [%s]\n", OneLine(h.pair.target).c_str(), OriginText(h.pair).c_str());
   }
-  return s;
 }
 
 int RunSearch(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()
-      ("words", po::value<std::vector<std::string>>(), "what to look for")
-      ("queries", po::value<std::string>()->value_name("FILE"), "one search a line ('-': stdin); prints JSON Lines")
-      ("limit", po::value<int>()->default_value(20), "at most N hits")
-      ("json", "print JSON");
-  po::positional_options_description pos;
-  pos.add("words", -1);
-  po::variables_map vm;
-  int rc = ParseTmOptions("search", kUsage, args, desc, pos, &vm);
-  if (rc >= 0) return rc;
-  const bool has_words = vm.count("words") > 0, has_queries = vm.count("queries") > 0;
-  if (has_words == has_queries) return TmFail("search", "give either WORDS or --queries FILE (see tmalign search --help)");
-  const int limit = vm["limit"].as<int>();
-  if (limit < 1) return TmFail("search", "--limit must be at least 1");
-  std::vector<std::string> queries;
-  if (has_queries) {
-    Status s = ReadQueries(vm["queries"].as<std::string>(), &queries);
-    if (!s.ok()) return TmFail("search", s.message());
-  } else {
-    std::string text;
-    for (const std::string& w : vm["words"].as<std::vector<std::string>>()) text += (text.empty() ? "" : " ") + w;
-    queries.push_back(text);
-  }
-  std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("search", s.message());
-  std::unique_ptr<TmSearcher> searcher;
-  s = TmSearcher::Create(tm.get(), &searcher);
-  if (!s.ok()) return TmFail("search", s.message());
-  for (const std::string& q : queries) {
-    std::vector<TmHit> hits;
-    auto start = std::chrono::steady_clock::now();
-    s = searcher->Search(q, limit, &hits);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (!s.ok()) return TmFail("search", s.message());
-    if (has_queries || vm.count("json")) {
-      nlohmann::json out;
-      out["query"] = q;
-      out["elapsed_ms"] = std::round(ms * 1000) / 1000;
-      out["hits"] = nlohmann::json::array();
-      for (const TmHit& h : hits) out["hits"].push_back(HitJson(h));
-      std::cout << out.dump() << "\n";
-      continue;
+  CommandLine cl("search", kUsage);
+  AddQueryOptions(&cl, "words", "what to look for", "one search a line ('-': stdin); prints JSON Lines");
+  cl.Add()("limit", po::value<int>()->default_value(20), "at most N hits");
+  cl.AddJson("print JSON");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
+  const int limit = cl.Get<int>("limit");
+  if (limit < 1) return cl.Fail("--limit must be at least 1");
+
+  std::vector<TmHit> hits;
+  QueryHandler handler;
+  handler.look_up = [&](TmSearcher* searcher, const std::string& q) {
+    hits.clear();
+    return searcher->Search(q, limit, &hits);
+  };
+  handler.print = [&](const std::string& q, double ms, bool json) {
+    if (json) {
+      PrintJson(q, ms, hits);
+    } else {
+      PrintText(hits);
     }
-    if (hits.empty()) std::printf("no hit\n");
-    for (const TmHit& h : hits) {
-      const std::string& src = h.pair.source;
-      std::string left = OneLine(LeftContext(src, h.begin, kContextChars));
-      std::string right = OneLine(RightContext(src, h.end, kContextChars));
-      std::printf("%s%s[%s]%s%s\n", h.begin > left.size() ? "…" : "", left.c_str(),
-                  OneLine(src.substr(h.begin, h.end - h.begin)).c_str(), right.c_str(),
-                  h.end + right.size() < src.size() ? "…" : "");
-      std::printf("    = %s  [%s]\n", OneLine(h.pair.target).c_str(), OriginText(h.pair).c_str());
-    }
-  }
-  std::cout.flush();
-  return kExitOk;
+  };
+  return RunQueries(cl, "words", "WORDS", handler);
 }
 
 }  // namespace

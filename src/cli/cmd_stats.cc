@@ -4,33 +4,29 @@
 #include <map>
 
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/tm_cli.h"
 
 namespace tmalign::cli {
 namespace {
 
-namespace po = boost::program_options;
-
 int RunStats(const std::vector<std::string>& args) {
-  po::options_description desc("options");
-  desc.add_options()("json", "print JSON");
-  po::positional_options_description pos;
-  po::variables_map vm;
-  int rc = ParseTmOptions("stats",
-                          "usage: tmalign stats [--tm FILE] [--json]\n"
-                          "Documents, units, distinct pairs, file size and the share of the index.",
-                          args, desc, pos, &vm);
-  if (rc >= 0) return rc;
+  CommandLine cl("stats",
+                 "usage: tmalign stats [--tm FILE] [--json]\n"
+                 "Documents, units, distinct pairs, file size and the share of the index.");
+  cl.AddJson("print JSON");
+  cl.AddTm();
+  if (int rc = cl.Parse(args); rc >= 0) return rc;
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(vm, true, &tm);
-  if (!s.ok()) return TmFail("stats", s.message());
+  Status s = OpenTmFromOptions(cl, true, &tm);
+  if (!s.ok()) return cl.Fail(s);
   TmStats st;
   s = tm->GetStats(&st);
-  if (!s.ok()) return TmFail("stats", s.message());
+  if (!s.ok()) return cl.Fail(s);
   const int64_t docs = st.documents, units = st.units, pairs = st.pairs, shared = st.shared_pairs,
                 postings = st.postings, file_bytes = st.file_bytes, index_bytes = st.index_bytes;
   const std::map<std::string, int64_t> sizes(st.objects.begin(), st.objects.end());
-  if (vm.count("json")) {
+  if (cl.json()) {
     nlohmann::json out = {{"path", tm->path()},          {"documents", docs},       {"units", units},
                           {"pairs", pairs},              {"shared_pairs", shared},  {"postings", postings},
                           {"file_bytes", file_bytes},    {"index_bytes", index_bytes}};

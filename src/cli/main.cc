@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/fail.h"
 
 namespace tmalign::cli {
 
@@ -47,7 +48,6 @@ int main(int argc, char** argv) {
   try {
     return it->second.run(args);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "tmalign %s: %s\n", name.c_str(), e.what());
-    return kExitError;
+    return Fail(name, e.what());
   }
 }
