@@ -163,7 +163,7 @@ TEST(MatchBoundsTest, IndexedMatchFindsWhatAFullScanFinds) {
       ++with_matches;
       // One query of this set misses its scan match with or without the shortcuts (checked by
       // disabling them): its match lies beyond the candidate cap. Allow that one, no more.
-      if (a.empty() || a[0].score != b[0].score || a[0].pair.segment_id != b[0].pair.segment_id) ++missed;
+      if (a.empty() || a[0].score != b[0].score || a[0].pair.pair_id != b[0].pair.pair_id) ++missed;
     }
     EXPECT_LE(missed, 1);
     EXPECT_GT(with_matches, 100);

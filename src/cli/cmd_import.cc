@@ -52,7 +52,7 @@ int RunImport(const std::vector<std::string>& args) {
     if (!s.ok()) return cl.Fail(s.message() + " (nothing imported from this file)");
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)",
-                path.c_str(), static_cast<long long>(summary.units), static_cast<long long>(summary.new_segments),
+                path.c_str(), static_cast<long long>(summary.units), static_cast<long long>(summary.new_pairs),
                 summary.documents.size(), secs, secs > 0 ? static_cast<double>(summary.units) / secs : 0.0);
     if (summary.skipped > 0) {
       std::printf("; skipped %lld units not in zh+en (", static_cast<long long>(summary.skipped));

@@ -14,7 +14,7 @@
 #include <set>
 #include <thread>
 
-#include "tm/segment_index.h"
+#include "tm/pair_index.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "tm/tmx_reader.h"
@@ -32,12 +32,12 @@ struct PendingUnit {
   double confidence = 1.0;
   std::string created_at, changed_at, props;  // props: JSON or empty
   std::string src_lang, tgt_lang;
-  int64_t hash = 0;              // SegmentHash(source, target)
+  int64_t hash = 0;              // PairHash(source, target)
   std::vector<uint64_t> terms;   // PairIndexTerms(source, target)
 };
 
 void PrepareUnit(PendingUnit* u) {
-  u->hash = SegmentHash(u->source, u->target);
+  u->hash = PairHash(u->source, u->target);
   u->terms = PairIndexTerms(u->source, u->target);
 }
 
@@ -93,13 +93,13 @@ class ImportWriter {
   }
 
   Status Begin() {
-    // A bigger page cache keeps the segment-hash and unit indexes in memory during large imports.
+    // A bigger page cache keeps the pair_id-hash and unit indexes in memory during large imports.
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -131072"));
     // In WAL mode NORMAL skips the sync at commit: a kill -9 still loses nothing committed and
     // never corrupts; a power cut may lose the import (never half of it). Restored afterwards.
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA synchronous = NORMAL"));
     TMALIGN_RETURN_IF_ERROR(txn_.Begin());
-    TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_, &index_));
+    TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db_, &index_));
     TMALIGN_RETURN_IF_ERROR(index_->DeferHashIndex());
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
         "INSERT INTO documents (id, src_lang, tgt_lang, src_path, created_at, updated_at)"
@@ -144,8 +144,8 @@ class ImportWriter {
     if (u.position < 0) u.position = it->second;
     it->second = std::max(it->second, u.position + 1);
 
-    int64_t segment = 0;
-    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, std::move(u.terms), &segment));
+    int64_t pair_id = 0;
+    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, std::move(u.terms), &pair_id));
     insert_.Reset();
     insert_.BindText(1, u.doc_id);
     insert_.BindInt64(2, u.position);
@@ -155,7 +155,7 @@ class ImportWriter {
     insert_.BindText(6, u.target);
     insert_.BindDouble(7, u.confidence);
     insert_.BindText(8, u.created_at.empty() ? now_ : u.created_at);
-    insert_.BindInt64(9, segment);
+    insert_.BindInt64(9, pair_id);
     if (u.has_source_markup) insert_.BindText(10, u.source_markup);
     if (u.has_target_markup) insert_.BindText(11, u.target_markup);
     if (!u.changed_at.empty()) insert_.BindText(12, u.changed_at);
@@ -171,7 +171,7 @@ class ImportWriter {
 
   Status Commit() {
     TMALIGN_RETURN_IF_ERROR(index_->Flush());
-    summary_->new_segments = index_->segments_created();
+    summary_->new_pairs = index_->pairs_created();
     index_.reset();
     upsert_doc_ = SqliteStatement();
     erase_ = SqliteStatement();
@@ -183,7 +183,7 @@ class ImportWriter {
   SqliteDb* db_;
   TmImportSummary* summary_;
   SqliteTransaction txn_{db_};
-  std::unique_ptr<SegmentIndexWriter> index_;
+  std::unique_ptr<PairIndexWriter> index_;
   SqliteStatement upsert_doc_, erase_, insert_;
   std::map<std::string, int64_t> next_position_;
   std::map<std::string, std::pair<std::string, std::string>> doc_langs_;
@@ -206,7 +206,7 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
                      int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
 
 // A pipeline of three threads and this one: reading the TMX (tm/tmx_reader); hashes and index terms (as much
-// work again as parsing, so a thread of its own); this thread writes to SQLite; the segment
+// work again as parsing, so a thread of its own); this thread writes to SQLite; the pair
 // index builds posting lists on a fourth.
 Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
                  TmImportSummary* summary) {

@@ -16,7 +16,7 @@ constexpr int64_t kPostingBudget = 60'000;
 constexpr int64_t kIntersectLimit = 200'000;
 
 struct Scored {
-  int64_t segment_id;
+  int64_t pair_id;
   int score;
   bool reversed;
   std::string source, target;
@@ -25,7 +25,7 @@ struct Scored {
 
 bool Better(const Scored& a, const Scored& b) {
   if (a.score != b.score) return a.score > b.score;
-  return a.segment_id < b.segment_id;
+  return a.pair_id < b.pair_id;
 }
 
 }  // namespace
@@ -52,10 +52,10 @@ Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* ou
   return Status::Ok();
 }
 
-Status TmSearcher::LoadPair(int64_t segment_id, bool* found, std::string* source, std::string* target,
+Status TmSearcher::LoadPair(int64_t pair_id, bool* found, std::string* source, std::string* target,
                             std::vector<TmOrigin>* origins) {
   pair_.Reset();
-  pair_.BindInt64(1, segment_id);
+  pair_.BindInt64(1, pair_id);
   *found = false;
   bool has_row = false;
   while (true) {
@@ -124,7 +124,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
   std::vector<Scored> best;  // kept sorted, at most options.top
-  auto consider = [&](int64_t segment_id, std::string source, std::string target) {
+  auto consider = [&](int64_t pair_id, std::string source, std::string target) {
     std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
     int best_side = -1, best_score = -1;
     for (int side = 0; side < 2; ++side) {
@@ -135,7 +135,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
       if (score > best_score) best_side = side, best_score = score;
     }
     if (best_side < 0 || best_score < options.min_score) return;
-    Scored s{segment_id, best_score, best_side == 1, std::move(source), std::move(target),
+    Scored s{pair_id, best_score, best_side == 1, std::move(source), std::move(target),
              std::move(sides[best_side])};
     if (s.reversed) std::swap(s.source, s.target);
     if (static_cast<int>(best.size()) == options.top && !Better(s, best.back())) return;
@@ -171,7 +171,7 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
       bool found = false;
       std::string source, target;
       TMALIGN_RETURN_IF_ERROR(LoadPair(id, &found, &source, &target, nullptr));
-      if (found) consider(id, std::move(source), std::move(target));  // else: a deleted segment
+      if (found) consider(id, std::move(source), std::move(target));  // else: a deleted pair
     }
   }
 
@@ -179,11 +179,11 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
   for (Scored& s : best) {
     TmMatch m;
     m.score = s.score;
-    m.pair.segment_id = s.segment_id;
+    m.pair.pair_id = s.pair_id;
     m.pair.reversed = s.reversed;
     bool found = false;
     std::string source, target;
-    TMALIGN_RETURN_IF_ERROR(LoadPair(s.segment_id, &found, &source, &target, &m.pair.origins));
+    TMALIGN_RETURN_IF_ERROR(LoadPair(s.pair_id, &found, &source, &target, &m.pair.origins));
     if (!found) continue;  // cannot happen inside the snapshot; a pair without units is no match
     m.pair.source = std::move(s.source);
     m.pair.target = std::move(s.target);
@@ -216,13 +216,13 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
   SqliteReadTransaction snapshot(TmConnection(tm_));  // as in Match
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
 
-  auto verify = [&](int64_t segment_id, std::string source, std::string target) {
+  auto verify = [&](int64_t pair_id, std::string source, std::string target) {
     std::vector<MatchToken> sides[2] = {MatchTokenize(source), MatchTokenize(target)};
     for (int side = 0; side < 2; ++side) {
       size_t at = 0;
       if (!FindTokenRun(sides[side], needle, &at)) continue;
       TmHit h;
-      h.pair.segment_id = segment_id;
+      h.pair.pair_id = pair_id;
       h.pair.reversed = side == 1;
       h.pair.source = side == 0 ? std::move(source) : std::move(target);
       h.pair.target = side == 0 ? std::move(target) : std::move(source);
@@ -279,7 +279,7 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
   for (TmHit& h : *hits) {
     bool found = false;
     std::string source, target;
-    TMALIGN_RETURN_IF_ERROR(LoadPair(h.pair.segment_id, &found, &source, &target, &h.pair.origins));
+    TMALIGN_RETURN_IF_ERROR(LoadPair(h.pair.pair_id, &found, &source, &target, &h.pair.origins));
   }
   // As in Match: a pair without units is no hit.
   hits->erase(std::remove_if(hits->begin(), hits->end(), [](const TmHit& h) { return h.pair.origins.empty(); }),

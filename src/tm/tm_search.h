@@ -1,4 +1,4 @@
-// Fuzzy match and concordance over the deduplicated memory (tm/segment_index.h).
+// Fuzzy match and concordance over the deduplicated memory (tm/pair_index.h).
 // Candidates come from the postings index; each is then scored exactly (tm/match_text.h).
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "tm/match_text.h"
-#include "tm/segment_index.h"
+#include "tm/pair_index.h"
 #include "tm/translation_memory.h"
 #include "util/status.h"
 
@@ -23,7 +23,7 @@ struct TmOrigin {
 // One stored pair. `source` is the side in the query's language, so a query in the TM's
 // target language is answered in reverse (reversed = true: source is the stored target).
 struct TmPair {
-  int64_t segment_id = 0;
+  int64_t pair_id = 0;
   std::string source, target;
   bool reversed = false;
   std::vector<TmOrigin> origins;  // every unit holding the pair, oldest first; size() = usage count
@@ -70,7 +70,7 @@ class TmSearcher {
 
  private:
   explicit TmSearcher(TranslationMemory* tm) : tm_(tm) {}
-  Status LoadPair(int64_t segment_id, bool* found, std::string* source, std::string* target,
+  Status LoadPair(int64_t pair_id, bool* found, std::string* source, std::string* target,
                   std::vector<TmOrigin>* origins);
   // Segments sharing the most of the rarest query terms, most shared first, with their counts;
   // *terms_read = how many distinct query terms were read (their lists in full).
@@ -79,7 +79,7 @@ class TmSearcher {
   TranslationMemory* tm_;
   std::unique_ptr<PostingsReader> postings_;
   SqliteStatement pair_;
-  // Shared-term count per segment id for the current query (dense: ids are small integers);
+  // Shared-term count per pair id for the current query (dense: ids are small integers);
   // only the entries listed in touched_ are non-zero between queries.
   std::vector<uint16_t> counts_;
   std::vector<int64_t> touched_, ids_;

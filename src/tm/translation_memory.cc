@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tm/schema.h"
-#include "tm/segment_index.h"
+#include "tm/pair_index.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "util/utc_time.h"
@@ -125,9 +125,9 @@ constexpr const char* kInsertUnit =
     "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
     " src_sentences, tgt_sentences, reviewed, segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
-// `segment` 0: not linked yet (the next Open links and indexes it).
+// `pair_id` 0: not linked yet (the next Open links and indexes it).
 Status InsertUnit(SqliteStatement* insert, const std::string& doc_id, int position, const TmUnit& u,
-                  const std::string& now, int64_t segment) {
+                  const std::string& now, int64_t pair_id) {
   insert->Reset();
   insert->BindText(1, doc_id);
   insert->BindInt64(2, position);
@@ -140,7 +140,7 @@ Status InsertUnit(SqliteStatement* insert, const std::string& doc_id, int positi
   BindSentences(insert, 9, u.src_sentences);
   BindSentences(insert, 10, u.tgt_sentences);
   insert->BindInt64(11, u.reviewed ? 1 : 0);
-  if (segment > 0) insert->BindInt64(12, segment);
+  if (pair_id > 0) insert->BindInt64(12, pair_id);
   else insert->BindNull(12);
   return insert->Run("document '" + doc_id + "' unit at position " + std::to_string(position));
 }
@@ -215,8 +215,8 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
   if (pending != 0) {
     SqliteTransaction txn(db.get());
     TMALIGN_RETURN_IF_ERROR(txn.Begin());
-    std::unique_ptr<SegmentIndexWriter> index;
-    TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db.get(), &index));
+    std::unique_ptr<PairIndexWriter> index;
+    TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db.get(), &index));
     int64_t linked = 0;
     TMALIGN_RETURN_IF_ERROR(index->LinkPendingUnits(&linked));
     index.reset();
@@ -262,12 +262,12 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
 
   SqliteStatement insert;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
-  std::unique_ptr<SegmentIndexWriter> index;
-  TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_.get(), &index));
+  std::unique_ptr<PairIndexWriter> index;
+  TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db_.get(), &index));
   for (const TmUnit& u : units) {
-    int64_t segment = 0;
-    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(u.source, u.target, &segment));
-    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc.id, u.position, u, now, segment));
+    int64_t pair_id = 0;
+    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(u.source, u.target, &pair_id));
+    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc.id, u.position, u, now, pair_id));
   }
   TMALIGN_RETURN_IF_ERROR(index->Flush());
   return txn.Commit();
@@ -318,12 +318,12 @@ Status TranslationMemory::ReplaceUnitRange(const std::string& doc_id, int first,
   const std::string now = UtcNowIso8601();
   SqliteStatement insert;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), kInsertUnit, &insert));
-  std::unique_ptr<SegmentIndexWriter> index;
-  TMALIGN_RETURN_IF_ERROR(SegmentIndexWriter::Create(db_.get(), &index));
+  std::unique_ptr<PairIndexWriter> index;
+  TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db_.get(), &index));
   for (size_t i = 0; i < units.size(); ++i) {
-    int64_t segment = 0;
-    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(units[i].source, units[i].target, &segment));
-    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc_id, first + static_cast<int>(i), units[i], now, segment));
+    int64_t pair_id = 0;
+    TMALIGN_RETURN_IF_ERROR(index->FindOrCreate(units[i].source, units[i].target, &pair_id));
+    TMALIGN_RETURN_IF_ERROR(InsertUnit(&insert, doc_id, first + static_cast<int>(i), units[i], now, pair_id));
   }
   return index->Flush();
 }

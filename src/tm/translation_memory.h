@@ -52,9 +52,9 @@ struct TmDocumentSummary {
 // Counts and sizes of a TM, read in one snapshot (`tmalign stats`).
 struct TmStats {
   int64_t documents = 0, units = 0;
-  int64_t pairs = 0;         // distinct (source, target) pairs (segments)
+  int64_t pairs = 0;         // distinct (source, target) pairs (table segments)
   int64_t shared_pairs = 0;  // pairs held by more than one unit
-  int64_t postings = 0;      // segment ids listed in the match index
+  int64_t postings = 0;      // pair ids listed in the match index
   int64_t file_bytes = 0;
   // Bytes per table and index (empty when SQLite lacks the dbstat table), and the part of
   // them that exists only for matching and deduplication.
@@ -73,7 +73,7 @@ struct TmStats {
 class TranslationMemory {
  public:
   // Opens the TM at `path`, creating it, applying pending migrations and linking units not
-  // yet in the deduplicated memory (tm/segment_index.h); errors name `path`.
+  // yet in the deduplicated memory (tm/pair_index.h); errors name `path`.
   static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Open for a TM that must already exist (reading or reviewing it): a missing file is NotFound, not created.
   static Status OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out);
@@ -85,7 +85,7 @@ class TranslationMemory {
   TranslationMemory& operator=(const TranslationMemory&) = delete;
 
   // In one transaction: upserts doc (keeps created_at, sets updated_at, bumps version) and replaces all
-  // its units, each linked to its deduplicated segment and indexed, and forgets its review edits (no
+  // its units, each linked to its deduplicated pair and indexed, and forgets its review edits (no
   // undo across a re-alignment); on error nothing changes.
   Status ReplaceDocument(const TmDocument& doc, const std::vector<TmUnit>& units);
   // Replaces the units at positions [first, first + count) of `doc_id` by `units` (their

@@ -1,4 +1,4 @@
-#include "tm/segment_index.h"
+#include "tm/pair_index.h"
 
 #include <sqlite3.h>
 
@@ -21,7 +21,7 @@ constexpr uint64_t kSignBit = uint64_t{1} << 63;
 constexpr int kRadixBits = 16;
 constexpr size_t kPostingRowsPerInsert = 64;
 
-// Slot of a segment hash in the writer's table: the hash is good, but mixed once more.
+// Slot of a pair_id hash in the writer's table: the hash is good, but mixed once more.
 size_t SlotOf(int64_t hash) {
   return static_cast<size_t>((static_cast<uint64_t>(hash) * 0x9e3779b97f4a7c15ULL) >> 17);
 }
@@ -36,20 +36,20 @@ void PutVarint(uint64_t v, std::string* out) {
 
 }  // namespace
 
-int64_t SegmentHash(std::string_view source, std::string_view target) {
+int64_t PairHash(std::string_view source, std::string_view target) {
   uint64_t h = StableHash(source);
   h = StableHash(std::string_view("\x1f", 1), h);
   h = StableHash(target, h);
   return static_cast<int64_t>(h);
 }
 
-Status SegmentIndexWriter::Create(SqliteDb* db, std::unique_ptr<SegmentIndexWriter>* out) {
-  std::unique_ptr<SegmentIndexWriter> w(new SegmentIndexWriter(db));
+Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out) {
+  std::unique_ptr<PairIndexWriter> w(new PairIndexWriter(db));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db, "SELECT id FROM segments WHERE hash = ?1", &w->by_hash_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db, "SELECT source, target FROM units WHERE segment_id = ?1 LIMIT 1", &w->text_of_));
   TMALIGN_RETURN_IF_ERROR(
-      SqliteStatement::Prepare(db, "INSERT INTO segments (hash) VALUES (?1)", &w->insert_segment_));
+      SqliteStatement::Prepare(db, "INSERT INTO segments (hash) VALUES (?1)", &w->insert_pair_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db, "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?1, ?2, ?3, ?4)", &w->insert_postings_));
   std::string many = "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?, ?, ?, ?)";
@@ -57,7 +57,7 @@ Status SegmentIndexWriter::Create(SqliteDb* db, std::unique_ptr<SegmentIndexWrit
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db, many, &w->insert_postings_many_));
   int64_t any = 1;
   TMALIGN_RETURN_IF_ERROR(db->QueryInt("SELECT EXISTS (SELECT 1 FROM segments)", &any));
-  w->had_segments_ = any != 0;
+  w->had_pairs_ = any != 0;
   *out = std::move(w);
   return Status::Ok();
 }
@@ -71,7 +71,7 @@ std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view t
   return terms;
 }
 
-SegmentIndexWriter::~SegmentIndexWriter() {
+PairIndexWriter::~PairIndexWriter() {
   if (thread_.joinable()) {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -82,16 +82,16 @@ SegmentIndexWriter::~SegmentIndexWriter() {
   }
 }
 
-Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id) {
-  return FindOrCreate(source, target, SegmentHash(source, target), {}, segment_id, true);
+Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t* pair_id) {
+  return FindOrCreate(source, target, PairHash(source, target), {}, pair_id, true);
 }
 
-Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        std::vector<uint64_t> terms, int64_t* segment_id) {
-  return FindOrCreate(source, target, hash, std::move(terms), segment_id, false);
+Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                                        std::vector<uint64_t> terms, int64_t* pair_id) {
+  return FindOrCreate(source, target, hash, std::move(terms), pair_id, false);
 }
 
-Status SegmentIndexWriter::SameText(int64_t id, std::string_view source, std::string_view target, bool* same) {
+Status PairIndexWriter::SameText(int64_t id, std::string_view source, std::string_view target, bool* same) {
   text_of_.Reset();
   text_of_.BindInt64(1, id);
   bool found = false;
@@ -101,8 +101,8 @@ Status SegmentIndexWriter::SameText(int64_t id, std::string_view source, std::st
   return Status::Ok();
 }
 
-Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        std::vector<uint64_t> given_terms, int64_t* segment_id,
+Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
+                                        std::vector<uint64_t> given_terms, int64_t* pair_id,
                                         bool compute_terms) {
   // Equal hashes are compared by text, so a collision only costs a lookup.
   if (!created_by_hash_.empty()) {
@@ -112,12 +112,12 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
       bool same = false;
       TMALIGN_RETURN_IF_ERROR(SameText(created_by_hash_[i].id, source, target, &same));
       if (same) {
-        *segment_id = created_by_hash_[i].id;
+        *pair_id = created_by_hash_[i].id;
         return Status::Ok();
       }
     }
   }
-  if (had_segments_) {
+  if (had_pairs_) {
     by_hash_.Reset();
     by_hash_.BindInt64(1, hash);
     bool has_row = false;
@@ -128,21 +128,21 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
       bool same = false;
       TMALIGN_RETURN_IF_ERROR(SameText(id, source, target, &same));
       if (same) {
-        *segment_id = id;
+        *pair_id = id;
         by_hash_.Reset();
         return Status::Ok();
       }
     }
     by_hash_.Reset();
   }
-  insert_segment_.Reset();
-  insert_segment_.BindInt64(1, hash);
-  TMALIGN_RETURN_IF_ERROR(insert_segment_.Run());
+  insert_pair_.Reset();
+  insert_pair_.BindInt64(1, hash);
+  TMALIGN_RETURN_IF_ERROR(insert_pair_.Run());
   const int64_t id = sqlite3_last_insert_rowid(db_->get());
   ++created_;
   RememberCreated(hash, id);
-  pending_.push_back(NewSegment{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
-  *segment_id = id;
+  pending_.push_back(NewPair{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
+  *pair_id = id;
   if (pending_.size() >= 1024) {
     Submit();
     bool due = false;
@@ -155,7 +155,7 @@ Status SegmentIndexWriter::FindOrCreate(std::string_view source, std::string_vie
   return Status::Ok();
 }
 
-void SegmentIndexWriter::RememberCreated(int64_t hash, int64_t id) {
+void PairIndexWriter::RememberCreated(int64_t hash, int64_t id) {
   if (2 * (created_slots_used_ + 1) > created_by_hash_.size()) {  // keep at most half full
     std::vector<HashSlot> old = std::move(created_by_hash_);
     created_by_hash_.assign(std::max<size_t>(1024, 2 * old.size()), HashSlot{0, 0});
@@ -171,35 +171,35 @@ void SegmentIndexWriter::RememberCreated(int64_t hash, int64_t id) {
   ++created_slots_used_;
 }
 
-void SegmentIndexWriter::Submit() {
+void PairIndexWriter::Submit() {
   if (pending_.empty()) return;
   std::unique_lock<std::mutex> lock(mu_);
   if (!thread_.joinable()) thread_ = std::thread([this] { IndexLoop(); });
   // Bounded, so a slow indexer holds back the writer instead of growing the queue; deep
-  // enough (64 x 1024 segments) to cover the indexer sealing a run without stalling import.
+  // enough (64 x 1024 pairs) to cover the indexer sealing a run without stalling import.
   cv_.wait(lock, [&] { return queue_.size() < 64; });
   queue_.push_back(std::move(pending_));
   pending_.clear();
   cv_.notify_all();
 }
 
-void SegmentIndexWriter::Drain() {
+void PairIndexWriter::Drain() {
   Submit();
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return queue_.empty() && !busy_; });
 }
 
-void SegmentIndexWriter::IndexLoop() {
+void PairIndexWriter::IndexLoop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
     cv_.wait(lock, [&] { return !queue_.empty() || stop_; });
     if (queue_.empty()) return;  // stopping
-    std::vector<NewSegment> batch = std::move(queue_.front());
+    std::vector<NewPair> batch = std::move(queue_.front());
     queue_.pop_front();
     busy_ = true;
     cv_.notify_all();
     lock.unlock();
-    for (const NewSegment& s : batch) {
+    for (const NewPair& s : batch) {
       for (uint64_t t : s.terms) pairs_.push_back(Pair{t ^ kSignBit, s.id});
       if (pairs_.size() >= kRunPairs) {
         SealRun();
@@ -214,7 +214,7 @@ void SegmentIndexWriter::IndexLoop() {
   }
 }
 
-void SegmentIndexWriter::SealRun() {
+void PairIndexWriter::SealRun() {
   if (pairs_.empty()) return;
   // Counting sort on the key's top bits (one pass to count, one to scatter), then each small
   // bucket by (key, id): far cheaper than a container per term.
@@ -258,7 +258,7 @@ void SegmentIndexWriter::SealRun() {
   scratch_.clear();
 }
 
-Status SegmentIndexWriter::MergeRuns(const std::vector<Run>& runs,
+Status PairIndexWriter::MergeRuns(const std::vector<Run>& runs,
                                      const std::function<Status(const RunEntry&, std::string_view)>& sink) {
   // Runs were sealed in id order, so a term's lists concatenate; only the first delta of
   // each later list is recoded.
@@ -304,7 +304,7 @@ Status SegmentIndexWriter::MergeRuns(const std::vector<Run>& runs,
   }
 }
 
-void SegmentIndexWriter::CompactRuns() {
+void PairIndexWriter::CompactRuns() {
   // One entry per term instead of one per term and run: bounds memory between flushes.
   Run merged;
   size_t entries = 0, bytes = 0;
@@ -326,14 +326,14 @@ void SegmentIndexWriter::CompactRuns() {
   runs_.push_back(std::move(merged));
 }
 
-Status SegmentIndexWriter::DeferHashIndex() {
-  if (had_segments_ || hash_index_dropped_) return Status::Ok();
+Status PairIndexWriter::DeferHashIndex() {
+  if (had_pairs_ || hash_index_dropped_) return Status::Ok();
   TMALIGN_RETURN_IF_ERROR(db_->Exec("DROP INDEX IF EXISTS segments_hash"));
   hash_index_dropped_ = true;
   return Status::Ok();
 }
 
-Status SegmentIndexWriter::Flush() {
+Status PairIndexWriter::Flush() {
   TMALIGN_RETURN_IF_ERROR(WritePostings());
   if (hash_index_dropped_) {
     TMALIGN_RETURN_IF_ERROR(db_->Exec("CREATE INDEX segments_hash ON segments (hash)"));
@@ -342,7 +342,7 @@ Status SegmentIndexWriter::Flush() {
   return Status::Ok();
 }
 
-Status SegmentIndexWriter::WritePostings() {
+Status PairIndexWriter::WritePostings() {
   Drain();  // from here until the next Submit() the runs are this thread's
   SealRun();
   // In key order (SQLite compares the term as a signed integer): B-tree appends instead of
@@ -382,7 +382,7 @@ Status SegmentIndexWriter::WritePostings() {
   return Status::Ok();
 }
 
-Status SegmentIndexWriter::LinkPendingUnits(int64_t* linked) {
+Status PairIndexWriter::LinkPendingUnits(int64_t* linked) {
   *linked = 0;
   SqliteStatement pending, update;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
@@ -403,10 +403,10 @@ Status SegmentIndexWriter::LinkPendingUnits(int64_t* linked) {
   }
   pending = SqliteStatement();
   for (const Row& r : rows) {
-    int64_t segment = 0;
-    TMALIGN_RETURN_IF_ERROR(FindOrCreate(r.source, r.target, &segment));
+    int64_t pair_id = 0;
+    TMALIGN_RETURN_IF_ERROR(FindOrCreate(r.source, r.target, &pair_id));
     update.Reset();
-    update.BindInt64(1, segment);
+    update.BindInt64(1, pair_id);
     update.BindInt64(2, r.id);
     TMALIGN_RETURN_IF_ERROR(update.Run());
     ++*linked;

@@ -1,7 +1,8 @@
 // The deduplicated memory beside the per-document `units`: each distinct (source, target)
-// pair is one row of `segments`, every unit with that pair points at it (units.segment_id),
-// so its usage count and origins are the units that point at it. New segments are indexed
-// in `postings` (index term -> delta-coded segment ids) for fuzzy match and concordance.
+// pair is one row of table `segments` (the schema's name for pairs), every unit with that pair
+// points at it (units.segment_id), so its usage count and origins are the units that point at
+// it. New pairs are indexed in `postings` (index term -> delta-coded pair ids) for fuzzy match
+// and concordance.
 #pragma once
 
 #include <condition_variable>
@@ -20,31 +21,31 @@
 
 namespace tmalign {
 
-// Writes segments and postings; use inside the caller's write transaction, call Flush() before commit.
+// Writes pairs and postings; use inside the caller's write transaction, call Flush() before commit.
 // Posting lists are built on a thread of their own; only Flush() writes them (on the caller's thread).
-class SegmentIndexWriter {
+class PairIndexWriter {
  public:
-  static Status Create(SqliteDb* db, std::unique_ptr<SegmentIndexWriter>* out);
-  ~SegmentIndexWriter();
+  static Status Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out);
+  ~PairIndexWriter();
 
-  // The segment of the pair (source, target), created and indexed if it is new.
-  Status FindOrCreate(std::string_view source, std::string_view target, int64_t* segment_id);
-  // Same with the pair's SegmentHash and PairIndexTerms computed beforehand (e.g. on another thread).
+  // The id of the pair (source, target), created and indexed if it is new.
+  Status FindOrCreate(std::string_view source, std::string_view target, int64_t* pair_id);
+  // Same with the pair's PairHash and PairIndexTerms computed beforehand (e.g. on another thread).
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      std::vector<uint64_t> terms, int64_t* segment_id);
-  // Links every unit whose segment_id is NULL (units of older schema versions, edited units).
+                      std::vector<uint64_t> terms, int64_t* pair_id);
+  // Links every unit whose pair_id is NULL (units of older schema versions, edited units).
   Status LinkPendingUnits(int64_t* linked);
-  // For a bulk load into a TM without segments: drops the segment-hash index, which this
-  // writer does not need (it finds its own segments in memory), so 1M random B-tree inserts
-  // become one sorted index build in Flush(). No-op when segments exist.
+  // For a bulk load into a TM without pairs: drops the pair-hash index, which this
+  // writer does not need (it finds its own pairs in memory), so 1M random B-tree inserts
+  // become one sorted index build in Flush(). No-op when pairs exist.
   Status DeferHashIndex();
   // Writes the buffered postings and rebuilds a deferred index. Call before commit.
   Status Flush();
 
-  int64_t segments_created() const { return created_; }
+  int64_t pairs_created() const { return created_; }
 
  private:
-  explicit SegmentIndexWriter(SqliteDb* db) : db_(db) {}
+  explicit PairIndexWriter(SqliteDb* db) : db_(db) {}
   // Postings are collected as flat (term, id) pairs; every few million pairs they are sorted
   // (radix on the term's top bits) and coded into a run, and Flush() merges the runs into one
   // list per term, written in key order.
@@ -61,12 +62,12 @@ class SegmentIndexWriter {
     std::vector<RunEntry> entries;  // ascending key
     std::string bytes;  // the entries' lists, in entry order
   };
-  struct NewSegment {
+  struct NewPair {
     int64_t id;
     std::vector<uint64_t> terms;
   };
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      std::vector<uint64_t> given_terms, int64_t* segment_id, bool compute_terms);
+                      std::vector<uint64_t> given_terms, int64_t* pair_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
   // Writes the buffered postings (also when the buffer is large, mid-import).
   Status WritePostings();
@@ -77,14 +78,14 @@ class SegmentIndexWriter {
   // Merges `runs` (sealed in id order) into one list per term, passed to `sink` in key order.
   static Status MergeRuns(const std::vector<Run>& runs,
                           const std::function<Status(const RunEntry&, std::string_view)>& sink);
-  // Hands the pending new segments to the indexing thread (started on first use).
+  // Hands the pending new pairs to the indexing thread (started on first use).
   void Submit();
   // Waits until the indexing thread has added everything submitted.
   void Drain();
   void IndexLoop();
 
   SqliteDb* db_;
-  SqliteStatement by_hash_, text_of_, insert_segment_, insert_postings_, insert_postings_many_;
+  SqliteStatement by_hash_, text_of_, insert_pair_, insert_postings_, insert_postings_many_;
   // Segments created by this writer, by hash: a new pair is found without an index lookup.
   // Open addressing with linear probing (id 0 = empty slot; SQLite's ids start at 1): a node
   // per entry, as in std::unordered_multimap, cost a cache miss a lookup and a second to free.
@@ -94,14 +95,14 @@ class SegmentIndexWriter {
   std::vector<HashSlot> created_by_hash_;
   size_t created_slots_used_ = 0;
   void RememberCreated(int64_t hash, int64_t id);
-  bool had_segments_ = true;  // segments existed before: a pair missing above may still be stored
+  bool had_pairs_ = true;  // pairs existed before: a pair missing above may still be stored
   bool hash_index_dropped_ = false;
   int64_t created_ = 0;
 
-  std::vector<NewSegment> pending_;  // writer side, not yet submitted
+  std::vector<NewPair> pending_;  // writer side, not yet submitted
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::vector<NewSegment>> queue_;
+  std::deque<std::vector<NewPair>> queue_;
   bool busy_ = false, stop_ = false;
   std::thread thread_;
 
@@ -112,8 +113,8 @@ class SegmentIndexWriter {
   size_t flush_due_ = 0;  // set (under mu_) when buffered_bytes_ passes the limit
 };
 
-// Hash that identifies a (source, target) pair in segments.hash.
-int64_t SegmentHash(std::string_view source, std::string_view target);
+// Hash that identifies a (source, target) pair (column segments.hash).
+int64_t PairHash(std::string_view source, std::string_view target);
 // The index terms of both sides of a pair, sorted, without duplicates.
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target);
 
@@ -121,9 +122,9 @@ std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view t
 class PostingsReader {
  public:
   static Status Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out);
-  // Number of segments listed under `term` (stale ids of deleted segments included).
+  // Number of pairs listed under `term` (stale ids of deleted pairs included).
   Status Frequency(uint64_t term, int64_t* count);
-  // Appends the segment ids listed under `term`, ascending.
+  // Appends the pair ids listed under `term`, ascending.
   Status Read(uint64_t term, std::vector<int64_t>* ids);
 
  private:
