@@ -1,4 +1,4 @@
-// Bead: one unit of an alignment, sentence ids of each side (0-based), in the
+// Bead: one alignment result, the sentence ids of each side (0-based) and a confidence, in the
 // MAC-Dev / Bertalign text form "[3]:[4,5]", "[7]:[]".
 #pragma once
 

@@ -95,12 +95,7 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
   cl->Add()("dict", po::value(&job->dict), "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
       "lexicon", po::value(&job->lexicon_path), "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' to disable)")(
       "verbose,v", "report languages, encodings, counts and timings on stderr");
-  // Hidden: for benchmarking and research.
-  cl->AddHidden()("skip-cost", po::value(&options.align.skip_cost))(
-      "merge-cost", po::value(&options.align.merge_cost))("m2m-cost", po::value(&options.align.many_to_many_cost))(
-      "fan", po::value(&options.align.max_fan))("merge-cap", po::value(&options.align.merge_cost_cap))(
-      "length-weight", po::value(&options.align.length_weight))("size-credit", po::value(&options.align.size_credit))("band", po::value(&options.align.band_half_width))(
-      "src", po::value(&job->src))("tgt", po::value(&job->tgt));
+  cl->AddHidden()("src", po::value(&job->src))("tgt", po::value(&job->tgt));  // the positional arguments
   cl->Positional("src", 1);
   cl->Positional("tgt", 1);
 }

@@ -44,22 +44,22 @@ void SetSide(const Pieces& pieces, Language lang, std::vector<int>* ids, std::st
   }
 }
 
-// A unit in piece form, for edits that move sentences around.
-struct PieceUnit {
+// A unit as lists of sentences (pieces), for edits that move sentences around.
+struct EditableUnit {
   Pieces side[2];
   double confidence = 0;
   bool empty() const { return side[0].empty() && side[1].empty(); }
 };
 
-PieceUnit ToPieces(const TmDocument& doc, const TmUnit& u) {
-  PieceUnit p;
+EditableUnit ToPieces(const TmDocument& doc, const TmUnit& u) {
+  EditableUnit p;
   p.side[0] = UnitSentences(u, BeadSide::kSource, SideLanguage(doc, BeadSide::kSource));
   p.side[1] = UnitSentences(u, BeadSide::kTarget, SideLanguage(doc, BeadSide::kTarget));
   p.confidence = u.confidence;
   return p;
 }
 
-TmUnit FromPieces(const TmDocument& doc, const PieceUnit& p) {
+TmUnit FromPieces(const TmDocument& doc, const EditableUnit& p) {
   TmUnit u;
   SetSide(p.side[0], SideLanguage(doc, BeadSide::kSource), &u.src_ids, &u.source, &u.src_sentences);
   SetSide(p.side[1], SideLanguage(doc, BeadSide::kTarget), &u.tgt_ids, &u.target, &u.tgt_sentences);
@@ -160,7 +160,7 @@ Status BeadEditor::Merge(int64_t version, int position, EditOutcome* out) {
     const int i = FindUnit(units, position);
     if (i < 0) return NoUnit(position);
     if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit to merge with");
-    PieceUnit a = ToPieces(doc, units[i]), b = ToPieces(doc, units[i + 1]);
+    EditableUnit a = ToPieces(doc, units[i]), b = ToPieces(doc, units[i + 1]);
     for (int s = 0; s < 2; ++s) a.side[s].insert(a.side[s].end(), b.side[s].begin(), b.side[s].end());
     a.confidence = std::min(a.confidence, b.confidence);
     *c = Change{"merge", i, 2, {FromPieces(doc, a)}};
@@ -172,7 +172,7 @@ Status BeadEditor::Split(int64_t version, int position, int src_at, int tgt_at, 
   return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
     const int i = FindUnit(units, position);
     if (i < 0) return NoUnit(position);
-    PieceUnit whole = ToPieces(doc, units[i]);
+    EditableUnit whole = ToPieces(doc, units[i]);
     const int n[2] = {static_cast<int>(whole.side[0].size()), static_cast<int>(whole.side[1].size())};
     const int at[2] = {src_at, tgt_at};
     for (int s = 0; s < 2; ++s) {
@@ -184,7 +184,7 @@ Status BeadEditor::Split(int64_t version, int position, int src_at, int tgt_at, 
     if (at[0] + at[1] == 0 || at[0] + at[1] == n[0] + n[1]) {
       return Status::InvalidInput("a split must leave sentences in both units");
     }
-    PieceUnit first, second;
+    EditableUnit first, second;
     first.confidence = second.confidence = whole.confidence;
     for (int s = 0; s < 2; ++s) {
       first.side[s].assign(whole.side[s].begin(), whole.side[s].begin() + at[s]);
@@ -201,7 +201,7 @@ Status BeadEditor::MoveFirstToPrevious(int64_t version, int position, BeadSide s
     if (i < 0) return NoUnit(position);
     if (i == 0) return Status::InvalidInput("the first unit has no previous unit");
     const int s = SideIndex(side);
-    PieceUnit prev = ToPieces(doc, units[i - 1]), cur = ToPieces(doc, units[i]);
+    EditableUnit prev = ToPieces(doc, units[i - 1]), cur = ToPieces(doc, units[i]);
     if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
     prev.side[s].push_back(cur.side[s].front());
     cur.side[s].erase(cur.side[s].begin());
@@ -218,7 +218,7 @@ Status BeadEditor::MoveLastToNext(int64_t version, int position, BeadSide side, 
     if (i < 0) return NoUnit(position);
     if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit");
     const int s = SideIndex(side);
-    PieceUnit cur = ToPieces(doc, units[i]), next = ToPieces(doc, units[i + 1]);
+    EditableUnit cur = ToPieces(doc, units[i]), next = ToPieces(doc, units[i + 1]);
     if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
     next.side[s].insert(next.side[s].begin(), cur.side[s].back());
     cur.side[s].pop_back();
@@ -244,7 +244,7 @@ Status BeadEditor::EditSentence(int64_t version, int position, BeadSide side, in
     const int i = FindUnit(units, position);
     if (i < 0) return NoUnit(position);
     const int s = SideIndex(side);
-    PieceUnit cur = ToPieces(doc, units[i]);
+    EditableUnit cur = ToPieces(doc, units[i]);
     if (index < 0 || index >= static_cast<int>(cur.side[s].size())) {
       return Status::InvalidInput("no sentence " + std::to_string(index) + " on that side of unit " +
                                   std::to_string(position));

@@ -1,4 +1,4 @@
-// Review edits on the units (beads) of one TM document: merge, split, move a sentence to
+// Review edits on the units of one TM document (each stored from a bead): merge, split, move a sentence to
 // the neighbour, fix a sentence's text, mark reviewed, undo. Each edit is one IMMEDIATE
 // transaction that checks the document version the editor saw, applies the change, bumps
 // the version and journals the replaced units (table `edits`) so undo can put them back.

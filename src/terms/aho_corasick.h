@@ -20,7 +20,6 @@ class AhoCorasick {
   void FindAll(std::string_view text, const std::function<void(int id, size_t begin, size_t end)>& on_match) const;
 
   size_t pattern_count() const { return lengths_.size(); }
-  size_t pattern_length(int id) const { return lengths_[static_cast<size_t>(id)]; }
 
  private:
   struct Node {

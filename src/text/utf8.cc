@@ -32,13 +32,6 @@ std::u32string ToUtf32(std::string_view s) {
   return out;
 }
 
-std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) AppendUtf8(c, &out);
-  return out;
-}
-
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3134F) ||
          (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;

@@ -12,7 +12,6 @@ char32_t NextCodePoint(std::string_view s, size_t* pos);
 // Appends the UTF-8 encoding of `c`.
 void AppendUtf8(char32_t c, std::string* out);
 std::u32string ToUtf32(std::string_view s);
-std::string ToUtf8(std::u32string_view s);
 
 // CJK unified ideographs (with extensions and compatibility forms) and 〇.
 bool IsHan(char32_t c);
