@@ -44,7 +44,7 @@ install(FILES ${CMAKE_BINARY_DIR}/tmalign.1.gz DESTINATION ${CMAKE_INSTALL_MANDI
 set(CPACK_PACKAGE_NAME tmalign)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "tmalign maintainers")
-set(TMALIGN_DEB_MAINTAINER "Seed 5342ddd9 maintainers <maintainers@users.noreply.r-seed-5342ddd9.example>"
+set(TMALIGN_DEB_MAINTAINER "tmalign developers <tmalign@localhost>"
     CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_PACKAGE_CONTACT ${TMALIGN_DEB_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${TMALIGN_DEB_MAINTAINER})
