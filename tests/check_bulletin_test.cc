@@ -9,9 +9,12 @@
 #include <sstream>
 
 #include "dict/cedict.h"
-#include "terms_test_util.h"
+#include "run_binary.h"
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::RunTmalign;
 namespace {
 
 const std::string kBulletin = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";

@@ -4,9 +4,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "run_binary.h"
 #include "terms_test_util.h"
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::RunTmalign;
 
 namespace {
 

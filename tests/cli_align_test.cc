@@ -3,11 +3,9 @@
 #include <expat.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unicode/ucnv.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -17,21 +15,17 @@
 
 #include "align/bead.h"
 #include "dict/cedict.h"
+#include "run_binary.h"
 #include "temp_dir.h"
 
 namespace tmalign {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::RunResult;
+using testing::ReadFile;
 
 const std::string kCorpus = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string Encode(const std::string& utf8, const char* charset) {
   UErrorCode err = U_ZERO_ERROR;
@@ -61,12 +55,6 @@ bool HaveDictionary() {
   GTEST_SKIP() << "CC-CEDICT not found at " << DefaultCedictPath()                                \
                << " (run scripts/fetch-cedict or set TMALIGN_DICT)"
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
 class CliAlignTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -81,17 +69,11 @@ class CliAlignTest : public ::testing::Test {
     return Path(name);
   }
 
-  // `args` are shell words, quoted by the caller where needed.
-  Result Run(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string cmd = std::string("cd '") + dir_.string() + "' && '" + TMALIGN_BINARY + "' align " + args +
-                            " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-  }
+  // `tmalign align ARGS` in the test's folder; `args` are shell words, quoted by the caller where needed.
+  RunResult Run(const std::string& args) { return testing::RunTmalign("align " + args, dir_.string()); }
 
   // Exit code 2 and one stderr line "tmalign align: ..." that contains `name`.
-  void ExpectOneLineError(const Result& r, const std::string& name) {
+  void ExpectOneLineError(const RunResult& r, const std::string& name) {
     EXPECT_EQ(r.exit_code, 2) << r.err;
     ASSERT_FALSE(r.err.empty());
     EXPECT_EQ(r.err.rfind("tmalign align: ", 0), 0u) << r.err;
@@ -143,14 +125,14 @@ bool ParseXml(const std::string& xml, XmlCounts* counts, std::string* error) {
 TEST_F(CliAlignTest, FormatsAgree) {
   REQUIRE_DICTIONARY();
   const std::string inputs = "--presplit '" + kCorpus + "zh.split' '" + kCorpus + "en.split'";
-  Result beads_run = Run(inputs);
+  RunResult beads_run = Run(inputs);
   ASSERT_EQ(beads_run.exit_code, 0) << beads_run.err;
   const std::vector<Bead> beads = ParseBeads(beads_run.out);
   ASSERT_GT(beads.size(), 50u);
   size_t both_sides = 0;
   for (const Bead& b : beads) both_sides += !b.src.empty() && !b.tgt.empty();
 
-  Result json_run = Run(inputs + " --format json");
+  RunResult json_run = Run(inputs + " --format json");
   ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
   nlohmann::json j = nlohmann::json::parse(json_run.out);
   ASSERT_TRUE(j.contains("beads"));
@@ -173,10 +155,10 @@ TEST_F(CliAlignTest, FormatsAgree) {
   EXPECT_EQ(j["beads"][0]["target"], "{No.7 Vol. 142}");
 
   // TMX through -o: one <tu> per bead with both sides, each with two <tuv><seg>.
-  Result tmx_run = Run(inputs + " --format tmx -o out.tmx");
+  RunResult tmx_run = Run(inputs + " --format tmx -o out.tmx");
   ASSERT_EQ(tmx_run.exit_code, 0) << tmx_run.err;
   EXPECT_TRUE(tmx_run.out.empty());
-  const std::string tmx = Slurp(dir_ / "out.tmx");
+  const std::string tmx = ReadFile(dir_ / "out.tmx");
   XmlCounts counts;
   std::string error;
   ASSERT_TRUE(ParseXml(tmx, &counts, &error)) << error;
@@ -187,7 +169,7 @@ TEST_F(CliAlignTest, FormatsAgree) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << "left behind: " << entry.path();
   }
 
-  Result tsv_run = Run(inputs + " --format tsv");
+  RunResult tsv_run = Run(inputs + " --format tsv");
   ASSERT_EQ(tsv_run.exit_code, 0) << tsv_run.err;
   std::vector<std::string> rows = Lines(tsv_run.out);
   ASSERT_EQ(rows.size(), beads.size() + 1);
@@ -201,7 +183,7 @@ TEST_F(CliAlignTest, FormatsAgree) {
 TEST_F(CliAlignTest, InvalidUtf8NamesFileAndLeavesNoOutput) {
   REQUIRE_DICTIONARY();
   const std::string bad = Write("bad.txt", "This is English text.\nAnother line \x80 here.\n");
-  Result r = Run("'" + kCorpus + "zh.txt' bad.txt -o out.txt");
+  RunResult r = Run("'" + kCorpus + "zh.txt' bad.txt -o out.txt");
   ExpectOneLineError(r, "bad.txt");
   EXPECT_NE(r.err.find("UTF-8"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
@@ -211,14 +193,14 @@ TEST_F(CliAlignTest, InvalidUtf8NamesFileAndLeavesNoOutput) {
 TEST_F(CliAlignTest, EmptyFileAndNoTmCreated) {
   REQUIRE_DICTIONARY();
   Write("empty.txt", "");
-  Result r = Run("'" + kCorpus + "zh.txt' empty.txt --tm tm.sqlite --doc d");
+  RunResult r = Run("'" + kCorpus + "zh.txt' empty.txt --tm tm.sqlite --doc d");
   ExpectOneLineError(r, "empty.txt");
   EXPECT_FALSE(fs::exists(dir_ / "tm.sqlite"));
 }
 
 TEST_F(CliAlignTest, TwoEnglishFiles) {
   REQUIRE_DICTIONARY();
-  Result r = Run("'" + kCorpus + "en.txt' '" + kCorpus + "en.split'");
+  RunResult r = Run("'" + kCorpus + "en.txt' '" + kCorpus + "en.split'");
   ExpectOneLineError(r, "en.txt");
   EXPECT_NE(r.err.find("both are English"), std::string::npos) << r.err;
 }
@@ -230,33 +212,33 @@ TEST_F(CliAlignTest, HugeSingleLine) {
   while (line.size() < (5u << 20)) line += "word ";
   Write("huge.txt", line);
   Write("out.txt", "previous output\n");  // a failed run must not touch it
-  Result r = Run("'" + kCorpus + "zh.txt' huge.txt -o out.txt");
+  RunResult r = Run("'" + kCorpus + "zh.txt' huge.txt -o out.txt");
   ExpectOneLineError(r, "huge.txt");
-  EXPECT_EQ(Slurp(dir_ / "out.txt"), "previous output\n");
+  EXPECT_EQ(ReadFile(dir_ / "out.txt"), "previous output\n");
 }
 
 TEST_F(CliAlignTest, UnknownFormat) {
-  Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --format xml");
+  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --format xml");
   ExpectOneLineError(r, "xml");
 }
 
 TEST_F(CliAlignTest, DocIdWithControlCharactersIsRefusedBeforeAnyWrite) {
-  Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm tm.sqlite --doc \"$(printf 'two\\tcolumns')\"");
+  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm tm.sqlite --doc \"$(printf 'two\\tcolumns')\"");
   ExpectOneLineError(r, "--doc");
   EXPECT_FALSE(fs::exists(dir_ / "tm.sqlite"));
 }
 
 TEST_F(CliAlignTest, TmInMissingFolder) {
-  Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm nodir/tm.sqlite");
+  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm nodir/tm.sqlite");
   ExpectOneLineError(r, "nodir/tm.sqlite");
   EXPECT_FALSE(fs::exists(dir_ / "nodir"));
 }
 
 TEST_F(CliAlignTest, TmUnderRegularFile) {
   Write("plain.txt", "not a folder\n");
-  Result r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm plain.txt/tm.sqlite");
+  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm plain.txt/tm.sqlite");
   ExpectOneLineError(r, "plain.txt/tm.sqlite");
-  EXPECT_EQ(Slurp(dir_ / "plain.txt"), "not a folder\n");
+  EXPECT_EQ(ReadFile(dir_ / "plain.txt"), "not a folder\n");
 }
 
 // Documents and units of a TM, read with the SQLite C API.
@@ -299,7 +281,7 @@ TmSnapshot ReadTm(const std::string& path) {
 TEST_F(CliAlignTest, TmFailedRunLeavesUnitsAndRealignReplaces) {
   REQUIRE_DICTIONARY();
   const std::string zh = "'" + kCorpus + "zh.txt'", en = "'" + kCorpus + "en.txt'";
-  Result first = Run(zh + " " + en + " --tm tm.sqlite --doc bulletin");
+  RunResult first = Run(zh + " " + en + " --tm tm.sqlite --doc bulletin");
   ASSERT_EQ(first.exit_code, 0) << first.err;
   TmSnapshot before = ReadTm(Path("tm.sqlite"));
   EXPECT_EQ(before.documents, 1);
@@ -308,14 +290,14 @@ TEST_F(CliAlignTest, TmFailedRunLeavesUnitsAndRealignReplaces) {
 
   // A bad TGT fails before anything is written.
   Write("bad.txt", "English text \xC3\x28 broken.\n");
-  Result bad = Run(zh + " bad.txt --tm tm.sqlite --doc bulletin");
+  RunResult bad = Run(zh + " bad.txt --tm tm.sqlite --doc bulletin");
   ExpectOneLineError(bad, "bad.txt");
   TmSnapshot after_bad = ReadTm(Path("tm.sqlite"));
   EXPECT_EQ(after_bad.documents, before.documents);
   EXPECT_EQ(after_bad.units, before.units);
 
   // Aligning the same document again replaces its units: not doubled.
-  Result again = Run(zh + " " + en + " --tm tm.sqlite --doc bulletin");
+  RunResult again = Run(zh + " " + en + " --tm tm.sqlite --doc bulletin");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   TmSnapshot after = ReadTm(Path("tm.sqlite"));
   EXPECT_EQ(after.documents, 1);
@@ -325,17 +307,17 @@ TEST_F(CliAlignTest, TmFailedRunLeavesUnitsAndRealignReplaces) {
 // GB18030 and UTF-16 copies of zh.txt give the beads the UTF-8 file gives.
 TEST_F(CliAlignTest, EncodingsAlignTheSame) {
   REQUIRE_DICTIONARY();
-  const std::string zh = Slurp(kCorpus + "zh.txt");
+  const std::string zh = ReadFile(kCorpus + "zh.txt");
   const std::string en = "'" + kCorpus + "en.txt'";
   Write("zh.gb18030.txt", Encode(zh, "GB18030"));
   Write("zh.utf16.txt", Encode(zh, "UTF-16LE"));
-  Result utf8 = Run("'" + kCorpus + "zh.txt' " + en);
+  RunResult utf8 = Run("'" + kCorpus + "zh.txt' " + en);
   ASSERT_EQ(utf8.exit_code, 0) << utf8.err;
   ASSERT_FALSE(utf8.out.empty());
-  Result gb = Run("zh.gb18030.txt " + en);
+  RunResult gb = Run("zh.gb18030.txt " + en);
   ASSERT_EQ(gb.exit_code, 0) << gb.err;
   EXPECT_EQ(gb.out, utf8.out);
-  Result u16 = Run("zh.utf16.txt " + en);
+  RunResult u16 = Run("zh.utf16.txt " + en);
   ASSERT_EQ(u16.exit_code, 0) << u16.err;
   EXPECT_EQ(u16.out, utf8.out);
 }

@@ -5,9 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "terms_test_util.h"
+#include "run_binary.h"
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::RunTmalign;
 namespace {
 
 const std::vector<std::string> kCommands = {"align",  "check",  "delete", "docs",   "eval",  "export", "import",

@@ -4,39 +4,26 @@
 // cannot be written is one error line "tmalign CMD: FILE: ..." with exit code 2.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "dict/cedict.h"
+#include "run_binary.h"
 #include "temp_dir.h"
 
 namespace tmalign {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::RunResult;
+using testing::ReadFile;
 
 const std::string kTerms = std::string(TMALIGN_TEST_DATA) + "/terms/";
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
 
 // One writing command: its arguments before -o, and what its output starts with.
 struct Writer {
@@ -55,7 +42,7 @@ class CliOutputTest : public ::testing::Test {
     Write("en.txt", "Blockchain technology is developing fast. Alliance chains are an important direction.\n");
     Write("pairs.tsv", "联盟链\talliance chain\n区块链\tblockchain\n");
     Write("bad.txt", "caf\xC3 au lait\n");  // invalid UTF-8
-    Result r = Run("import pairs.tsv --tm tm.sqlite --doc d");
+    RunResult r = Run("import pairs.tsv --tm tm.sqlite --doc d");
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -65,16 +52,7 @@ class CliOutputTest : public ::testing::Test {
   }
 
   // Runs `tmalign ARGS` in the test's folder; `args` are shell words.
-  Result Run(const std::string& args) {
-    const fs::path out = fs::path(dir_) / ".stdout", err = fs::path(dir_) / ".stderr";
-    const std::string cmd = "cd '" + dir_ + "' && '" + TMALIGN_BINARY + "' " + args + " >'" + out.string() +
-                            "' 2>'" + err.string() + "'";
-    const int status = std::system(cmd.c_str());
-    Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
+  RunResult Run(const std::string& args) { return testing::RunTmalign(args, dir_); }
 
   // The names in the test's folder.
   std::set<std::string> Files() const {
@@ -102,7 +80,7 @@ class CliOutputTest : public ::testing::Test {
   }
 
   // One line "tmalign CMD: PATH...", exit code 2, nothing on stdout.
-  static void ExpectError(const Result& r, const Writer& w, const std::string& path) {
+  static void ExpectError(const RunResult& r, const Writer& w, const std::string& path) {
     EXPECT_EQ(r.exit_code, 2) << w.args << "\n" << r.err;
     EXPECT_EQ(r.err.rfind("tmalign " + w.name + ": " + path + ": ", 0), 0u) << w.args << "\n" << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "not one line: " << r.err;
@@ -115,13 +93,13 @@ class CliOutputTest : public ::testing::Test {
 TEST_F(CliOutputTest, DashIsStandardOutput) {
   for (const Writer& w : Writers()) {
     const std::set<std::string> before = Files();
-    Result dash = Run(w.args + " -o -");
+    RunResult dash = Run(w.args + " -o -");
     ASSERT_EQ(dash.exit_code, 0) << w.args << "\n" << dash.err;
     EXPECT_EQ(dash.out.rfind(w.starts, 0), 0u) << w.args << "\n" << dash.out.substr(0, 200);
     EXPECT_EQ(Files(), before) << w.args << " -o - wrote a file";
-    Result file = Run(w.args + " -o out.txt");
+    RunResult file = Run(w.args + " -o out.txt");
     ASSERT_EQ(file.exit_code, 0) << w.args << "\n" << file.err;
-    const std::string written = Slurp(fs::path(dir_) / "out.txt");
+    const std::string written = ReadFile(fs::path(dir_) / "out.txt");
     EXPECT_EQ(written.size(), dash.out.size()) << w.args;
     if (w.name != "report") {  // a report has a random nonce
       EXPECT_EQ(written, dash.out) << w.args;
@@ -133,7 +111,7 @@ TEST_F(CliOutputTest, DashIsStandardOutput) {
 TEST_F(CliOutputTest, FailedRunLeavesNoFileAndAnExistingOneUntouched) {
   for (const Writer& w : Writers()) {
     const std::set<std::string> before = Files();
-    Result r = Run(w.failing + " -o new.txt");
+    RunResult r = Run(w.failing + " -o new.txt");
     EXPECT_EQ(r.exit_code, 2) << w.failing << "\n" << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
     EXPECT_EQ(Files(), before) << w.failing << " left a file";
@@ -141,7 +119,7 @@ TEST_F(CliOutputTest, FailedRunLeavesNoFileAndAnExistingOneUntouched) {
     Write("old.txt", "previous output\n");
     r = Run(w.failing + " -o old.txt");
     EXPECT_EQ(r.exit_code, 2) << w.failing << "\n" << r.err;
-    EXPECT_EQ(Slurp(fs::path(dir_) / "old.txt"), "previous output\n") << w.failing;
+    EXPECT_EQ(ReadFile(fs::path(dir_) / "old.txt"), "previous output\n") << w.failing;
     fs::remove(fs::path(dir_) / "old.txt");
     EXPECT_EQ(Files(), before) << w.failing << " left a file";
   }
@@ -149,7 +127,7 @@ TEST_F(CliOutputTest, FailedRunLeavesNoFileAndAnExistingOneUntouched) {
 
 TEST_F(CliOutputTest, MissingFolder) {
   for (const Writer& w : Writers()) {
-    Result r = Run(w.args + " -o nodir/out.txt");
+    RunResult r = Run(w.args + " -o nodir/out.txt");
     ExpectError(r, w, "nodir/out.txt");
     EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
   }
@@ -161,7 +139,7 @@ TEST_F(CliOutputTest, UnwritableFolder) {
   ASSERT_TRUE(fs::create_directory(ro));
   ASSERT_EQ(chmod(ro.c_str(), 0555), 0);
   for (const Writer& w : Writers()) {
-    Result r = Run(w.args + " -o ro/out.txt");
+    RunResult r = Run(w.args + " -o ro/out.txt");
     ExpectError(r, w, "ro/out.txt");
     EXPECT_TRUE(fs::is_empty(ro)) << w.args;
   }
@@ -172,7 +150,7 @@ TEST_F(CliOutputTest, UnwritableFolder) {
 TEST_F(CliOutputTest, UnwritableFolderEvenForRoot) {
   const std::string path = "/proc/tmalign-cli-output-test.txt";
   for (const Writer& w : Writers()) {
-    Result r = Run(w.args + " -o " + path);
+    RunResult r = Run(w.args + " -o " + path);
     ExpectError(r, w, path);
     EXPECT_FALSE(fs::exists(path));
   }

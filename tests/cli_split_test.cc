@@ -1,19 +1,19 @@
 // Runs the built tmalign binary: `tmalign split` end to end.
 #include <gtest/gtest.h>
 
-#include "temp_dir.h"
-#include <sys/wait.h>
 #include <unicode/ucnv.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "run_binary.h"
+#include "temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using tmalign::testing::RunResult;
 
 std::string Encode(const std::string& utf8, const char* charset) {
   UErrorCode err = U_ZERO_ERROR;
@@ -40,19 +40,6 @@ std::string Q(const std::string& path) {
   return out;
 }
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
 class CliSplitTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -67,13 +54,8 @@ class CliSplitTest : public ::testing::Test {
     return path.string();
   }
 
-  Result Run(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string cmd = std::string("'") + TMALIGN_BINARY + "' split " + args + " >'" + out.string() + "' 2>'" +
-                            err.string() + "'";
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-  }
+  // `tmalign split ARGS`; `args` are shell words.
+  RunResult Run(const std::string& args) { return tmalign::testing::RunTmalign("split " + args); }
 
   fs::path dir_;
 };
@@ -110,7 +92,7 @@ TEST_F(CliSplitTest, SimplifiedChineseInEveryEncodingGivesTheSameSentences) {
       {"utf16be-bom.txt", WithPrefix("\xFE\xFF", Encode(kSimplified, "UTF-16BE"))},
   };
   for (const auto& [name, bytes] : files) {
-    Result r = Run(Q(Write(name, bytes)) + " --lang zh");
+    RunResult r = Run(Q(Write(name, bytes)) + " --lang zh");
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
     EXPECT_EQ(r.out, kSimplifiedSentences) << name;
     EXPECT_EQ(r.err, "") << name;
@@ -125,7 +107,7 @@ TEST_F(CliSplitTest, TraditionalChineseInEveryEncodingGivesTheSameSentences) {
       {"utf16le.txt", WithPrefix("\xFF\xFE", Encode(kTraditional, "UTF-16LE"))},
   };
   for (const auto& [name, bytes] : files) {
-    Result r = Run(Q(Write(name, bytes)));  // language detected
+    RunResult r = Run(Q(Write(name, bytes)));  // language detected
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
     EXPECT_EQ(r.out, kTraditionalSentences) << name;
   }
@@ -133,7 +115,7 @@ TEST_F(CliSplitTest, TraditionalChineseInEveryEncodingGivesTheSameSentences) {
 
 TEST_F(CliSplitTest, ExplicitEncodingAndVerbose) {
   const std::string path = Write("zh.txt", Encode(kTraditional, "Big5"));
-  Result r = Run(Q(path) + " --encoding big5 --lang zh --verbose");
+  RunResult r = Run(Q(path) + " --encoding big5 --lang zh --verbose");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, kTraditionalSentences);
   EXPECT_EQ(r.err, "tmalign split: " + path + ": encoding Big5, language zh\n");
@@ -144,14 +126,14 @@ TEST_F(CliSplitTest, ExplicitEncodingAndVerbose) {
 }
 
 TEST_F(CliSplitTest, EnglishIsDetected) {
-  Result r = Run(Q(Write("en.txt", "Dr. Smith arrived. He spoke.\n")));
+  RunResult r = Run(Q(Write("en.txt", "Dr. Smith arrived. He spoke.\n")));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "Dr. Smith arrived.\nHe spoke.\n");
 }
 
 TEST_F(CliSplitTest, InvalidUtf8IsAnErrorNamingFileAndOffset) {
   const std::string path = Write("bad.txt", "Good line.\nBad \xC3\x28 byte.\n");
-  Result r = Run(Q(path));
+  RunResult r = Run(Q(path));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "tmalign split: " + path +
@@ -161,20 +143,20 @@ TEST_F(CliSplitTest, InvalidUtf8IsAnErrorNamingFileAndOffset) {
 
 TEST_F(CliSplitTest, EmptyFileIsAnError) {
   const std::string path = Write("empty.txt", "");
-  Result r = Run(Q(path));
+  RunResult r = Run(Q(path));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "tmalign split: " + path + ": file is empty\n");
 }
 
 TEST_F(CliSplitTest, HugeSingleLineIsAnError) {
   const std::string path = Write("huge.txt", std::string(5 << 20, 'a'));
-  Result r = Run(Q(path) + " --lang en");
+  RunResult r = Run(Q(path) + " --lang en");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "tmalign split: " + path + ":1: line is 5242880 bytes long (limit 1048576); is this a text file?\n");
 }
 
 TEST_F(CliSplitTest, UsageErrors) {
-  Result r = Run(Q(Write("digits.txt", "2021 — 3.14\n")));
+  RunResult r = Run(Q(Write("digits.txt", "2021 — 3.14\n")));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--lang"), std::string::npos) << r.err;
   r = Run(Q(Write("x.txt", "Hello.\n")) + " --lang fr");

@@ -8,10 +8,13 @@
 #include <iterator>
 #include <string>
 
-#include "terms_test_util.h"
+#include "run_binary.h"
 #include "temp_dir.h"
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::RunTmalign;
 namespace {
 
 namespace fs = std::filesystem;

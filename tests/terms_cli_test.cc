@@ -4,9 +4,13 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "run_binary.h"
 #include "terms_test_util.h"
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::RunTmalign;
 
 TEST(TermsCliTest, ImportTbxToTsv) {
   const std::string out = ::testing::TempDir() + "imported.tsv";

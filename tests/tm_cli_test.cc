@@ -14,13 +14,17 @@
 #include <sstream>
 #include <thread>
 
-#include "terms_test_util.h"
+#include "run_binary.h"
 #include "tm/sqlite_handle.h"
 #include "temp_dir.h"
 
 #include <sqlite3.h>
 
 namespace tmalign {
+
+using testing::RunResult;
+using testing::ReadFile;
+using testing::RunTmalign;
 namespace {
 
 namespace fs = std::filesystem;
@@ -38,10 +42,6 @@ class TmCliTest : public ::testing::Test {
     std::string path = dir_ + "/" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
-  }
-  std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   RunResult Tm(const std::string& args) { return RunTmalign(args + " --tm " + tm_); }
   int64_t Query(const std::string& sql) {
@@ -107,7 +107,7 @@ TEST_F(TmCliTest, ExportImportExportIsLosslessWithMarkupAndProps) {
   std::string e1 = dir_ + "/e1.tmx", e2 = dir_ + "/e2.tmx";
   RunResult r = Tm("export --format tmx -o " + e1);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::string first = Read(e1);
+  std::string first = ReadFile(e1);
   for (const char* needle : {"creationtool=\"tmalign\"", "srclang=\"", "segtype=\"sentence\"", "o-tmf=\"tmalign\"",
                              "datatype=\"plaintext\"", "<prop type=\"x-tmalign-doc\">pujiang</prop>",
                              "<prop type=\"x-tmalign-position\">1</prop>", "<prop type=\"x-tmalign-confidence\">",
@@ -119,7 +119,7 @@ TEST_F(TmCliTest, ExportImportExportIsLosslessWithMarkupAndProps) {
   std::string tm2 = dir_ + "/tm2.sqlite";
   ASSERT_EQ(RunTmalign("import " + e1 + " --tm " + tm2).exit_code, 0);
   ASSERT_EQ(RunTmalign("export --format tmx -o " + e2 + " --tm " + tm2).exit_code, 0);
-  EXPECT_EQ(first, Read(e2));
+  EXPECT_EQ(first, ReadFile(e2));
   RunResult tsv = Tm("export --format tsv");
   EXPECT_NE(tsv.out.find("第一季度经济平稳增长。\tThe economy grew steadily.\n"), std::string::npos) << tsv.out;
 }
@@ -297,15 +297,13 @@ TEST_F(TmCliTest, KillDuringImportLeavesAnIntactTmWithoutTheFile) {
 TEST_F(TmCliTest, TwoConcurrentImportsBothLand) {
   ASSERT_EQ(Tm("stats").exit_code, 2);  // no TM yet: stats does not create one
   std::string a = Write("a.tmx", BigTmx(3000)), b = Write("b.tmx", BigTmx(2000));
-  const std::string cmd_a = std::string(TMALIGN_BINARY) + " import " + a + " --tm " + tm_ + " >/dev/null 2>&1";
-  const std::string cmd_b = std::string(TMALIGN_BINARY) + " import " + b + " --tm " + tm_ + " >/dev/null 2>&1";
-  int ra = -1, rb = -1;
-  std::thread ta([&] { ra = std::system(cmd_a.c_str()); });
-  std::thread tb([&] { rb = std::system(cmd_b.c_str()); });
+  RunResult ra, rb;
+  std::thread ta([&] { ra = Tm("import " + a); });
+  std::thread tb([&] { rb = Tm("import " + b); });
   ta.join();
   tb.join();
-  EXPECT_EQ(ra, 0);
-  EXPECT_EQ(rb, 0);
+  EXPECT_EQ(ra.exit_code, 0) << ra.err;
+  EXPECT_EQ(rb.exit_code, 0) << rb.err;
   EXPECT_EQ(Query("SELECT count(*) FROM units WHERE doc_id = 'a'"), 3000);
   EXPECT_EQ(Query("SELECT count(*) FROM units WHERE doc_id = 'b'"), 2000);
   EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3000);  // b's 2000 pairs are a's first 2000

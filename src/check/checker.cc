@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace tmalign {
@@ -45,111 +46,151 @@ bool HasInnerCapital(std::string_view s) {
 
 bool IsMultiWord(const std::string& form) { return form.find_first_of(" -") != std::string::npos; }
 
+// The first accepted rendering of a term in a document: later renderings must use the same form.
 struct FirstRendering {
   RenderingKind kind;
   size_t form;
   std::string found;
   TextLocation at;
 };
+using FirstRenderings = std::unordered_map<size_t, FirstRendering>;  // by term
 
-}  // namespace
-
-std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units) {
-  const auto& entries = matcher.glossary().entries();
-  std::vector<Finding> all;
-  // document -> term -> first accepted rendering seen
-  std::map<std::string, std::unordered_map<size_t, FirstRendering>> first_rendering;
-
-  for (const CheckUnit& unit : units) {
-    const std::string src = JoinPieces(unit.source);
-    const std::string tgt = JoinPieces(unit.target);
-    const bool has_source = !unit.source.empty();
-    std::map<size_t, size_t> in_source;  // term -> byte offset of its first occurrence in src
-    if (has_source) {
-      for (const ZhHit& h : matcher.FindZh(src)) in_source.emplace(h.term, h.begin);
+// The check of one unit. Walks the glossary renderings found in the target, one span of
+// text at a time (a span may render several terms), then reports the source terms that
+// were neither rendered nor replaced by a forbidden rendering. `firsts` is the unit's
+// document's record of first renderings, read and extended for the consistency warning.
+class UnitCheck {
+ public:
+  UnitCheck(const TermMatcher& matcher, const CheckUnit& unit, FirstRenderings* firsts)
+      : matcher_(matcher),
+        entries_(matcher.glossary().entries()),
+        unit_(unit),
+        firsts_(*firsts),
+        target_(JoinPieces(unit.target)),
+        has_source_(!unit.source.empty()) {
+    if (has_source_) {
+      for (const ZhHit& h : matcher.FindZh(JoinPieces(unit.source))) in_source_.emplace(h.term, h.begin);
     }
-    auto source_location = [&](size_t term) {
-      auto it = in_source.find(term);
-      return it == in_source.end() ? TextLocation{} : LocateInPieces(unit.source, it->second);
-    };
+  }
 
-    std::vector<std::pair<size_t, Finding>> found;  // target offset, finding
-    auto add = [&](size_t offset, Finding f) {
-      f.unit_id = unit.id;
-      found.emplace_back(offset, std::move(f));
-    };
-
-    const std::vector<EnHit> hits = matcher.FindEn(tgt);
-    std::set<size_t> rendered, forbidden_used;
-    auto& firsts = first_rendering[unit.document];
-    std::set<size_t> inconsistent_reported;
+  // The unit's findings, by position in the target (missing terms count as position 0).
+  std::vector<Finding> Run() {
+    const std::vector<EnHit> hits = matcher_.FindEn(target_);
     for (size_t i = 0; i < hits.size();) {
       size_t j = i;
       while (j < hits.size() && hits[j].begin == hits[i].begin && hits[j].end == hits[i].end) ++j;
-      const std::string text = tgt.substr(hits[i].begin, hits[i].end - hits[i].begin);
-      const TextLocation at = LocateInPieces(unit.target, hits[i].begin);
-      bool any_accepted = false, accepted_in_source = false;
-      for (size_t k = i; k < j; ++k) {
-        if (hits[k].kind == RenderingKind::kForbidden) continue;
-        any_accepted = true;
-        accepted_in_source |= in_source.count(hits[k].term) > 0;
-      }
-      bool case_reported = false;
-      for (size_t k = i; k < j; ++k) {
-        const EnHit& h = hits[k];
-        const TermEntry& e = entries[h.term];
-        const bool term_in_source = in_source.count(h.term) > 0;
-        Finding f;
-        f.at = at;
-        f.source_at = source_location(h.term);
-        f.term_zh = e.zh;
-        f.expected = e.en;
-        f.found = text;
-        if (h.kind == RenderingKind::kForbidden) {
-          // The same words may be an accepted rendering of another term in this unit.
-          const bool report = !any_accepted || (has_source && term_in_source && !accepted_in_source);
-          if (!report) continue;
-          forbidden_used.insert(h.term);
-          f.kind = FindingKind::kForbidden;
-          f.suggestion = "replace " + Quote(text) + " with " + Quote(e.en);
-          add(h.begin, std::move(f));
-          continue;
-        }
-        if (has_source && !term_in_source && e.case_sensitive && !h.case_exact && !IsMultiWord(matcher.FormText(h)) &&
-            !HasInnerCapital(text)) {
-          continue;  // "most" in running text is not a slip for MOST unless the source says so
-        }
-        rendered.insert(h.term);
-        if (e.case_sensitive && !h.case_exact && !case_reported &&
-            (term_in_source || IsMultiWord(matcher.FormText(h)) || HasInnerCapital(text))) {
-          case_reported = true;
-          f.kind = FindingKind::kCase;
-          f.expected = matcher.FormText(h);
-          f.suggestion = "write " + Quote(matcher.FormText(h)) + " with this capitalization";
-          add(h.begin, f);
-        }
-        if (e.case_sensitive && !h.case_exact && !term_in_source) continue;
-        if (has_source && !term_in_source) continue;
-        // Consistency within the document, by glossary form (inflections are the same form).
-        auto [it, inserted] = firsts.emplace(h.term, FirstRendering{h.kind, h.form, text, at});
-        if (!inserted && (it->second.kind != h.kind || it->second.form != h.form) &&
-            inconsistent_reported.insert(h.term).second) {
-          f.kind = FindingKind::kInconsistent;
-          f.suggestion = "use one rendering throughout (first rendered " + Quote(it->second.found) + " at " +
-                         FormatLocation(it->second.at) + "); approved: " + Quote(e.en);
-          add(h.begin, std::move(f));
-        }
-      }
+      CheckSpan(std::span<const EnHit>(hits).subspan(i, j - i));
       i = j;
     }
+    ReportMissing();
+    std::stable_sort(found_.begin(), found_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Finding> out;
+    out.reserve(found_.size());
+    for (auto& [offset, f] : found_) out.push_back(std::move(f));
+    return out;
+  }
 
-    for (const auto& [term, offset] : in_source) {
-      if (rendered.count(term) || forbidden_used.count(term)) continue;
-      const TermEntry& e = entries[term];
+ private:
+  bool InSource(size_t term) const { return in_source_.count(term) > 0; }
+
+  TextLocation SourceLocation(size_t term) const {
+    auto it = in_source_.find(term);
+    return it == in_source_.end() ? TextLocation{} : LocateInPieces(unit_.source, it->second);
+  }
+
+  void Add(size_t target_offset, Finding f) {
+    f.unit_id = unit_.id;
+    found_.emplace_back(target_offset, std::move(f));
+  }
+
+  // Hits with the same begin and end: the same words, as renderings of one or more terms.
+  void CheckSpan(std::span<const EnHit> span) {
+    const std::string text = target_.substr(span.front().begin, span.front().end - span.front().begin);
+    const TextLocation at = LocateInPieces(unit_.target, span.front().begin);
+    bool any_accepted = false, accepted_in_source = false;
+    for (const EnHit& h : span) {
+      if (h.kind == RenderingKind::kForbidden) continue;
+      any_accepted = true;
+      accepted_in_source |= InSource(h.term);
+    }
+    bool case_reported = false;  // one case finding per span
+    for (const EnHit& h : span) {
+      Finding f = HitFinding(h, text, at);
+      if (h.kind == RenderingKind::kForbidden) {
+        // The same words may be an accepted rendering of another term in this unit.
+        if (!any_accepted || (has_source_ && InSource(h.term) && !accepted_in_source)) ReportForbidden(h, std::move(f));
+      } else {
+        CheckAccepted(h, std::move(f), &case_reported);
+      }
+    }
+  }
+
+  // The fields every finding about hit `h` shares; kind and suggestion are the caller's.
+  Finding HitFinding(const EnHit& h, const std::string& text, const TextLocation& at) const {
+    const TermEntry& e = entries_[h.term];
+    Finding f;
+    f.at = at;
+    f.source_at = SourceLocation(h.term);
+    f.term_zh = e.zh;
+    f.expected = e.en;
+    f.found = text;
+    return f;
+  }
+
+  void ReportForbidden(const EnHit& h, Finding f) {
+    forbidden_used_.insert(h.term);
+    f.kind = FindingKind::kForbidden;
+    f.suggestion = "replace " + Quote(f.found) + " with " + Quote(entries_[h.term].en);
+    Add(h.begin, std::move(f));
+  }
+
+  // An approved or accepted rendering: counts as rendered, may be in the wrong case, and is
+  // compared with the document's first rendering of the term.
+  void CheckAccepted(const EnHit& h, Finding f, bool* case_reported) {
+    const TermEntry& e = entries_[h.term];
+    const std::string& form = matcher_.FormText(h);
+    const bool term_in_source = InSource(h.term);
+    const bool wrong_case = e.case_sensitive && !h.case_exact;
+    // Without the term in the source, only a multi-word form or an inner capital makes a slip likely.
+    const bool slip_likely = term_in_source || IsMultiWord(form) || HasInnerCapital(f.found);
+    if (has_source_ && wrong_case && !slip_likely) {
+      return;  // "most" in running text is not a slip for MOST unless the source says so
+    }
+    rendered_.insert(h.term);
+    if (wrong_case && slip_likely && !*case_reported) {
+      *case_reported = true;
+      f.kind = FindingKind::kCase;
+      // Left in `f`: an inconsistency finding on the same hit also names this form as expected.
+      f.expected = form;
+      f.suggestion = "write " + Quote(form) + " with this capitalization";
+      Add(h.begin, f);
+    }
+    if (wrong_case && !term_in_source) return;
+    if (has_source_ && !term_in_source) return;
+    CheckConsistency(h, std::move(f));
+  }
+
+  // Consistency within the document, by glossary form (inflections are the same form);
+  // one warning per term and unit.
+  void CheckConsistency(const EnHit& h, Finding f) {
+    auto [it, inserted] = firsts_.emplace(h.term, FirstRendering{h.kind, h.form, f.found, f.at});
+    if (inserted || (it->second.kind == h.kind && it->second.form == h.form)) return;
+    if (!inconsistent_reported_.insert(h.term).second) return;
+    f.kind = FindingKind::kInconsistent;
+    f.suggestion = "use one rendering throughout (first rendered " + Quote(it->second.found) + " at " +
+                   FormatLocation(it->second.at) + "); approved: " + Quote(entries_[h.term].en);
+    Add(h.begin, std::move(f));
+  }
+
+  // Source terms with neither an accepted nor a forbidden rendering in the target.
+  void ReportMissing() {
+    for (const auto& [term, offset] : in_source_) {
+      if (rendered_.count(term) || forbidden_used_.count(term)) continue;
+      const TermEntry& e = entries_[term];
       Finding f;
       f.kind = FindingKind::kMissing;
-      f.at = unit.target.empty() ? LocateInPieces(unit.source, offset) : LocateInPieces(unit.target, 0);
-      f.source_at = LocateInPieces(unit.source, offset);
+      f.at = unit_.target.empty() ? LocateInPieces(unit_.source, offset) : LocateInPieces(unit_.target, 0);
+      f.source_at = LocateInPieces(unit_.source, offset);
       f.term_zh = e.zh;
       f.expected = e.en;
       f.suggestion = "render " + e.zh + " as " + Quote(e.en);
@@ -158,10 +199,30 @@ std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<Ch
         for (size_t v = 0; v < e.variants.size(); ++v) f.suggestion += (v ? ", " : " ") + Quote(e.variants[v]);
         f.suggestion += ")";
       }
-      add(0, std::move(f));
+      Add(0, std::move(f));
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [offset, f] : found) all.push_back(std::move(f));
+  }
+
+  const TermMatcher& matcher_;
+  const std::vector<TermEntry>& entries_;
+  const CheckUnit& unit_;
+  FirstRenderings& firsts_;
+  const std::string target_;
+  const bool has_source_;
+  std::map<size_t, size_t> in_source_;  // term -> byte offset of its first occurrence in the source
+  std::set<size_t> rendered_, forbidden_used_, inconsistent_reported_;
+  std::vector<std::pair<size_t, Finding>> found_;  // target offset, finding
+};
+
+}  // namespace
+
+std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units) {
+  std::vector<Finding> all;
+  // Consistency spans the units of a document: document -> term -> first accepted rendering.
+  std::map<std::string, FirstRenderings> first_rendering;
+  for (const CheckUnit& unit : units) {
+    std::vector<Finding> found = UnitCheck(matcher, unit, &first_rendering[unit.document]).Run();
+    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return all;
 }

@@ -30,7 +30,11 @@ struct Finding {
   bool is_warning() const { return kind == FindingKind::kInconsistent; }
 };
 
-// Checks every unit; findings come in unit order, then by position in the target.
+// Checks every unit against the matcher's glossary. Findings come in unit order, then by
+// position in the target (a missing term sorts as position 0 of its unit's target). Missing
+// terms need a source. Units with the same `document` share the consistency check: a term
+// rendered in another accepted form than its first rendering in the document gets one
+// warning per unit.
 std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units);
 
 }  // namespace tmalign

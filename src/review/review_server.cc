@@ -46,6 +46,126 @@ bool GetInt(const nlohmann::json& j, const char* key, int64_t* out) {
   return true;
 }
 
+// Reads a JSON integer field that must be in [0, INT32_MAX] (a position, offset or index).
+bool GetIndex(const nlohmann::json& j, const char* key, int* out) {
+  int64_t value = 0;
+  if (!GetInt(j, key, &value) || value < 0 || value > INT32_MAX) return false;
+  *out = static_cast<int>(value);
+  return true;
+}
+
+ReviewServer::Reply ErrorReply(int http_status, const std::string& message) {
+  ReviewServer::Reply reply;
+  reply.status = http_status;
+  reply.body = ErrorJson(message);
+  return reply;
+}
+
+ReviewServer::Reply ErrorReply(const Status& s) { return ErrorReply(StatusToHttp(s), s.message()); }
+
+// The document's view JSON, or the error that kept it from being built.
+ReviewServer::Reply ViewReply(BeadEditor* editor, const TermMatcher* matcher) {
+  nlohmann::json view;
+  Status s = BuildReviewView(editor, matcher, &view);
+  if (!s.ok()) return ErrorReply(s);
+  ReviewServer::Reply reply;
+  reply.body = view.dump();
+  return reply;
+}
+
+enum class EditOp { kMerge, kSplit, kMoveFirst, kMoveLast, kEditText, kReviewed, kUndo };
+
+// A side as the page names it; which BeadSide that is depends on the document's languages.
+enum class PageSide { kZh, kEn };
+
+// The body of POST /api/edit, checked: each field its op uses is present, of the right type,
+// and (numbers) in [0, INT32_MAX].
+struct EditRequest {
+  EditOp op = EditOp::kUndo;
+  int64_t version = 0;
+  int position = 0;               // all ops but undo
+  int zh_at = 0, en_at = 0;       // split
+  PageSide side = PageSide::kZh;  // move_first, move_last, edit_text
+  int index = 0;                  // edit_text
+  std::string text;               // edit_text
+  bool reviewed = false;          // reviewed
+};
+
+bool GetSide(const nlohmann::json& j, PageSide* side) {
+  auto it = j.find("side");
+  if (it == j.end() || !it->is_string()) return false;
+  if (*it == "zh") *side = PageSide::kZh;
+  else if (*it == "en") *side = PageSide::kEn;
+  else return false;
+  return true;
+}
+
+// Parses the body of POST /api/edit. On failure returns false with the message of the 400
+// reply in *error: the first problem, checking op, version and position before the op's
+// own fields.
+bool ParseEditRequest(const std::string& body, EditRequest* out, std::string* error) {
+  auto fail = [&](std::string message) {
+    *error = std::move(message);
+    return false;
+  };
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return fail("the request body must be a JSON object");
+  auto op_it = j.find("op");
+  if (op_it == j.end() || !op_it->is_string()) return fail("\"op\" (string) is required");
+  const std::string op = op_it->get<std::string>();
+  EditRequest r;
+  if (!GetInt(j, "version", &r.version)) return fail("\"version\" (integer) is required: reload the page");
+  if (op != "undo" && !GetIndex(j, "position", &r.position)) return fail("\"position\" (integer >= 0) is required");
+  const char* const kSideError = "\"side\" must be \"zh\" or \"en\"";
+  if (op == "merge") {
+    r.op = EditOp::kMerge;
+  } else if (op == "split") {
+    r.op = EditOp::kSplit;
+    if (!GetIndex(j, "zh_at", &r.zh_at) || !GetIndex(j, "en_at", &r.en_at)) {
+      return fail("\"zh_at\" and \"en_at\" (integers >= 0) are required");
+    }
+  } else if (op == "move_first" || op == "move_last") {
+    r.op = op == "move_first" ? EditOp::kMoveFirst : EditOp::kMoveLast;
+    if (!GetSide(j, &r.side)) return fail(kSideError);
+  } else if (op == "edit_text") {
+    r.op = EditOp::kEditText;
+    if (!GetSide(j, &r.side)) return fail(kSideError);
+    if (!GetIndex(j, "index", &r.index)) return fail("\"index\" (integer >= 0) is required");
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string()) return fail("\"text\" (string) is required");
+    r.text = text->get<std::string>();
+  } else if (op == "reviewed") {
+    r.op = EditOp::kReviewed;
+    auto flag = j.find("reviewed");
+    if (flag == j.end() || !flag->is_boolean()) return fail("\"reviewed\" (true or false) is required");
+    r.reviewed = flag->get<bool>();
+  } else if (op == "undo") {
+    r.op = EditOp::kUndo;
+  } else {
+    return fail("unknown op \"" + op + "\"");
+  }
+  *out = std::move(r);
+  return true;
+}
+
+// Applies a parsed edit to the document, whose Chinese is on side `zh`.
+Status ApplyEdit(BeadEditor* editor, const EditRequest& r, BeadSide zh, EditOutcome* outcome) {
+  const BeadSide en = zh == BeadSide::kSource ? BeadSide::kTarget : BeadSide::kSource;
+  const BeadSide side = r.side == PageSide::kZh ? zh : en;
+  switch (r.op) {
+    case EditOp::kMerge: return editor->Merge(r.version, r.position, outcome);
+    case EditOp::kSplit:
+      return zh == BeadSide::kSource ? editor->Split(r.version, r.position, r.zh_at, r.en_at, outcome)
+                                     : editor->Split(r.version, r.position, r.en_at, r.zh_at, outcome);
+    case EditOp::kMoveFirst: return editor->MoveFirstToPrevious(r.version, r.position, side, outcome);
+    case EditOp::kMoveLast: return editor->MoveLastToNext(r.version, r.position, side, outcome);
+    case EditOp::kEditText: return editor->EditSentence(r.version, r.position, side, r.index, r.text, outcome);
+    case EditOp::kReviewed: return editor->SetReviewed(r.version, r.position, r.reviewed, outcome);
+    case EditOp::kUndo: return editor->Undo(r.version, outcome);
+  }
+  return Status::Internal("unknown edit op");
+}
+
 }  // namespace
 
 std::string RandomToken() {
@@ -81,109 +201,29 @@ std::string ReviewServer::url() const {
 
 ReviewServer::Reply ReviewServer::HandleDocument() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  Reply reply;
-  nlohmann::json view;
-  Status s = BuildReviewView(&editor_, matcher_, &view);
-  if (!s.ok()) {
-    reply.status = StatusToHttp(s);
-    reply.body = ErrorJson(s.message());
-    return reply;
-  }
-  reply.body = view.dump();
-  return reply;
+  return ViewReply(&editor_, matcher_);
 }
 
+// Parse, then apply under the lock: a malformed request never waits for the TM.
 ReviewServer::Reply ReviewServer::HandleEdit(const std::string& body) {
-  Reply reply;
-  auto bad = [&](const std::string& message) {
-    reply.status = 400;
-    reply.body = ErrorJson(message);
-    return reply;
-  };
-  nlohmann::json req = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (!req.is_object()) return bad("the request body must be a JSON object");
-  auto op_it = req.find("op");
-  if (op_it == req.end() || !op_it->is_string()) return bad("\"op\" (string) is required");
-  const std::string op = op_it->get<std::string>();
-  int64_t version = 0, position = 0;
-  if (!GetInt(req, "version", &version)) return bad("\"version\" (integer) is required: reload the page");
-  const bool needs_position = op != "undo";
-  if (needs_position && (!GetInt(req, "position", &position) || position < 0 || position > INT32_MAX)) {
-    return bad("\"position\" (integer >= 0) is required");
-  }
-  const int pos = static_cast<int>(position);
+  EditRequest request;
+  std::string error;
+  if (!ParseEditRequest(body, &request, &error)) return ErrorReply(400, error);
 
   std::lock_guard<std::mutex> lock(impl_->mutex);
   TmDocument doc;
   Status s = editor_.tm()->RequireDocument(editor_.doc_id(), &doc);
-  if (!s.ok()) {
-    reply.status = StatusToHttp(s);
-    reply.body = ErrorJson(s.message());
-    return reply;
-  }
-  const BeadSide zh = ChineseSide(doc);
-  const BeadSide en = zh == BeadSide::kSource ? BeadSide::kTarget : BeadSide::kSource;
-  auto side_of = [&](BeadSide* side) {
-    auto it = req.find("side");
-    if (it == req.end() || !it->is_string()) return false;
-    if (*it == "zh") *side = zh;
-    else if (*it == "en") *side = en;
-    else return false;
-    return true;
-  };
-
+  if (!s.ok()) return ErrorReply(s);
   EditOutcome outcome;
-  BeadSide side = BeadSide::kSource;
-  if (op == "merge") {
-    s = editor_.Merge(version, pos, &outcome);
-  } else if (op == "split") {
-    int64_t zh_at = 0, en_at = 0;
-    if (!GetInt(req, "zh_at", &zh_at) || !GetInt(req, "en_at", &en_at) || zh_at < 0 || en_at < 0 ||
-        zh_at > INT32_MAX || en_at > INT32_MAX) {
-      return bad("\"zh_at\" and \"en_at\" (integers >= 0) are required");
-    }
-    const int src_at = static_cast<int>(zh == BeadSide::kSource ? zh_at : en_at);
-    const int tgt_at = static_cast<int>(zh == BeadSide::kSource ? en_at : zh_at);
-    s = editor_.Split(version, pos, src_at, tgt_at, &outcome);
-  } else if (op == "move_first" || op == "move_last") {
-    if (!side_of(&side)) return bad("\"side\" must be \"zh\" or \"en\"");
-    s = op == "move_first" ? editor_.MoveFirstToPrevious(version, pos, side, &outcome)
-                           : editor_.MoveLastToNext(version, pos, side, &outcome);
-  } else if (op == "edit_text") {
-    int64_t index = 0;
-    if (!side_of(&side)) return bad("\"side\" must be \"zh\" or \"en\"");
-    if (!GetInt(req, "index", &index) || index < 0 || index > INT32_MAX) return bad("\"index\" (integer >= 0) is required");
-    auto text = req.find("text");
-    if (text == req.end() || !text->is_string()) return bad("\"text\" (string) is required");
-    s = editor_.EditSentence(version, pos, side, static_cast<int>(index), text->get<std::string>(), &outcome);
-  } else if (op == "reviewed") {
-    auto flag = req.find("reviewed");
-    if (flag == req.end() || !flag->is_boolean()) return bad("\"reviewed\" (true or false) is required");
-    s = editor_.SetReviewed(version, pos, flag->get<bool>(), &outcome);
-  } else if (op == "undo") {
-    s = editor_.Undo(version, &outcome);
-  } else {
-    return bad("unknown op \"" + op + "\"");
-  }
+  s = ApplyEdit(&editor_, request, ChineseSide(doc), &outcome);
   if (outcome.stale) {
+    Reply reply;
     reply.status = 409;
     reply.body = nlohmann::json{{"error", s.message()}, {"reload", true}, {"version", outcome.version}}.dump();
     return reply;
   }
-  if (!s.ok()) {
-    reply.status = StatusToHttp(s);
-    reply.body = ErrorJson(s.message());
-    return reply;
-  }
-  nlohmann::json view;
-  s = BuildReviewView(&editor_, matcher_, &view);
-  if (!s.ok()) {
-    reply.status = StatusToHttp(s);
-    reply.body = ErrorJson(s.message());
-    return reply;
-  }
-  reply.body = view.dump();
-  return reply;
+  if (!s.ok()) return ErrorReply(s);
+  return ViewReply(&editor_, matcher_);
 }
 
 Status ReviewServer::Bind(int port) {

@@ -53,7 +53,11 @@ class ReviewServer {
     std::string body;
     std::string csp;  // Content-Security-Policy header, for the page
   };
+  // POST /api/edit: `body` is parsed and checked first (400 and the TM untouched if it is
+  // malformed), then applied under the server's lock. Replies with the new view JSON, 409 with
+  // the current version if `version` is stale, or the editor's error (400/404/500).
   Reply HandleEdit(const std::string& body);
+  // GET /api/document: the view JSON of the document.
   Reply HandleDocument();
 
  private:

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -253,6 +254,67 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
   return Status::Ok();
 }
 
+// Moves the x-tmalign-* props of `tu` (written by tmalign export) into `u`; a value that does
+// not parse is kept as an ordinary prop. Returns the other props, in order, as a JSON array.
+nlohmann::json TakeTmalignProps(TmxUnit* tu, PendingUnit* u) {
+  nlohmann::json other = nlohmann::json::array();
+  for (auto& [type, value] : tu->props) {
+    double number = 0;
+    if (type == "x-tmalign-doc" && !value.empty()) {
+      u->doc_id = std::move(value);
+    } else if (type == "x-tmalign-position" && ParseNumber(value, &number) && number >= 0) {
+      u->position = static_cast<int64_t>(number);
+    } else if (type == "x-tmalign-src-ids") {
+      u->src_ids = std::move(value);
+    } else if (type == "x-tmalign-tgt-ids") {
+      u->tgt_ids = std::move(value);
+    } else if (type == "x-tmalign-confidence" && ParseNumber(value, &number) && number >= 0 && number <= 1) {
+      u->confidence = number;
+    } else if (type == "x-tmalign-created") {
+      u->created_at = std::move(value);
+    } else if (type == "x-tmalign-changed") {
+      u->changed_at = std::move(value);
+    } else {
+      other.push_back({type, value});
+    }
+  }
+  return other;
+}
+
+// The first variant of each language family: [0] the source (family `src_family`), [1] the
+// other of zh and en; null where the unit has none.
+std::array<TmxVariant*, 2> PickVariants(TmxUnit* tu, const std::string& src_family) {
+  std::array<TmxVariant*, 2> variant = {nullptr, nullptr};
+  for (TmxVariant& v : tu->variants) {
+    const std::string family = LanguageFamily(v.lang);
+    const int side = family.empty() ? -1 : (family == src_family ? 0 : 1);
+    if (side >= 0 && variant[side] == nullptr) variant[side] = &v;
+  }
+  return variant;
+}
+
+// How a skipped unit is counted in the summary: its languages, sorted ("de+fr").
+std::string SkippedLanguagesKey(const TmxUnit& tu) {
+  std::vector<std::string> langs;
+  for (const TmxVariant& v : tu.variants) langs.push_back(v.lang);
+  std::sort(langs.begin(), langs.end());
+  std::string key;
+  for (const std::string& l : langs) key += (key.empty() ? "" : "+") + (l.empty() ? "?" : l);
+  return key.empty() ? "(no variants)" : key;
+}
+
+// Moves the languages, texts and markup of the two variants into `u`.
+void TakeVariants(TmxVariant* source, TmxVariant* target, PendingUnit* u) {
+  u->src_lang = std::move(source->lang);
+  u->tgt_lang = std::move(target->lang);
+  u->source = std::move(source->text);
+  u->target = std::move(target->text);
+  u->has_source_markup = source->markup.has_value();
+  u->has_target_markup = target->markup.has_value();
+  if (u->has_source_markup) u->source_markup = std::move(*source->markup);
+  if (u->has_target_markup) u->target_markup = std::move(*target->markup);
+}
+
 // The pipeline's first stage: each TMX unit with a zh and an en variant becomes a PendingUnit,
 // pushed to `queue` in batches (the last, partial one is left in *batch); the others are counted.
 Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
@@ -268,54 +330,17 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
   h.on_unit = [&](TmxUnit&& tu) -> Status {
     PendingUnit u;
     u.doc_id = default_doc;
-    nlohmann::json other = nlohmann::json::array();
-    for (auto& [type, value] : tu.props) {
-      double number = 0;
-      if (type == "x-tmalign-doc" && !value.empty()) {
-        u.doc_id = std::move(value);
-      } else if (type == "x-tmalign-position" && ParseNumber(value, &number) && number >= 0) {
-        u.position = static_cast<int64_t>(number);
-      } else if (type == "x-tmalign-src-ids") {
-        u.src_ids = std::move(value);
-      } else if (type == "x-tmalign-tgt-ids") {
-        u.tgt_ids = std::move(value);
-      } else if (type == "x-tmalign-confidence" && ParseNumber(value, &number) && number >= 0 && number <= 1) {
-        u.confidence = number;
-      } else if (type == "x-tmalign-created") {
-        u.created_at = std::move(value);
-      } else if (type == "x-tmalign-changed") {
-        u.changed_at = std::move(value);
-      } else {
-        other.push_back({type, value});
-      }
-    }
-    // The first variant of each language family; [0] source, [1] target.
-    TmxVariant* variant[2] = {nullptr, nullptr};
-    for (TmxVariant& v : tu.variants) {
-      const std::string family = LanguageFamily(v.lang);
-      const int side = family.empty() ? -1 : (family == src_family ? 0 : 1);
-      if (side >= 0 && variant[side] == nullptr) variant[side] = &v;
-    }
+    const nlohmann::json other = TakeTmalignProps(&tu, &u);
+    const std::array<TmxVariant*, 2> variant = PickVariants(&tu, src_family);
     if (variant[0] == nullptr || variant[1] == nullptr) {
       ++*skipped;
-      std::vector<std::string> langs;
-      for (const TmxVariant& v : tu.variants) langs.push_back(v.lang);
-      std::sort(langs.begin(), langs.end());
-      std::string key;
-      for (const std::string& l : langs) key += (key.empty() ? "" : "+") + (l.empty() ? "?" : l);
-      ++(*skipped_languages)[key.empty() ? "(no variants)" : key];
+      ++(*skipped_languages)[SkippedLanguagesKey(tu)];
       return Status::Ok();
     }
+    // The x-tmalign props, written by tmalign itself, win over the TMX dates.
     if (u.created_at.empty()) u.created_at = std::move(tu.created_at);
     if (u.changed_at.empty()) u.changed_at = std::move(tu.changed_at);
-    u.src_lang = std::move(variant[0]->lang);
-    u.tgt_lang = std::move(variant[1]->lang);
-    u.source = std::move(variant[0]->text);
-    u.target = std::move(variant[1]->text);
-    u.has_source_markup = variant[0]->markup.has_value();
-    u.has_target_markup = variant[1]->markup.has_value();
-    if (u.has_source_markup) u.source_markup = std::move(*variant[0]->markup);
-    if (u.has_target_markup) u.target_markup = std::move(*variant[1]->markup);
+    TakeVariants(variant[0], variant[1], &u);
     if (!other.empty()) u.props = other.dump();
     batch->push_back(std::move(u));
     if (batch->size() >= 512) {

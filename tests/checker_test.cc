@@ -1,0 +1,159 @@
+// The terminology checker (check/checker.h) on hand-built units: each kind of finding at
+// its place, what is left alone, the order of findings, and the consistency warning.
+#include "check/checker.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "terms/glossary.h"
+#include "terms/term_matcher.h"
+
+namespace tmalign {
+namespace {
+
+class CheckerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s = glossary_.ParseTsv(
+        "zh\ten\tvariants\tforbidden\tcase\n"
+        "联盟链\talliance chain\tconsortium chain\tunion chain\t\n"
+        "区块链\tblockchain\t\tblock chain\t\n"
+        "数字中国\tDigital China\t\t\tyes\n"
+        "科技部\tMOST\tMinistry of Science and Technology\t\tyes\n",
+        "g.tsv");
+    ASSERT_TRUE(s.ok()) << s.message();
+    matcher_ = std::make_unique<TermMatcher>(glossary_);
+  }
+
+  // A unit with one piece a side, at line `line` of zh.txt and en.txt; no source if `zh` is empty.
+  static CheckUnit Unit(const std::string& id, const std::string& document, const std::string& zh,
+                        const std::string& en, int line = 1) {
+    CheckUnit u;
+    u.id = id;
+    u.document = document;
+    if (!zh.empty()) u.source.push_back(TextPiece{zh, "zh.txt", line, 1, {}});
+    u.target.push_back(TextPiece{en, "en.txt", line, 1, {}});
+    return u;
+  }
+
+  std::vector<Finding> Check(const std::vector<CheckUnit>& units) { return CheckUnits(*matcher_, units); }
+
+  Glossary glossary_;
+  std::unique_ptr<TermMatcher> matcher_;
+};
+
+// "kind file:line:column" of a location, for compact expectations.
+std::string At(const TextLocation& l) { return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column); }
+
+std::vector<std::string> Summaries(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) out.push_back(std::string(FindingKindName(f.kind)) + " " + At(f.at));
+  return out;
+}
+
+TEST_F(CheckerTest, ApprovedAndVariantRenderingsRaiseNothing) {
+  EXPECT_TRUE(Check({Unit("1", "d", "发展联盟链。", "Develop the alliance chain.")}).empty());
+  EXPECT_TRUE(Check({Unit("1", "d", "发展联盟链。", "Develop the consortium chains.")}).empty());
+}
+
+TEST_F(CheckerTest, MissingTermIsReportedAtTheTargetStartWithItsSourcePosition) {
+  std::vector<Finding> f = Check({Unit("u7", "d", "发展联盟链技术。", "Develop the technology.", 3)});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FindingKind::kMissing);
+  EXPECT_FALSE(f[0].is_warning());
+  EXPECT_EQ(f[0].unit_id, "u7");
+  EXPECT_EQ(At(f[0].at), "en.txt:3:1");
+  EXPECT_EQ(At(f[0].source_at), "zh.txt:3:3");
+  EXPECT_EQ(f[0].term_zh, "联盟链");
+  EXPECT_EQ(f[0].expected, "alliance chain");
+  EXPECT_EQ(f[0].found, "");
+  EXPECT_EQ(f[0].suggestion, "render 联盟链 as \"alliance chain\" (also accepted: \"consortium chain\")");
+}
+
+TEST_F(CheckerTest, ForbiddenRenderingIsReportedWhereItStandsAndIsNotAlsoMissing) {
+  std::vector<Finding> f = Check({Unit("1", "d", "发展联盟链。", "We develop the union chain.")});
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(Summaries(f));
+  EXPECT_EQ(f[0].kind, FindingKind::kForbidden);
+  EXPECT_EQ(At(f[0].at), "en.txt:1:16");
+  EXPECT_EQ(At(f[0].source_at), "zh.txt:1:3");
+  EXPECT_EQ(f[0].found, "union chain");
+  EXPECT_EQ(f[0].expected, "alliance chain");
+  EXPECT_EQ(f[0].suggestion, "replace \"union chain\" with \"alliance chain\"");
+}
+
+TEST_F(CheckerTest, ForbiddenRenderingIsFoundWithoutASource) {
+  std::vector<Finding> f = Check({Unit("1", "d", "", "A block chain.")});
+  EXPECT_EQ(Summaries(f), std::vector<std::string>{"forbidden en.txt:1:3"});
+  EXPECT_EQ(f[0].source_at.line, 0) << "no source, no source position";
+}
+
+TEST_F(CheckerTest, WrongCaseOfACaseSensitiveTerm) {
+  std::vector<Finding> f = Check({Unit("1", "d", "建设数字中国。", "Building digital china.")});
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(Summaries(f));
+  EXPECT_EQ(f[0].kind, FindingKind::kCase);
+  EXPECT_EQ(At(f[0].at), "en.txt:1:10");
+  EXPECT_EQ(f[0].found, "digital china");
+  EXPECT_EQ(f[0].expected, "Digital China");
+  EXPECT_EQ(f[0].suggestion, "write \"Digital China\" with this capitalization");
+}
+
+TEST_F(CheckerTest, OrdinaryWordIsNotACaseSlipUnlessItLooksLikeOne) {
+  // "most" is an English word: not a slip for MOST without 科技部 in the source...
+  EXPECT_TRUE(Check({Unit("1", "d", "发展。", "Most of it.")}).empty());
+  EXPECT_TRUE(Check({Unit("1", "d", "", "Most of it.")}).empty());
+  // ...but an inner capital is, with or without a source.
+  EXPECT_EQ(Summaries(Check({Unit("1", "d", "", "The MoST said.")})), std::vector<std::string>{"case en.txt:1:5"});
+}
+
+TEST_F(CheckerTest, FindingsComeInUnitOrderThenByTargetPosition) {
+  std::vector<Finding> f = Check({
+      Unit("a", "d", "区块链和联盟链。", "The union chain and the block chain.", 1),
+      Unit("b", "d", "数字中国与科技部。", "Digital china and the ministry.", 2),
+  });
+  // A missing term counts as position 0 of the target, after a finding that is really there.
+  EXPECT_EQ(Summaries(f), (std::vector<std::string>{"forbidden en.txt:1:5", "forbidden en.txt:1:25",
+                                                    "case en.txt:2:1", "missing en.txt:2:1"}));
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[0].unit_id, "a");
+  EXPECT_EQ(f[2].unit_id, "b");
+  EXPECT_EQ(f[3].term_zh, "科技部");
+}
+
+TEST_F(CheckerTest, TwoAcceptedRenderingsInOneDocumentGetOneWarning) {
+  std::vector<Finding> f = Check({
+      Unit("1", "d", "联盟链。", "The alliance chain.", 1),
+      Unit("2", "d", "联盟链和联盟链。", "The consortium chain and the consortium chain.", 2),
+      Unit("3", "d", "联盟链。", "The alliance chain.", 3),
+  });
+  ASSERT_EQ(f.size(), 1u) << ::testing::PrintToString(Summaries(f));
+  EXPECT_EQ(f[0].kind, FindingKind::kInconsistent);
+  EXPECT_TRUE(f[0].is_warning());
+  EXPECT_EQ(f[0].unit_id, "2");
+  EXPECT_EQ(At(f[0].at), "en.txt:2:5");
+  EXPECT_EQ(f[0].found, "consortium chain");
+  EXPECT_EQ(f[0].suggestion,
+            "use one rendering throughout (first rendered \"alliance chain\" at en.txt:1:5); approved: \"alliance chain\"");
+}
+
+TEST_F(CheckerTest, ConsistencyIsPerDocument) {
+  EXPECT_TRUE(Check({
+                        Unit("1", "d1", "联盟链。", "The alliance chain.", 1),
+                        Unit("2", "d2", "联盟链。", "The consortium chain.", 2),
+                    })
+                  .empty());
+}
+
+TEST_F(CheckerTest, RenderingOfATermNotInTheSourceIsNotComparedForConsistency) {
+  // Unit 2's "consortium chain" renders no 联盟链 of its source: no warning.
+  EXPECT_TRUE(Check({
+                        Unit("1", "d", "联盟链。", "The alliance chain.", 1),
+                        Unit("2", "d", "区块链。", "The blockchain of the consortium chain.", 2),
+                    })
+                  .empty());
+}
+
+}  // namespace
+}  // namespace tmalign

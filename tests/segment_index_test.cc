@@ -1,0 +1,252 @@
+// The deduplicated pair store and its match index (tm/segment_index.h): SegmentIndexWriter
+// gives identical pairs one segment, PostingsReader lists the segments of an index term in
+// ascending order, LinkPendingUnits links units that point at no segment.
+// A segment holds no text: the writer recognizes a pair by a unit that points at its
+// segment, so the tests store a unit for each pair as the importer does.
+#include "tm/segment_index.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "temp_dir.h"
+#include "tm/sqlite_handle.h"
+#include "tm/tm_connection.h"
+#include "tm/translation_memory.h"
+#include "tm_test_unit.h"
+
+namespace tmalign {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Pair {
+  std::string source, target;
+};
+const Pair kA{"要探索联盟链监管框架。", "Explore a regulatory framework for the alliance chain."};
+const Pair kB{"建设数字中国。", "Build Digital China."};
+const Pair kC{"积极发展联盟链。", "Actively develop the alliance chain."};
+
+// The index terms found in every pair of `all` and in no pair of `none`.
+std::vector<uint64_t> TermsOfAllAndNone(const std::vector<Pair>& all, const std::vector<Pair>& none) {
+  std::vector<uint64_t> terms = PairIndexTerms(all[0].source, all[0].target);
+  for (const Pair& p : all) {
+    std::vector<uint64_t> more = PairIndexTerms(p.source, p.target), kept;
+    std::set_intersection(terms.begin(), terms.end(), more.begin(), more.end(), std::back_inserter(kept));
+    terms = kept;
+  }
+  for (const Pair& p : none) {
+    std::vector<uint64_t> other = PairIndexTerms(p.source, p.target), kept;
+    std::set_difference(terms.begin(), terms.end(), other.begin(), other.end(), std::back_inserter(kept));
+    terms = kept;
+  }
+  return terms;
+}
+
+class SegmentIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_segment_index_test");
+    ASSERT_FALSE(dir_.empty());
+    ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
+    db_ = TmConnection(tm_.get());
+    ASSERT_TRUE(db_->Exec("INSERT INTO documents (id, created_at, updated_at) VALUES ('d', 'now', 'now')").ok());
+  }
+  void TearDown() override {
+    tm_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // A unit of document d with pair `p`, pointing at `segment`.
+  void StoreUnit(const Pair& p, int64_t segment) {
+    SqliteStatement insert;
+    ASSERT_TRUE(SqliteStatement::Prepare(db_,
+                                         "INSERT INTO units (doc_id, position, source, target, confidence, created_at,"
+                                         " segment_id) VALUES ('d', ?1, ?2, ?3, 1, 'now', ?4)",
+                                         &insert)
+                    .ok());
+    insert.BindInt64(1, next_position_++);
+    insert.BindText(2, p.source);
+    insert.BindText(3, p.target);
+    insert.BindInt64(4, segment);
+    Status s = insert.Run();
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // Adds a unit for each of `pairs` with one writer in one transaction; their segment ids, in order.
+  std::vector<int64_t> AddPairs(const std::vector<Pair>& pairs, int64_t* created = nullptr) {
+    std::vector<int64_t> ids;
+    SqliteTransaction txn(db_);
+    EXPECT_TRUE(txn.Begin().ok());
+    std::unique_ptr<SegmentIndexWriter> writer;
+    EXPECT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+    for (const Pair& p : pairs) {
+      int64_t id = 0;
+      Status s = writer->FindOrCreate(p.source, p.target, &id);
+      EXPECT_TRUE(s.ok()) << s.message();
+      StoreUnit(p, id);
+      ids.push_back(id);
+    }
+    EXPECT_TRUE(writer->Flush().ok());
+    if (created) *created = writer->segments_created();
+    writer.reset();
+    EXPECT_TRUE(txn.Commit().ok());
+    return ids;
+  }
+
+  std::vector<int64_t> Postings(uint64_t term) {
+    std::unique_ptr<PostingsReader> reader;
+    EXPECT_TRUE(PostingsReader::Create(db_, &reader).ok());
+    std::vector<int64_t> ids;
+    EXPECT_TRUE(reader->Read(term, &ids).ok());
+    int64_t frequency = -1;
+    EXPECT_TRUE(reader->Frequency(term, &frequency).ok());
+    EXPECT_EQ(frequency, static_cast<int64_t>(ids.size()));
+    return ids;
+  }
+
+  int64_t Query(const std::string& sql) {
+    int64_t v = -1;
+    EXPECT_TRUE(db_->QueryInt(sql.c_str(), &v).ok()) << sql;
+    return v;
+  }
+
+  std::string dir_;
+  std::unique_ptr<TranslationMemory> tm_;
+  SqliteDb* db_ = nullptr;
+  int next_position_ = 0;
+};
+
+TEST_F(SegmentIndexTest, IdenticalPairsGetOneSegment) {
+  int64_t created = 0;
+  const std::vector<int64_t> ids = AddPairs({kA, kB, kA, kC, kB}, &created);
+  EXPECT_EQ(created, 3);
+  EXPECT_EQ(ids[0], ids[2]);
+  EXPECT_EQ(ids[1], ids[4]);
+  EXPECT_NE(ids[0], ids[1]);
+  EXPECT_NE(ids[0], ids[3]);
+  EXPECT_NE(ids[1], ids[3]);
+  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3);
+}
+
+TEST_F(SegmentIndexTest, PrecomputedHashAndTermsGiveTheSameSegment) {
+  SqliteTransaction txn(db_);
+  ASSERT_TRUE(txn.Begin().ok());
+  std::unique_ptr<SegmentIndexWriter> writer;
+  ASSERT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+  int64_t first = 0, again = 0, other = 0;
+  ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, &first).ok());
+  StoreUnit(kA, first);
+  ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, SegmentHash(kA.source, kA.target),
+                                   PairIndexTerms(kA.source, kA.target), &again)
+                  .ok());
+  StoreUnit(kA, again);
+  // Source and target are not interchangeable.
+  ASSERT_TRUE(writer->FindOrCreate(kA.target, kA.source, &other).ok());
+  EXPECT_EQ(first, again);
+  EXPECT_NE(first, other);
+  EXPECT_EQ(writer->segments_created(), 2);
+  ASSERT_TRUE(writer->Flush().ok());
+  writer.reset();
+  ASSERT_TRUE(txn.Commit().ok());
+}
+
+TEST_F(SegmentIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
+  const std::vector<uint64_t> shared = TermsOfAllAndNone({kA, kC}, {kB});
+  ASSERT_FALSE(shared.empty()) << "A and C share an index term that B lacks";
+  const std::vector<int64_t> ids = AddPairs({kC, kB, kA});
+  ASSERT_LT(ids[0], ids[2]);
+  for (uint64_t term : shared) EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2]})) << term;
+
+  // A second writer adds to the lists: still one ascending list per term, and a pair
+  // stored before is found, not created again.
+  const Pair d{"联盟链发展迅速。", "The alliance chain develops fast."};
+  const std::vector<uint64_t> in_d = TermsOfAllAndNone({kA, kC, d}, {kB});
+  ASSERT_FALSE(in_d.empty());
+  const std::vector<int64_t> more = AddPairs({d, kB});
+  EXPECT_EQ(more[1], ids[1]);
+  for (uint64_t term : in_d) EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2], more[0]})) << term;
+}
+
+class LinkPendingUnitsTest : public SegmentIndexTest {
+ protected:
+  void SetUp() override {
+    SegmentIndexTest::SetUp();
+    TmDocument doc;
+    doc.id = "linked";
+    ASSERT_TRUE(tm_->ReplaceDocument(doc, {::tmalign::testing::OneToOneUnit(0, kA.source, kA.target),
+                                           ::tmalign::testing::OneToOneUnit(1, kB.source, kB.target),
+                                           ::tmalign::testing::OneToOneUnit(2, kA.source, kA.target)})
+                    .ok());
+    ASSERT_EQ(Query("SELECT count(*) FROM segments"), 2);
+  }
+
+  // Runs LinkPendingUnits in a transaction of its own; *created: the segments it made.
+  int64_t Link(int64_t* created) {
+    SqliteTransaction txn(db_);
+    EXPECT_TRUE(txn.Begin().ok());
+    std::unique_ptr<SegmentIndexWriter> writer;
+    EXPECT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+    int64_t linked = -1;
+    Status s = writer->LinkPendingUnits(&linked);
+    EXPECT_TRUE(s.ok()) << s.message();
+    *created = writer->segments_created();
+    writer.reset();
+    EXPECT_TRUE(txn.Commit().ok());
+    return linked;
+  }
+
+  int64_t SegmentOf(int position) {
+    return Query("SELECT segment_id FROM units WHERE doc_id = 'linked' AND position = " + std::to_string(position));
+  }
+};
+
+TEST_F(LinkPendingUnitsTest, EditedUnitsGetTheSegmentOfTheirNewPair) {
+  const int64_t a_segment = SegmentOf(0);
+  // Unit 1 edited into a pair never seen; unit 2 unlinked with its pair unchanged.
+  ASSERT_TRUE(db_->Exec("UPDATE units SET target = 'Build a digital China.', segment_id = NULL"
+                        " WHERE doc_id = 'linked' AND position = 1")
+                  .ok());
+  ASSERT_TRUE(db_->Exec("UPDATE units SET segment_id = NULL WHERE doc_id = 'linked' AND position = 2").ok());
+
+  int64_t created = -1;
+  EXPECT_EQ(Link(&created), 2);
+  EXPECT_EQ(created, 1) << "only the edited pair is new";
+  EXPECT_EQ(Query("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);
+  EXPECT_EQ(SegmentOf(2), a_segment);
+  const int64_t edited = SegmentOf(1);
+  EXPECT_NE(edited, a_segment);
+  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 2) << "B's segment went with its last unit (schema trigger)";
+  // The new segment is indexed under the terms of its text.
+  const std::vector<uint64_t> terms = PairIndexTerms(kB.source, "Build a digital China.");
+  ASSERT_FALSE(terms.empty());
+  for (uint64_t term : terms) {
+    const std::vector<int64_t> ids = Postings(term);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), edited), ids.end()) << term;
+  }
+}
+
+TEST_F(LinkPendingUnitsTest, UnitsOfATmWithoutSegmentsGetOneSegmentPerPair) {
+  // As schema version 1 left a TM: no segments, no postings, no unit linked.
+  ASSERT_TRUE(db_->Exec("DELETE FROM segments; DELETE FROM postings; UPDATE units SET segment_id = NULL").ok());
+  int64_t created = -1;
+  EXPECT_EQ(Link(&created), 3);
+  EXPECT_EQ(created, 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);
+  EXPECT_EQ(SegmentOf(0), SegmentOf(2));
+  EXPECT_NE(SegmentOf(0), SegmentOf(1));
+  for (uint64_t term : TermsOfAllAndNone({kA}, {kB})) {
+    EXPECT_EQ(Postings(term), std::vector<int64_t>{SegmentOf(0)}) << term;
+  }
+  int64_t again = -1;
+  EXPECT_EQ(Link(&again), 0) << "nothing left to link";
+  EXPECT_EQ(again, 0);
+}
+
+}  // namespace
+}  // namespace tmalign

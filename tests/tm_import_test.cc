@@ -1,0 +1,192 @@
+// Import of TMX and TSV files into a translation memory (tm/tm_import.h) through the C++
+// API: the summary's counts, which document each unit lands in, and that a file that fails
+// leaves nothing behind.
+#include "tm/tm_import.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "temp_dir.h"
+#include "tm/translation_memory.h"
+
+namespace tmalign {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Four units: two zh+en (the second twice in the file), one fr+en, one de+fr.
+const char* kTmx = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="test" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" srclang="zh-CN" o-tmf="test"/>
+  <body>
+    <tu><tuv xml:lang="zh-CN"><seg>我们要积极发展联盟链。</seg></tuv><tuv xml:lang="en-US"><seg>We shall actively develop the alliance chain.</seg></tuv></tu>
+    <tu><tuv xml:lang="zh-CN"><seg>区块链技术仍存在潜在风险。</seg></tuv><tuv xml:lang="en-US"><seg>Blockchain technology still has potential risks.</seg></tuv></tu>
+    <tu><tuv xml:lang="fr"><seg>La chaîne.</seg></tuv><tuv xml:lang="en"><seg>The chain.</seg></tuv></tu>
+    <tu><tuv xml:lang="de"><seg>Die Kette.</seg></tuv><tuv xml:lang="fr"><seg>La chaîne.</seg></tuv></tu>
+    <tu><tuv xml:lang="zh-CN"><seg>区块链技术仍存在潜在风险。</seg></tuv><tuv xml:lang="en-US"><seg>Blockchain technology still has potential risks.</seg></tuv></tu>
+  </body>
+</tmx>
+)";
+
+// A unit for each document, named by tmalign's own props, and one without.
+const char* kTmxWithDocProps = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="tmalign" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" srclang="zh-CN" o-tmf="tmalign"/>
+  <body>
+    <tu><prop type="x-tmalign-doc">bulletin-07</prop><prop type="x-tmalign-position">5</prop>
+      <tuv xml:lang="zh-CN"><seg>联盟链</seg></tuv><tuv xml:lang="en"><seg>alliance chain</seg></tuv></tu>
+    <tu><prop type="x-tmalign-doc">bulletin-08</prop>
+      <tuv xml:lang="zh-CN"><seg>区块链</seg></tuv><tuv xml:lang="en"><seg>blockchain</seg></tuv></tu>
+    <tu><tuv xml:lang="zh-CN"><seg>数字中国</seg></tuv><tuv xml:lang="en"><seg>Digital China</seg></tuv></tu>
+  </body>
+</tmx>
+)";
+
+class TmImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_import_test");
+    ASSERT_FALSE(dir_.empty());
+    ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
+  }
+  void TearDown() override {
+    tm_.reset();
+    fs::remove_all(dir_);
+  }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    const std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  Status Import(const std::string& path, TmImportSummary* summary, const std::string& doc_id = std::string()) {
+    TmImportOptions options;
+    options.doc_id = doc_id;
+    return ImportTmFile(tm_.get(), path, options, summary);
+  }
+
+  // Document id -> unit count.
+  std::map<std::string, int> Documents() {
+    std::vector<TmDocumentSummary> docs;
+    EXPECT_TRUE(tm_->ListDocuments(&docs).ok());
+    std::map<std::string, int> out;
+    for (const TmDocumentSummary& d : docs) out[d.doc.id] = d.unit_count;
+    return out;
+  }
+
+  std::vector<TmUnit> Units(const std::string& doc_id) {
+    std::vector<TmUnit> units;
+    EXPECT_TRUE(tm_->GetUnits(doc_id, &units).ok());
+    return units;
+  }
+
+  std::string dir_;
+  std::unique_ptr<TranslationMemory> tm_;
+};
+
+TEST_F(TmImportTest, TmxSummaryCountsUnitsNewPairsAndSkippedLanguages) {
+  TmImportSummary summary;
+  Status s = Import(Write("bulletin.tmx", kTmx), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.units, 3);
+  EXPECT_EQ(summary.new_segments, 2) << "the repeated pair is one segment";
+  EXPECT_EQ(summary.skipped, 2);
+  EXPECT_EQ(summary.skipped_languages, (std::map<std::string, int64_t>{{"en+fr", 1}, {"de+fr", 1}}));
+  EXPECT_EQ(summary.documents, std::vector<std::string>{"bulletin"});
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"bulletin", 3}}));
+
+  const std::vector<TmUnit> units = Units("bulletin");
+  ASSERT_EQ(units.size(), 3u);
+  EXPECT_EQ(units[0].source, "我们要积极发展联盟链。");
+  EXPECT_EQ(units[0].target, "We shall actively develop the alliance chain.");
+  EXPECT_EQ(units[2].position, 2);
+
+  // The same file again: the document is replaced, not doubled. Its old units go first, and
+  // with them the pairs no other document holds, so these count as new again.
+  s = Import(Write("bulletin.tmx", kTmx), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.units, 3);
+  EXPECT_EQ(summary.new_segments, 2);
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"bulletin", 3}}));
+}
+
+TEST_F(TmImportTest, TmxDocumentPropsWinOverTheDocOptionAndTheFileName) {
+  TmImportSummary summary;
+  Status s = Import(Write("export.tmx", kTmxWithDocProps), &summary, "fallback");
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.units, 3);
+  EXPECT_EQ(summary.documents, (std::vector<std::string>{"bulletin-07", "bulletin-08", "fallback"}));
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"bulletin-07", 1}, {"bulletin-08", 1}, {"fallback", 1}}));
+  ASSERT_EQ(Units("bulletin-07").size(), 1u);
+  EXPECT_EQ(Units("bulletin-07")[0].position, 5) << "x-tmalign-position";
+
+  // Without --doc the unit without a prop goes to the file's name.
+  s = Import(Write("export.tmx", kTmxWithDocProps), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.documents, (std::vector<std::string>{"bulletin-07", "bulletin-08", "export"}));
+}
+
+TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {
+  const std::string tsv = Write("glossary-pairs.tsv",
+                                "联盟链\talliance chain\n"
+                                "\n"
+                                "区块链\tblockchain\r\n"
+                                "联盟链\talliance chain\n");
+  TmImportSummary summary;
+  Status s = Import(tsv, &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.units, 3) << "the blank line is not a unit";
+  EXPECT_EQ(summary.new_segments, 2);
+  EXPECT_EQ(summary.skipped, 0);
+  EXPECT_EQ(summary.documents, std::vector<std::string>{"glossary-pairs"});
+  const std::vector<TmUnit> units = Units("glossary-pairs");
+  ASSERT_EQ(units.size(), 3u);
+  EXPECT_EQ(units[1].target, "blockchain") << "CR of a CRLF line dropped";
+
+  s = Import(tsv, &summary, "terms");
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.documents, std::vector<std::string>{"terms"});
+  EXPECT_EQ(summary.new_segments, 0) << "the pairs are held by glossary-pairs";
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"glossary-pairs", 3}, {"terms", 3}}));
+}
+
+TEST_F(TmImportTest, MalformedFileImportsNothing) {
+  TmImportSummary summary;
+  ASSERT_TRUE(Import(Write("before.tsv", "联盟链\talliance chain\n"), &summary).ok());
+
+  // The first lines are fine; the third has no tab: nothing of the file stays.
+  Status s = Import(Write("bad.tsv", "区块链\tblockchain\n数字中国\tDigital China\nno tab here\n"), &summary);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("bad.tsv:3: expected source<TAB>target"), std::string::npos) << s.message();
+  EXPECT_EQ(summary.units, 0);
+  EXPECT_TRUE(summary.documents.empty());
+
+  // A TMX broken after its first unit.
+  const std::string tmx = kTmx;
+  s = Import(Write("broken.tmx", tmx.substr(0, tmx.find("</tu>") + 5) + "\n<tu><tuv>"), &summary);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(summary.units, 0);
+
+  s = Import(Write("bad-utf8.tsv", "区块链\tblock\xC3 chain\n"), &summary);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("invalid UTF-8"), std::string::npos) << s.message();
+
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"before", 1}}));
+}
+
+TEST_F(TmImportTest, UnknownFileTypeIsAUsageError) {
+  TmImportSummary summary;
+  Status s = Import(Write("pairs.csv", "联盟链,alliance chain\n"), &summary);
+  EXPECT_EQ(s.code(), Status::Code::kUsage);
+  EXPECT_TRUE(Documents().empty());
+}
+
+}  // namespace
+}  // namespace tmalign
