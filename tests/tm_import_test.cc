@@ -96,7 +96,7 @@ TEST_F(TmImportTest, TmxSummaryCountsUnitsNewPairsAndSkippedLanguages) {
   Status s = Import(Write("bulletin.tmx", kTmx), &summary);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.units, 3);
-  EXPECT_EQ(summary.new_segments, 2) << "the repeated pair is one segment";
+  EXPECT_EQ(summary.new_pairs, 2) << "the repeated pair is stored once";
   EXPECT_EQ(summary.skipped, 2);
   EXPECT_EQ(summary.skipped_languages, (std::map<std::string, int64_t>{{"en+fr", 1}, {"de+fr", 1}}));
   EXPECT_EQ(summary.documents, std::vector<std::string>{"bulletin"});
@@ -113,7 +113,7 @@ TEST_F(TmImportTest, TmxSummaryCountsUnitsNewPairsAndSkippedLanguages) {
   s = Import(Write("bulletin.tmx", kTmx), &summary);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.units, 3);
-  EXPECT_EQ(summary.new_segments, 2);
+  EXPECT_EQ(summary.new_pairs, 2);
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"bulletin", 3}}));
 }
 
@@ -143,7 +143,7 @@ TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {
   Status s = Import(tsv, &summary);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.units, 3) << "the blank line is not a unit";
-  EXPECT_EQ(summary.new_segments, 2);
+  EXPECT_EQ(summary.new_pairs, 2);
   EXPECT_EQ(summary.skipped, 0);
   EXPECT_EQ(summary.documents, std::vector<std::string>{"glossary-pairs"});
   const std::vector<TmUnit> units = Units("glossary-pairs");
@@ -153,7 +153,7 @@ TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {
   s = Import(tsv, &summary, "terms");
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.documents, std::vector<std::string>{"terms"});
-  EXPECT_EQ(summary.new_segments, 0) << "the pairs are held by glossary-pairs";
+  EXPECT_EQ(summary.new_pairs, 0) << "the pairs are held by glossary-pairs";
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"glossary-pairs", 3}, {"terms", 3}}));
 }
 

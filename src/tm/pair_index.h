@@ -28,12 +28,14 @@ class PairIndexWriter {
   static Status Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out);
   ~PairIndexWriter();
 
-  // The id of the pair (source, target), created and indexed if it is new.
+  // The id of the pair (source, target), created and indexed if it is new. A pair row holds
+  // no text: an existing pair is recognized through a unit that points at it, so store a
+  // unit with the id before asking for the same pair again.
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t* pair_id);
   // Same with the pair's PairHash and PairIndexTerms computed beforehand (e.g. on another thread).
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       std::vector<uint64_t> terms, int64_t* pair_id);
-  // Links every unit whose pair_id is NULL (units of older schema versions, edited units).
+  // Links every unit whose segment_id is NULL (units of older schema versions).
   Status LinkPendingUnits(int64_t* linked);
   // For a bulk load into a TM without pairs: drops the pair-hash index, which this
   // writer does not need (it finds its own pairs in memory), so 1M random B-tree inserts

@@ -1,9 +1,9 @@
-// The deduplicated pair store and its match index (tm/segment_index.h): SegmentIndexWriter
-// gives identical pairs one segment, PostingsReader lists the segments of an index term in
-// ascending order, LinkPendingUnits links units that point at no segment.
-// A segment holds no text: the writer recognizes a pair by a unit that points at its
-// segment, so the tests store a unit for each pair as the importer does.
-#include "tm/segment_index.h"
+// The deduplicated pair store and its match index (tm/pair_index.h): PairIndexWriter
+// gives identical pairs one id, PostingsReader lists the pairs of an index term in
+// ascending order, LinkPendingUnits links units that point at no pair.
+// A pair row holds no text: the writer recognizes a pair by a unit that points at it, so
+// the tests store a unit for each pair as the importer does.
+#include "tm/pair_index.h"
 
 #include <gtest/gtest.h>
 
@@ -48,10 +48,10 @@ std::vector<uint64_t> TermsOfAllAndNone(const std::vector<Pair>& all, const std:
   return terms;
 }
 
-class SegmentIndexTest : public ::testing::Test {
+class PairIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::tmalign::testing::MakeTempDir("tmalign_segment_index_test");
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_pair_index_test");
     ASSERT_FALSE(dir_.empty());
     ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
     db_ = TmConnection(tm_.get());
@@ -62,8 +62,8 @@ class SegmentIndexTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  // A unit of document d with pair `p`, pointing at `segment`.
-  void StoreUnit(const Pair& p, int64_t segment) {
+  // A unit of document d with pair `p`, pointing at `pair_id`.
+  void StoreUnit(const Pair& p, int64_t pair_id) {
     SqliteStatement insert;
     ASSERT_TRUE(SqliteStatement::Prepare(db_,
                                          "INSERT INTO units (doc_id, position, source, target, confidence, created_at,"
@@ -73,18 +73,18 @@ class SegmentIndexTest : public ::testing::Test {
     insert.BindInt64(1, next_position_++);
     insert.BindText(2, p.source);
     insert.BindText(3, p.target);
-    insert.BindInt64(4, segment);
+    insert.BindInt64(4, pair_id);
     Status s = insert.Run();
     ASSERT_TRUE(s.ok()) << s.message();
   }
 
-  // Adds a unit for each of `pairs` with one writer in one transaction; their segment ids, in order.
+  // Adds a unit for each of `pairs` with one writer in one transaction; their pair_id ids, in order.
   std::vector<int64_t> AddPairs(const std::vector<Pair>& pairs, int64_t* created = nullptr) {
     std::vector<int64_t> ids;
     SqliteTransaction txn(db_);
     EXPECT_TRUE(txn.Begin().ok());
-    std::unique_ptr<SegmentIndexWriter> writer;
-    EXPECT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+    std::unique_ptr<PairIndexWriter> writer;
+    EXPECT_TRUE(PairIndexWriter::Create(db_, &writer).ok());
     for (const Pair& p : pairs) {
       int64_t id = 0;
       Status s = writer->FindOrCreate(p.source, p.target, &id);
@@ -93,7 +93,7 @@ class SegmentIndexTest : public ::testing::Test {
       ids.push_back(id);
     }
     EXPECT_TRUE(writer->Flush().ok());
-    if (created) *created = writer->segments_created();
+    if (created) *created = writer->pairs_created();
     writer.reset();
     EXPECT_TRUE(txn.Commit().ok());
     return ids;
@@ -122,7 +122,7 @@ class SegmentIndexTest : public ::testing::Test {
   int next_position_ = 0;
 };
 
-TEST_F(SegmentIndexTest, IdenticalPairsGetOneSegment) {
+TEST_F(PairIndexTest, IdenticalPairsGetOneSegment) {
   int64_t created = 0;
   const std::vector<int64_t> ids = AddPairs({kA, kB, kA, kC, kB}, &created);
   EXPECT_EQ(created, 3);
@@ -134,15 +134,15 @@ TEST_F(SegmentIndexTest, IdenticalPairsGetOneSegment) {
   EXPECT_EQ(Query("SELECT count(*) FROM segments"), 3);
 }
 
-TEST_F(SegmentIndexTest, PrecomputedHashAndTermsGiveTheSameSegment) {
+TEST_F(PairIndexTest, PrecomputedHashAndTermsGiveTheSameSegment) {
   SqliteTransaction txn(db_);
   ASSERT_TRUE(txn.Begin().ok());
-  std::unique_ptr<SegmentIndexWriter> writer;
-  ASSERT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+  std::unique_ptr<PairIndexWriter> writer;
+  ASSERT_TRUE(PairIndexWriter::Create(db_, &writer).ok());
   int64_t first = 0, again = 0, other = 0;
   ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, &first).ok());
   StoreUnit(kA, first);
-  ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, SegmentHash(kA.source, kA.target),
+  ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, PairHash(kA.source, kA.target),
                                    PairIndexTerms(kA.source, kA.target), &again)
                   .ok());
   StoreUnit(kA, again);
@@ -150,13 +150,13 @@ TEST_F(SegmentIndexTest, PrecomputedHashAndTermsGiveTheSameSegment) {
   ASSERT_TRUE(writer->FindOrCreate(kA.target, kA.source, &other).ok());
   EXPECT_EQ(first, again);
   EXPECT_NE(first, other);
-  EXPECT_EQ(writer->segments_created(), 2);
+  EXPECT_EQ(writer->pairs_created(), 2);
   ASSERT_TRUE(writer->Flush().ok());
   writer.reset();
   ASSERT_TRUE(txn.Commit().ok());
 }
 
-TEST_F(SegmentIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
+TEST_F(PairIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
   const std::vector<uint64_t> shared = TermsOfAllAndNone({kA, kC}, {kB});
   ASSERT_FALSE(shared.empty()) << "A and C share an index term that B lacks";
   const std::vector<int64_t> ids = AddPairs({kC, kB, kA});
@@ -173,10 +173,10 @@ TEST_F(SegmentIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
   for (uint64_t term : in_d) EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2], more[0]})) << term;
 }
 
-class LinkPendingUnitsTest : public SegmentIndexTest {
+class LinkPendingUnitsTest : public PairIndexTest {
  protected:
   void SetUp() override {
-    SegmentIndexTest::SetUp();
+    PairIndexTest::SetUp();
     TmDocument doc;
     doc.id = "linked";
     ASSERT_TRUE(tm_->ReplaceDocument(doc, {::tmalign::testing::OneToOneUnit(0, kA.source, kA.target),
@@ -186,28 +186,28 @@ class LinkPendingUnitsTest : public SegmentIndexTest {
     ASSERT_EQ(Query("SELECT count(*) FROM segments"), 2);
   }
 
-  // Runs LinkPendingUnits in a transaction of its own; *created: the segments it made.
+  // Runs LinkPendingUnits in a transaction of its own; *created: the pairs it made.
   int64_t Link(int64_t* created) {
     SqliteTransaction txn(db_);
     EXPECT_TRUE(txn.Begin().ok());
-    std::unique_ptr<SegmentIndexWriter> writer;
-    EXPECT_TRUE(SegmentIndexWriter::Create(db_, &writer).ok());
+    std::unique_ptr<PairIndexWriter> writer;
+    EXPECT_TRUE(PairIndexWriter::Create(db_, &writer).ok());
     int64_t linked = -1;
     Status s = writer->LinkPendingUnits(&linked);
     EXPECT_TRUE(s.ok()) << s.message();
-    *created = writer->segments_created();
+    *created = writer->pairs_created();
     writer.reset();
     EXPECT_TRUE(txn.Commit().ok());
     return linked;
   }
 
-  int64_t SegmentOf(int position) {
+  int64_t PairOf(int position) {
     return Query("SELECT segment_id FROM units WHERE doc_id = 'linked' AND position = " + std::to_string(position));
   }
 };
 
 TEST_F(LinkPendingUnitsTest, EditedUnitsGetTheSegmentOfTheirNewPair) {
-  const int64_t a_segment = SegmentOf(0);
+  const int64_t a_pair = PairOf(0);
   // Unit 1 edited into a pair never seen; unit 2 unlinked with its pair unchanged.
   ASSERT_TRUE(db_->Exec("UPDATE units SET target = 'Build a digital China.', segment_id = NULL"
                         " WHERE doc_id = 'linked' AND position = 1")
@@ -218,11 +218,11 @@ TEST_F(LinkPendingUnitsTest, EditedUnitsGetTheSegmentOfTheirNewPair) {
   EXPECT_EQ(Link(&created), 2);
   EXPECT_EQ(created, 1) << "only the edited pair is new";
   EXPECT_EQ(Query("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);
-  EXPECT_EQ(SegmentOf(2), a_segment);
-  const int64_t edited = SegmentOf(1);
-  EXPECT_NE(edited, a_segment);
+  EXPECT_EQ(PairOf(2), a_pair);
+  const int64_t edited = PairOf(1);
+  EXPECT_NE(edited, a_pair);
   EXPECT_EQ(Query("SELECT count(*) FROM segments"), 2) << "B's segment went with its last unit (schema trigger)";
-  // The new segment is indexed under the terms of its text.
+  // The new pair_id is indexed under the terms of its text.
   const std::vector<uint64_t> terms = PairIndexTerms(kB.source, "Build a digital China.");
   ASSERT_FALSE(terms.empty());
   for (uint64_t term : terms) {
@@ -238,10 +238,10 @@ TEST_F(LinkPendingUnitsTest, UnitsOfATmWithoutSegmentsGetOneSegmentPerPair) {
   EXPECT_EQ(Link(&created), 3);
   EXPECT_EQ(created, 2);
   EXPECT_EQ(Query("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);
-  EXPECT_EQ(SegmentOf(0), SegmentOf(2));
-  EXPECT_NE(SegmentOf(0), SegmentOf(1));
+  EXPECT_EQ(PairOf(0), PairOf(2));
+  EXPECT_NE(PairOf(0), PairOf(1));
   for (uint64_t term : TermsOfAllAndNone({kA}, {kB})) {
-    EXPECT_EQ(Postings(term), std::vector<int64_t>{SegmentOf(0)}) << term;
+    EXPECT_EQ(Postings(term), std::vector<int64_t>{PairOf(0)}) << term;
   }
   int64_t again = -1;
   EXPECT_EQ(Link(&again), 0) << "nothing left to link";
