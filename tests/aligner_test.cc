@@ -213,11 +213,12 @@ TEST(AlignSyntheticTest, HandMadeCases) {
 
   // Traditional characters align as the Simplified ones do.
   {
-    std::vector<std::string> trad = {"上海是中國最大的城市。", "科學家在實驗室研究新的電池技術。",
-                                     "政府支持農業和教育的發展。", "這家醫院有三百名醫生。",
+    std::vector<std::string> trad = {"上海是中國最大的城市。",       "科學家在實驗室研究新的電池技術。",
+                                     "政府支持農業和教育的發展。",   "這家醫院有三百名醫生。",
                                      "學生們每天早上在公園裡跑步。", "這座橋連接了河兩岸的村莊。"};
     std::vector<std::string> en_extra = en;
-    en_extra.insert(en_extra.begin() + 2, "The weather forecast says it will rain heavily tomorrow afternoon.");
+    en_extra.insert(en_extra.begin() + 2,
+                    "The weather forecast says it will rain heavily tomorrow afternoon.");
     EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, trad, en_extra)),
               Bead2Strings(AlignSentences(*lexicon, zh, en_extra)));
     EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, trad, en_extra)),

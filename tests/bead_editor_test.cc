@@ -9,17 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
 #include "tm/schema.h"
 #include "tm/translation_memory.h"
-#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
 
 namespace fs = std::filesystem;
 
-TmUnit Unit(std::vector<int> src, std::vector<int> tgt, std::vector<std::string> zh, std::vector<std::string> en,
-            double confidence) {
+TmUnit Unit(std::vector<int> src, std::vector<int> tgt, std::vector<std::string> zh,
+            std::vector<std::string> en, double confidence) {
   TmUnit u;
   u.src_ids = std::move(src);
   u.tgt_ids = std::move(tgt);
@@ -48,8 +48,9 @@ std::string Picture(const std::vector<TmUnit>& units) {
       }
       return s;
     };
-    for (const std::string& part : {std::string("["), ids(u.src_ids), std::string(":"), ids(u.tgt_ids),
-                                     std::string("="), u.source, std::string("|"), u.target, std::string("]")}) {
+    for (const std::string& part :
+         {std::string("["), ids(u.src_ids), std::string(":"), ids(u.tgt_ids), std::string("="), u.source,
+          std::string("|"), u.target, std::string("]")}) {
       out += part;  // appended piece by piece: GCC 12 misreports a chained + (-Wrestrict)
     }
   }
@@ -150,12 +151,13 @@ TEST_F(BeadEditorTest, EditSentenceTextValidatesInput) {
   EXPECT_EQ(Now(), "[0:0=甲。|A.][1,2:1=乙。丙丙。|B and C.][3:=丁。|][:2=|D.]");
   const int64_t v = Version();
   const std::string before = Now();
-  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 2, "x", &out_).ok());          // no sentence 2
-  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, "a\nb", &out_).ok());       // line break
-  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, " \t ", &out_).ok());       // blank
-  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, "bad \xC3\x28", &out_).ok());  // invalid UTF-8
+  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 2, "x", &out_).ok());     // no sentence 2
+  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, "a\nb", &out_).ok());  // line break
+  EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, " \t ", &out_).ok());  // blank
+  EXPECT_FALSE(
+      editor_->EditSentence(v, 1, BeadSide::kSource, 0, "bad \xC3\x28", &out_).ok());  // invalid UTF-8
   EXPECT_FALSE(editor_->EditSentence(v, 1, BeadSide::kSource, 0, std::string(70000, 'a'), &out_).ok());
-  EXPECT_FALSE(editor_->EditSentence(v, 9, BeadSide::kSource, 0, "x", &out_).ok());          // no unit 9
+  EXPECT_FALSE(editor_->EditSentence(v, 9, BeadSide::kSource, 0, "x", &out_).ok());  // no unit 9
   EXPECT_EQ(Now(), before);
   EXPECT_EQ(Version(), v);
 }
@@ -267,13 +269,14 @@ TEST(BeadEditorMigrationTest, VersionOneTmIsMigratedAndEditable) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql = std::string(TmMigrations()[0].sql) +
-                      "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
-                      " VALUES ('old', 'zh', 'en', 'x', 'x');"
-                      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
-                      " VALUES ('old', 0, '0,1', '0', '一。二。', 'One. Two.', 0.5, 'x'),"
-                      "        ('old', 1, '2', '', '三。', '', 0.1, 'x');"
-                      "PRAGMA application_id = 1414349132; PRAGMA user_version = 1;";
+    std::string sql =
+        std::string(TmMigrations()[0].sql) +
+        "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
+        " VALUES ('old', 'zh', 'en', 'x', 'x');"
+        "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
+        " VALUES ('old', 0, '0,1', '0', '一。二。', 'One. Two.', 0.5, 'x'),"
+        "        ('old', 1, '2', '', '三。', '', 0.1, 'x');"
+        "PRAGMA application_id = 1414349132; PRAGMA user_version = 1;";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
   }

@@ -1,12 +1,13 @@
 // Bead text form "[3]:[4,5]": formatting, parsing, and .align files.
 #include "align/bead.h"
-#include "temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -97,7 +98,9 @@ TEST_F(BeadFileTest, MissingFile) {
 
 TEST(BeadTest, ReadsBundledGold) {
   std::vector<Bead> beads;
-  ASSERT_TRUE(ReadBeadFile(std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/gold.align", &beads).ok());
+  ASSERT_TRUE(
+      ReadBeadFile(std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/gold.align", &beads)
+          .ok());
   EXPECT_GT(beads.size(), 50u);
 }
 

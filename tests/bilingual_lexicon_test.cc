@@ -65,7 +65,8 @@ class BilingualLexiconTest : public ::testing::Test {
   void SetUp() override {
     ::unsetenv("TMALIGN_NO_LEXICON_CACHE");
     std::random_device rd;
-    dir_ = fs::temp_directory_path() / ("tmalign-lexicon-test-" + std::to_string(rd()) + std::to_string(rd()));
+    dir_ =
+        fs::temp_directory_path() / ("tmalign-lexicon-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(dir_);
     cedict_ = (dir_ / "cedict.u8").string();
     freq_ = (dir_ / "dict.txt").string();
@@ -120,7 +121,8 @@ std::vector<std::string> Probes(const std::string& cedict_text) {
       }
       starts.push_back(w.size());
       for (size_t i = 0; i < starts.size(); ++i) {
-        for (size_t j = i + 1; j < starts.size(); ++j) probes.insert(w.substr(starts[i], starts[j] - starts[i]));
+        for (size_t j = i + 1; j < starts.size(); ++j)
+          probes.insert(w.substr(starts[i], starts[j] - starts[i]));
       }
     }
   }
@@ -128,7 +130,8 @@ std::vector<std::string> Probes(const std::string& cedict_text) {
 }
 
 // Asserts that `got` answers every lookup exactly as `want` does.
-void ExpectSameLexicon(const BilingualLexicon& want, const BilingualLexicon& got, const std::string& cedict_text) {
+void ExpectSameLexicon(const BilingualLexicon& want, const BilingualLexicon& got,
+                       const std::string& cedict_text) {
   ASSERT_EQ(want.stem_count(), got.stem_count());
   ASSERT_GT(want.stem_count(), 0);
   for (int id = 0; id < want.stem_count(); ++id) {
@@ -183,7 +186,8 @@ TEST_F(BilingualLexiconTest, CacheAnswersExactlyLikeTheTextSources) {
   ASSERT_FALSE(bank->translations.empty());
   EXPECT_EQ(warm->StemText(bank->translations[0]), "bank");
   auto xing = warm->Readings(U'行');
-  EXPECT_EQ(std::vector<std::string_view>(xing.begin(), xing.end()), (std::vector<std::string_view>{"hang", "xing"}));
+  EXPECT_EQ(std::vector<std::string_view>(xing.begin(), xing.end()),
+            (std::vector<std::string_view>{"hang", "xing"}));
   auto lv = warm->Readings(U'绿');
   EXPECT_EQ(std::vector<std::string_view>(lv.begin(), lv.end()), std::vector<std::string_view>{"lu"});
   auto jieba_only = warm->FindWord("经济发展");
@@ -266,7 +270,8 @@ TEST_F(BilingualLexiconTest, CorruptOrTruncatedCacheIsIgnoredAndRebuilt) {
       {"trailing byte", good + "x"},
       {"garbage", std::string(good.size(), '\x5a')},
   };
-  for (size_t pos : {size_t{0}, size_t{9}, size_t{20}, size_t{60}, good.size() / 3, good.size() / 2, good.size() - 3}) {
+  for (size_t pos :
+       {size_t{0}, size_t{9}, size_t{20}, size_t{60}, good.size() / 3, good.size() / 2, good.size() - 3}) {
     std::string flipped = good;
     flipped[pos] = static_cast<char>(flipped[pos] ^ 0x10);
     bad.emplace_back("flip at " + std::to_string(pos), flipped);

@@ -62,7 +62,8 @@ void ExpectPlantedFound(const nlohmann::json& findings, const std::vector<Plante
       }
       found = true;
     }
-    EXPECT_TRUE(found) << "not reported: " << p.kind << " " << p.zh << " at line " << p.line << "\n" << findings.dump(2);
+    EXPECT_TRUE(found) << "not reported: " << p.kind << " " << p.zh << " at line " << p.line << "\n"
+                       << findings.dump(2);
   }
 }
 
@@ -93,8 +94,14 @@ TEST(CheckBulletinTest, TranslationMemoryAuditFindsTheSameMistakes) {
   if (!HaveDictionary()) GTEST_SKIP() << "CC-CEDICT not found at " << DefaultCedictPath();
   const std::string tm = ::testing::TempDir() + "check_bulletin_" + std::to_string(getpid()) + ".sqlite";
   std::filesystem::remove(tm);
-  ASSERT_EQ(RunTmalign("align " + kBulletin + "zh.txt " + kBulletin + "draft-en.txt --tm " + tm + " --doc draft").exit_code, 0);
-  ASSERT_EQ(RunTmalign("align " + kBulletin + "zh.txt " + kBulletin + "en.txt --tm " + tm + " --doc published").exit_code, 0);
+  ASSERT_EQ(
+      RunTmalign("align " + kBulletin + "zh.txt " + kBulletin + "draft-en.txt --tm " + tm + " --doc draft")
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      RunTmalign("align " + kBulletin + "zh.txt " + kBulletin + "en.txt --tm " + tm + " --doc published")
+          .exit_code,
+      0);
 
   RunResult draft = RunTmalign("check --glossary " + kGlossary + " --tm " + tm + " --doc draft --json");
   EXPECT_EQ(draft.exit_code, 1) << draft.err;
@@ -108,7 +115,8 @@ TEST(CheckBulletinTest, TranslationMemoryAuditFindsTheSameMistakes) {
     EXPECT_GE(kinds.count(p.kind), 1u) << p.kind;
   }
 
-  RunResult published = RunTmalign("check --glossary " + kGlossary + " --tm " + tm + " --doc published --json");
+  RunResult published =
+      RunTmalign("check --glossary " + kGlossary + " --tm " + tm + " --doc published --json");
   EXPECT_EQ(published.exit_code, 0) << published.out << published.err;
 
   RunResult missing = RunTmalign("check --glossary " + kGlossary + " --tm " + tm + " --doc nosuch");

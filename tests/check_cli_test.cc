@@ -30,7 +30,8 @@ TEST(CheckCliTest, TsvFindsEachPlantedMistakeAtItsPosition) {
   RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --tsv " + Data("planted.tsv"));
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(Summaries(j), (std::vector<std::string>{"forbidden 1:15", "missing 2:11", "case 4:17", "inconsistent 6:14"}));
+  EXPECT_EQ(Summaries(j),
+            (std::vector<std::string>{"forbidden 1:15", "missing 2:11", "case 4:17", "inconsistent 6:14"}));
   EXPECT_EQ(j[0]["term_zh"], "联盟链");
   EXPECT_EQ(j[0]["expected"], "alliance chain");
   EXPECT_EQ(j[0]["found"], "union chain");
@@ -52,7 +53,8 @@ TEST(CheckCliTest, TargetOnlyFindsForbiddenAndCaseAcrossLineBreaks) {
   RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --target " + Data("planted_en.txt"));
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(Summaries(j), (std::vector<std::string>{"forbidden 4:5", "forbidden 5:1", "case 5:23", "case 6:29"}));
+  EXPECT_EQ(Summaries(j),
+            (std::vector<std::string>{"forbidden 4:5", "forbidden 5:1", "case 5:23", "case 6:29"}));
   EXPECT_EQ(j[3]["found"], "MoST");
   EXPECT_TRUE(j[0]["source_line"].is_null());
 }
@@ -67,10 +69,12 @@ TEST(CheckCliTest, TextOutputIsPlainWhenNotATerminal) {
   RunResult r = RunTmalign("check -g " + Data("glossary.tsv") + " --tsv " + Data("planted.tsv"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out.find('\033'), std::string::npos);
-  EXPECT_NE(r.out.find(Data("planted.tsv") + ":1:15: forbidden: deprecated rendering \"union chain\" for 联盟链"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find(Data("planted.tsv") + ":1:15: forbidden: deprecated rendering \"union chain\" for 联盟链"),
+      std::string::npos)
       << r.out;
-  RunResult colored = RunTmalign("check --color always -g " + Data("glossary.tsv") + " --tsv " + Data("planted.tsv"));
+  RunResult colored =
+      RunTmalign("check --color always -g " + Data("glossary.tsv") + " --tsv " + Data("planted.tsv"));
   EXPECT_NE(colored.out.find('\033'), std::string::npos);
 }
 
@@ -86,13 +90,14 @@ TEST(CheckCliTest, WarningsAloneExitZeroUnlessStrict) {
 
 TEST(CheckCliTest, UsageAndInputErrorsExitTwo) {
   EXPECT_EQ(RunTmalign("check --tsv " + Data("planted.tsv")).exit_code, 2);  // no glossary
-  EXPECT_EQ(RunTmalign("check -g " + Data("glossary.tsv")).exit_code, 2);     // no input
+  EXPECT_EQ(RunTmalign("check -g " + Data("glossary.tsv")).exit_code, 2);    // no input
   EXPECT_EQ(RunTmalign("check -g " + Data("glossary.tsv") + " --bogus").exit_code, 2);
   const std::string bad = WriteTemp("bad.tsv", "联盟链 no tab here\n");
   RunResult r = RunTmalign("check -g " + Data("glossary.tsv") + " --tsv " + bad);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.tsv:1: expected source TAB target"), std::string::npos) << r.err;
-  const std::string bad_glossary = WriteTemp("bad_glossary.tsv", "zh\ten\tcase\n联盟链\talliance chain\tsometimes\n");
+  const std::string bad_glossary =
+      WriteTemp("bad_glossary.tsv", "zh\ten\tcase\n联盟链\talliance chain\tsometimes\n");
   r = RunTmalign("check -g " + bad_glossary + " --tsv " + Data("planted.tsv"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad_glossary.tsv:2: invalid case value"), std::string::npos) << r.err;
@@ -140,15 +145,17 @@ TEST(CheckCliTest, TmxUnits) {
 }
 
 TEST(CheckCliTest, XmlInputsRejectEntitiesWithPosition) {
-  const std::string xxe = WriteTemp("xxe.xlf",
-                                    "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
-                                    "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>联盟链</source>"
-                                    "<target>&x;</target></trans-unit></body></file></xliff>\n");
+  const std::string xxe =
+      WriteTemp("xxe.xlf",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
+                "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>联盟链</source>"
+                "<target>&x;</target></trans-unit></body></file></xliff>\n");
   RunResult r = RunTmalign("check -g " + Data("glossary.tsv") + " --xliff " + xxe);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("xxe.xlf:3:"), std::string::npos) << r.err;
   EXPECT_EQ(r.out.find("root"), std::string::npos);
-  const std::string broken = WriteTemp("broken.xlf", "<xliff version=\"1.2\">\n<file>\n<body>\n</file>\n</xliff>\n");
+  const std::string broken =
+      WriteTemp("broken.xlf", "<xliff version=\"1.2\">\n<file>\n<body>\n</file>\n</xliff>\n");
   r = RunTmalign("check -g " + Data("glossary.tsv") + " --xliff " + broken);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("broken.xlf:4:3: mismatched tag"), std::string::npos) << r.err;

@@ -46,7 +46,9 @@ class CheckerTest : public ::testing::Test {
 };
 
 // "kind file:line:column" of a location, for compact expectations.
-std::string At(const TextLocation& l) { return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column); }
+std::string At(const TextLocation& l) {
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
 
 std::vector<std::string> Summaries(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
@@ -105,7 +107,8 @@ TEST_F(CheckerTest, OrdinaryWordIsNotACaseSlipUnlessItLooksLikeOne) {
   EXPECT_TRUE(Check({Unit("1", "d", "发展。", "Most of it.")}).empty());
   EXPECT_TRUE(Check({Unit("1", "d", "", "Most of it.")}).empty());
   // ...but an inner capital is, with or without a source.
-  EXPECT_EQ(Summaries(Check({Unit("1", "d", "", "The MoST said.")})), std::vector<std::string>{"case en.txt:1:5"});
+  EXPECT_EQ(Summaries(Check({Unit("1", "d", "", "The MoST said.")})),
+            std::vector<std::string>{"case en.txt:1:5"});
 }
 
 TEST_F(CheckerTest, FindingsComeInUnitOrderThenByTargetPosition) {
@@ -135,7 +138,8 @@ TEST_F(CheckerTest, TwoAcceptedRenderingsInOneDocumentGetOneWarning) {
   EXPECT_EQ(At(f[0].at), "en.txt:2:5");
   EXPECT_EQ(f[0].found, "consortium chain");
   EXPECT_EQ(f[0].suggestion,
-            "use one rendering throughout (first rendered \"alliance chain\" at en.txt:1:5); approved: \"alliance chain\"");
+            "use one rendering throughout (first rendered \"alliance chain\" at en.txt:1:5); approved: "
+            "\"alliance chain\"");
 }
 
 TEST_F(CheckerTest, ConsistencyIsPerDocument) {

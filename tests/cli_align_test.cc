@@ -22,14 +22,15 @@ namespace tmalign {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::RunResult;
 using testing::ReadFile;
+using testing::RunResult;
 
 const std::string kCorpus = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
 
 std::string Encode(const std::string& utf8, const char* charset) {
   UErrorCode err = U_ZERO_ERROR;
-  int32_t len = ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  int32_t len =
+      ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
   std::string out(static_cast<size_t>(len), '\0');
   err = U_ZERO_ERROR;
   ucnv_convert(charset, "UTF-8", out.data(), len, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
@@ -50,9 +51,9 @@ bool HaveDictionary() {
   return fs::exists(DefaultCedictPath(), ec);
 }
 
-#define REQUIRE_DICTIONARY()                                                                      \
-  if (!HaveDictionary())                                                                          \
-  GTEST_SKIP() << "CC-CEDICT not found at " << DefaultCedictPath()                                \
+#define REQUIRE_DICTIONARY()                                       \
+  if (!HaveDictionary())                                           \
+  GTEST_SKIP() << "CC-CEDICT not found at " << DefaultCedictPath() \
                << " (run scripts/fetch-cedict or set TMALIGN_DICT)"
 
 class CliAlignTest : public ::testing::Test {
@@ -166,7 +167,8 @@ TEST_F(CliAlignTest, FormatsAgree) {
   EXPECT_EQ(counts.tuv, 2 * counts.tu);
   EXPECT_EQ(counts.seg, 2 * counts.tu);
   for (const auto& entry : fs::directory_iterator(dir_)) {
-    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << "left behind: " << entry.path();
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos)
+        << "left behind: " << entry.path();
   }
 
   RunResult tsv_run = Run(inputs + " --format tsv");
@@ -223,7 +225,8 @@ TEST_F(CliAlignTest, UnknownFormat) {
 }
 
 TEST_F(CliAlignTest, DocIdWithControlCharactersIsRefusedBeforeAnyWrite) {
-  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus + "en.txt' --tm tm.sqlite --doc \"$(printf 'two\\tcolumns')\"");
+  RunResult r = Run("'" + kCorpus + "zh.txt' '" + kCorpus +
+                    "en.txt' --tm tm.sqlite --doc \"$(printf 'two\\tcolumns')\"");
   ExpectOneLineError(r, "--doc");
   EXPECT_FALSE(fs::exists(dir_ / "tm.sqlite"));
 }

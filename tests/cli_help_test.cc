@@ -13,8 +13,9 @@ using testing::RunResult;
 using testing::RunTmalign;
 namespace {
 
-const std::vector<std::string> kCommands = {"align",  "check",  "delete", "docs",   "eval",  "export", "import",
-                                            "match",  "report", "review", "search", "split", "stats",  "terms"};
+const std::vector<std::string> kCommands = {"align",  "check",  "delete", "docs",   "eval",
+                                            "export", "import", "match",  "report", "review",
+                                            "search", "split",  "stats",  "terms"};
 
 TEST(CliHelpTest, TopLevelHelpListsEveryCommand) {
   RunResult r = RunTmalign("--help");

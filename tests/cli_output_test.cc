@@ -20,17 +20,17 @@ namespace tmalign {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::RunResult;
 using testing::ReadFile;
+using testing::RunResult;
 
 const std::string kTerms = std::string(TMALIGN_TEST_DATA) + "/terms/";
 
 // One writing command: its arguments before -o, and what its output starts with.
 struct Writer {
-  std::string name;    // for messages: "align", "terms import" ...
-  std::string args;    // shell words after `tmalign`, without -o
-  std::string starts;  // the output's first bytes
-  std::string failing; // the same command made to fail after its options are checked
+  std::string name;     // for messages: "align", "terms import" ...
+  std::string args;     // shell words after `tmalign`, without -o
+  std::string starts;   // the output's first bytes
+  std::string failing;  // the same command made to fail after its options are checked
 };
 
 class CliOutputTest : public ::testing::Test {
@@ -39,7 +39,8 @@ class CliOutputTest : public ::testing::Test {
     dir_ = ::tmalign::testing::MakeTempDir("tmalign_cli_output");
     ASSERT_FALSE(dir_.empty());
     Write("zh.txt", "区块链技术发展迅速。联盟链是重要方向。\n");
-    Write("en.txt", "Blockchain technology is developing fast. Alliance chains are an important direction.\n");
+    Write("en.txt",
+          "Blockchain technology is developing fast. Alliance chains are an important direction.\n");
     Write("pairs.tsv", "联盟链\talliance chain\n区块链\tblockchain\n");
     Write("bad.txt", "caf\xC3 au lait\n");  // invalid UTF-8
     RunResult r = Run("import pairs.tsv --tm tm.sqlite --doc d");
@@ -69,13 +70,17 @@ class CliOutputTest : public ::testing::Test {
   // The writing commands; align only where CC-CEDICT is installed.
   std::vector<Writer> Writers() const {
     std::vector<Writer> w = {
-        {"export", "export --tm tm.sqlite --format tsv", "联盟链\talliance chain", "export --tm tm.sqlite --format tsv --doc nope"},
+        {"export", "export --tm tm.sqlite --format tsv", "联盟链\talliance chain",
+         "export --tm tm.sqlite --format tsv --doc nope"},
         {"report", "report --tm tm.sqlite --doc d", "<!DOCTYPE html>", "report --tm tm.sqlite --doc nope"},
-        {"terms", "terms import '" + kTerms + "glossary.tsv'", "zh\ten", "terms import '" + kTerms + "xxe.tbx'"},
+        {"terms", "terms import '" + kTerms + "glossary.tsv'", "zh\ten",
+         "terms import '" + kTerms + "xxe.tbx'"},
         {"terms", "terms export --format tsv -g '" + kTerms + "glossary.tsv'", "zh\ten",
          "terms export --format tsv -g '" + kTerms + "glossary.tsv' -g missing.tsv"},
     };
-    if (HaveDictionary()) w.insert(w.begin(), {"align", "align zh.txt en.txt --format tsv", "src_ids\t", "align zh.txt bad.txt --format tsv"});
+    if (HaveDictionary())
+      w.insert(w.begin(), {"align", "align zh.txt en.txt --format tsv", "src_ids\t",
+                           "align zh.txt bad.txt --format tsv"});
     return w;
   }
 

@@ -1,6 +1,5 @@
 // Runs the built tmalign binary: `tmalign split` end to end.
 #include <gtest/gtest.h>
-
 #include <unicode/ucnv.h>
 
 #include <filesystem>
@@ -17,7 +16,8 @@ using tmalign::testing::RunResult;
 
 std::string Encode(const std::string& utf8, const char* charset) {
   UErrorCode err = U_ZERO_ERROR;
-  int32_t len = ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  int32_t len =
+      ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
   std::string out(len, '\0');
   err = U_ZERO_ERROR;
   ucnv_convert(charset, "UTF-8", out.data(), len, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
@@ -84,8 +84,9 @@ TEST_F(CliSplitTest, SimplifiedChineseInEveryEncodingGivesTheSameSentences) {
   const std::pair<const char*, std::string> files[] = {
       {"utf8.txt", kSimplified},
       {"utf8bom.txt", WithPrefix("\xEF\xBB\xBF", kSimplified)},
-      {"crlf.txt", "一、区块链技术发展现状\r\n梅建平认为，区块链为实体经济转型升级提供了重要技术支撑；我们要加强合作。"
-                   "2021年MOST将继续支持上海！\r\n\r\n（一）加强人才培养\r\n"},
+      {"crlf.txt",
+       "一、区块链技术发展现状\r\n梅建平认为，区块链为实体经济转型升级提供了重要技术支撑；我们要加强合作。"
+       "2021年MOST将继续支持上海！\r\n\r\n（一）加强人才培养\r\n"},
       {"gb18030.txt", Encode(kSimplified, "GB18030")},
       {"utf16le-bom.txt", WithPrefix("\xFF\xFE", Encode(kSimplified, "UTF-16LE"))},
       {"utf16le.txt", Encode(kSimplified, "UTF-16LE")},
@@ -152,7 +153,8 @@ TEST_F(CliSplitTest, HugeSingleLineIsAnError) {
   const std::string path = Write("huge.txt", std::string(5 << 20, 'a'));
   RunResult r = Run(Q(path) + " --lang en");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "tmalign split: " + path + ":1: line is 5242880 bytes long (limit 1048576); is this a text file?\n");
+  EXPECT_EQ(r.err, "tmalign split: " + path +
+                       ":1: line is 5242880 bytes long (limit 1048576); is this a text file?\n");
 }
 
 TEST_F(CliSplitTest, UsageErrors) {

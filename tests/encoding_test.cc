@@ -14,7 +14,8 @@ namespace {
 // UTF-8 -> any ICU charset, for building test inputs.
 std::string Encode(const std::string& utf8, const char* charset) {
   UErrorCode err = U_ZERO_ERROR;
-  int32_t len = ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+  int32_t len =
+      ucnv_convert(charset, "UTF-8", nullptr, 0, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
   std::string out(len, '\0');
   err = U_ZERO_ERROR;
   ucnv_convert(charset, "UTF-8", out.data(), len, utf8.data(), static_cast<int32_t>(utf8.size()), &err);
@@ -22,8 +23,10 @@ std::string Encode(const std::string& utf8, const char* charset) {
   return out;
 }
 
-const std::string kSimplified = "一、区块链技术发展现状\n梅建平认为，区块链为实体经济转型升级提供了重要技术支撑。我们要加强合作。\n";
-const std::string kTraditional = "一、區塊鏈技術發展現狀\n梅建平認為，區塊鏈為實體經濟轉型升級提供了重要技術支撐。我們要加強合作。\n";
+const std::string kSimplified =
+    "一、区块链技术发展现状\n梅建平认为，区块链为实体经济转型升级提供了重要技术支撑。我们要加强合作。\n";
+const std::string kTraditional =
+    "一、區塊鏈技術發展現狀\n梅建平認為，區塊鏈為實體經濟轉型升級提供了重要技術支撐。我們要加強合作。\n";
 
 std::string Decode(const std::string& bytes, const std::string& encoding, std::string* used = nullptr) {
   std::string out;
@@ -93,8 +96,9 @@ TEST(EncodingTest, InvalidUtf8NamesOffsetLineAndSuggestsEncoding) {
   std::string out = "x";
   Status s = DecodeToUtf8("abc\ndef\xFFghi", "zh.txt", "auto", &out);
   ASSERT_EQ(s.code(), Status::Code::kInvalidInput);
-  EXPECT_EQ(s.message(),
-            "zh.txt: invalid UTF-8 at byte offset 7 (line 2); if the file is in another encoding, pass --encoding");
+  EXPECT_EQ(
+      s.message(),
+      "zh.txt: invalid UTF-8 at byte offset 7 (line 2); if the file is in another encoding, pass --encoding");
   EXPECT_TRUE(out.empty());
 }
 
@@ -104,12 +108,16 @@ TEST(EncodingTest, Latin1IsNotMisreadAsChinese) {
   std::string out;
   s = DecodeToUtf8("the na\xEFve caf\xE9 owner\n", "en.txt", "auto", &out);
   ASSERT_EQ(s.code(), Status::Code::kInvalidInput);
-  EXPECT_NE(s.message().find("en.txt: invalid UTF-8 at byte offset 6 (line 1)"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("en.txt: invalid UTF-8 at byte offset 6 (line 1)"), std::string::npos)
+      << s.message();
 }
 
 TEST(EncodingTest, ExplicitEncodingIsStrict) {
   std::string out;
-  Status s = DecodeToUtf8("ok\n\xFF" "abc", "a.txt", "utf-8", &out);
+  Status s = DecodeToUtf8(
+      "ok\n\xFF"
+      "abc",
+      "a.txt", "utf-8", &out);
   EXPECT_EQ(s.message(), "a.txt: invalid UTF-8 at byte offset 3 (line 2)");
   // 0xFF can never start a GB18030 character.
   const std::string gb = Encode("区块链\n", "GB18030");
@@ -178,7 +186,8 @@ TEST_F(ReadTextFileTest, MissingFileAndDirectoryNameThePath) {
 
 TEST_F(ReadTextFileTest, RejectsEmptyAndBlankFiles) {
   std::string text;
-  for (const std::string& content : {std::string(), std::string("\xEF\xBB\xBF"), std::string(" \r\n\t\n\xE3\x80\x80\n")}) {
+  for (const std::string& content :
+       {std::string(), std::string("\xEF\xBB\xBF"), std::string(" \r\n\t\n\xE3\x80\x80\n")}) {
     const std::string path = Write("blank.txt", content);
     Status s = ReadTextFile(path, "", &text);
     EXPECT_EQ(s.message(), path + ": file is empty");

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "dict/lexicon_loader.h"
 #include "dict/chinese_segmenter.h"
-#include "text/english_stemmer.h"
+#include "dict/lexicon_loader.h"
 #include "terms/glossary_files.h"
+#include "text/english_stemmer.h"
 
 namespace tmalign {
 namespace {
@@ -56,7 +56,8 @@ TEST(GlossaryTermsTest, KnownWordsKeepTheirDictionaryTranslations) {
   auto after = lexicon->FindWord("区块链");
   ASSERT_TRUE(after.has_value());
   for (int id : old_ids) {
-    EXPECT_NE(std::find(after->translations.begin(), after->translations.end(), id), after->translations.end());
+    EXPECT_NE(std::find(after->translations.begin(), after->translations.end(), id),
+              after->translations.end());
   }
   EXPECT_EQ(lexicon->StemText(after->translations.front()), StemEnglishWord("ledger"));
 }

@@ -55,7 +55,8 @@ TEST(GlossaryTest, CsvWithQuotesAndTsvRoundTrip) {
       "g.csv");
   ASSERT_TRUE(s.ok()) << s.message();
   ASSERT_EQ(g.entries().size(), 1u);
-  EXPECT_EQ(g.entries()[0].forbidden, (std::vector<std::string>{"four strengthenings", "\"four enhancements\""}));
+  EXPECT_EQ(g.entries()[0].forbidden,
+            (std::vector<std::string>{"four strengthenings", "\"four enhancements\""}));
   EXPECT_EQ(g.entries()[0].note, "a, b");
   Glossary back;
   ASSERT_TRUE(back.ParseTsv(g.ToTsv(), "rt.tsv").ok());

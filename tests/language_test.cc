@@ -12,9 +12,7 @@ TEST(LanguageTest, DetectsEnglishDespiteQuotedHan) {
   EXPECT_EQ(DetectLanguage("The term 联盟链 is rendered as alliance chain in this bulletin."), Language::kEn);
 }
 
-TEST(LanguageTest, NoLettersIsUnknown) {
-  EXPECT_EQ(DetectLanguage("2021 — 3.14 ……"), Language::kUnknown);
-}
+TEST(LanguageTest, NoLettersIsUnknown) { EXPECT_EQ(DetectLanguage("2021 — 3.14 ……"), Language::kUnknown); }
 
 TEST(LanguageTest, ParsesRegionalCodes) {
   EXPECT_EQ(ParseLanguageCode("zh-Hant-TW"), Language::kZh);

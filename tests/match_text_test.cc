@@ -22,10 +22,10 @@ TEST(MatchTextTest, NormalizedVariantsAreEqual) {
     auto ta = MatchTokenize(a), tb = MatchTokenize(b);
     return TokenEditDistance(ta, tb, 100) == 0;
   };
-  EXPECT_TRUE(same("发展联盟链，实现监管。", "發展聯盟鏈，實現監管。"));      // Traditional
-  EXPECT_TRUE(same("发展联盟链,实现监管.", "发展联盟链，实现监管．"));        // full-width punctuation
-  EXPECT_TRUE(same("Alliance Chain", "alliance  chain"));                   // case, spaces
-  EXPECT_TRUE(same("ＡＢＣ 123", "abc １２３"));                              // full-width letters/digits
+  EXPECT_TRUE(same("发展联盟链，实现监管。", "發展聯盟鏈，實現監管。"));  // Traditional
+  EXPECT_TRUE(same("发展联盟链,实现监管.", "发展联盟链，实现监管．"));    // full-width punctuation
+  EXPECT_TRUE(same("Alliance Chain", "alliance  chain"));                 // case, spaces
+  EXPECT_TRUE(same("ＡＢＣ 123", "abc １２３"));                          // full-width letters/digits
   EXPECT_FALSE(same("联盟链", "公有链"));
 }
 
@@ -39,7 +39,8 @@ TEST(MatchTextTest, ScoreIsCharacterBasedForChineseAndWordBasedForEnglish) {
   EXPECT_EQ(score("要探索友好的联盟链监管基础框架", "要探索友好的公盟链监管基础框架"), 93);
   // 10 words, one replaced: 90%, however long the word
   EXPECT_EQ(score("we shall explore a friendly basic framework for the regulation",
-                  "we shall explore a friendly elementary framework for the regulation"), 90);
+                  "we shall explore a friendly elementary framework for the regulation"),
+            90);
   EXPECT_EQ(score("a b", "a c"), 50);
   EXPECT_LT(score("abc def", "abc deg"), 100);  // never 100 unless equal
 }
@@ -65,12 +66,13 @@ TEST(MatchTextTest, DiffMarksDeletionsAndInsertionsOnOriginalText) {
   EXPECT_EQ(back, stored);
 
   const std::string zs = "发展联盟链监管框架", zq = "發展公有鏈監管框架";
-  EXPECT_EQ(RenderDiff(MatchDiff(zs, MatchTokenize(zs), zq, MatchTokenize(zq))), "发展[-联盟-]{+公有+}链监管框架");
+  EXPECT_EQ(RenderDiff(MatchDiff(zs, MatchTokenize(zs), zq, MatchTokenize(zq))),
+            "发展[-联盟-]{+公有+}链监管框架");
 }
 
 TEST(MatchTextTest, IndexTermsAreBigramsAndWords) {
-  EXPECT_EQ(MatchIndexTerms(MatchTokenize("联盟链")).size(), 2u);          // 联盟 盟链
-  EXPECT_EQ(MatchIndexTerms(MatchTokenize("链")).size(), 1u);              // a lone character
+  EXPECT_EQ(MatchIndexTerms(MatchTokenize("联盟链")).size(), 2u);  // 联盟 盟链
+  EXPECT_EQ(MatchIndexTerms(MatchTokenize("链")).size(), 1u);      // a lone character
   EXPECT_EQ(MatchIndexTerms(MatchTokenize("the chain, the chain")).size(), 2u);
   EXPECT_TRUE(MatchIndexTerms(MatchTokenize("，。!")).empty());
   size_t at = 0;

@@ -31,11 +31,11 @@ TEST(NormalizeTest, OriginMapsEachByteBack) {
   NormalizedText t = MatchNormalizer::Shared().NormalizeWithOrigin(input);
   ASSERT_EQ(t.text, "a联盟链b");
   ASSERT_EQ(t.origin.size(), t.text.size() + 1);
-  EXPECT_EQ(t.origin[0], 0u);                // a <- Ａ (3 bytes)
-  EXPECT_EQ(t.origin[1], 3u);                // 联 <- 聯
-  EXPECT_EQ(t.origin[4], 6u);                // 盟
-  EXPECT_EQ(t.origin[7], 9u);                // 链 <- 鏈
-  EXPECT_EQ(t.origin[10], 12u);              // b
+  EXPECT_EQ(t.origin[0], 0u);    // a <- Ａ (3 bytes)
+  EXPECT_EQ(t.origin[1], 3u);    // 联 <- 聯
+  EXPECT_EQ(t.origin[4], 6u);    // 盟
+  EXPECT_EQ(t.origin[7], 9u);    // 链 <- 鏈
+  EXPECT_EQ(t.origin[10], 12u);  // b
   EXPECT_EQ(t.origin.back(), input.size());
 }
 

@@ -38,7 +38,8 @@ TEST(NumeralsTest, ChineseRejects) {
 }
 
 TEST(NumeralsTest, NumeralChars) {
-  for (char32_t c : std::u32string(U"一二三四五六七八九十百千万亿两零〇")) EXPECT_TRUE(IsChineseNumeralChar(c));
+  for (char32_t c : std::u32string(U"一二三四五六七八九十百千万亿两零〇"))
+    EXPECT_TRUE(IsChineseNumeralChar(c));
   for (char32_t c : std::u32string(U"年月日链a1")) EXPECT_FALSE(IsChineseNumeralChar(c));
 }
 
@@ -60,7 +61,7 @@ TEST(NumeralsTest, EnglishWords) {
 
 TEST(NumeralsTest, DigitsInARowAreNotOnePositionalNumber) {
   int64_t v = 0;
-  EXPECT_FALSE(ParseChineseNumeral(U"十四五", &v));  // the 14th Five-Year Plan, not 15
+  EXPECT_FALSE(ParseChineseNumeral(U"十四五", &v));   // the 14th Five-Year Plan, not 15
   ASSERT_TRUE(ParseChineseNumeral(U"一百零五", &v));  // 零 marks a gap
   EXPECT_EQ(v, 105);
 }

@@ -55,7 +55,8 @@ class PairIndexTest : public ::testing::Test {
     ASSERT_FALSE(dir_.empty());
     ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
     db_ = TmConnection(tm_.get());
-    ASSERT_TRUE(db_->Exec("INSERT INTO documents (id, created_at, updated_at) VALUES ('d', 'now', 'now')").ok());
+    ASSERT_TRUE(
+        db_->Exec("INSERT INTO documents (id, created_at, updated_at) VALUES ('d', 'now', 'now')").ok());
   }
   void TearDown() override {
     tm_.reset();
@@ -65,10 +66,11 @@ class PairIndexTest : public ::testing::Test {
   // A unit of document d with pair `p`, pointing at `pair_id`.
   void StoreUnit(const Pair& p, int64_t pair_id) {
     SqliteStatement insert;
-    ASSERT_TRUE(SqliteStatement::Prepare(db_,
-                                         "INSERT INTO units (doc_id, position, source, target, confidence, created_at,"
-                                         " segment_id) VALUES ('d', ?1, ?2, ?3, 1, 'now', ?4)",
-                                         &insert)
+    ASSERT_TRUE(SqliteStatement::Prepare(
+                    db_,
+                    "INSERT INTO units (doc_id, position, source, target, confidence, created_at,"
+                    " segment_id) VALUES ('d', ?1, ?2, ?3, 1, 'now', ?4)",
+                    &insert)
                     .ok());
     insert.BindInt64(1, next_position_++);
     insert.BindText(2, p.source);
@@ -142,8 +144,9 @@ TEST_F(PairIndexTest, PrecomputedHashAndTermsGiveTheSameSegment) {
   int64_t first = 0, again = 0, other = 0;
   ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, &first).ok());
   StoreUnit(kA, first);
-  ASSERT_TRUE(writer->FindOrCreate(kA.source, kA.target, PairHash(kA.source, kA.target),
-                                   PairIndexTerms(kA.source, kA.target), &again)
+  ASSERT_TRUE(writer
+                  ->FindOrCreate(kA.source, kA.target, PairHash(kA.source, kA.target),
+                                 PairIndexTerms(kA.source, kA.target), &again)
                   .ok());
   StoreUnit(kA, again);
   // Source and target are not interchangeable.
@@ -170,7 +173,8 @@ TEST_F(PairIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
   ASSERT_FALSE(in_d.empty());
   const std::vector<int64_t> more = AddPairs({d, kB});
   EXPECT_EQ(more[1], ids[1]);
-  for (uint64_t term : in_d) EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2], more[0]})) << term;
+  for (uint64_t term : in_d)
+    EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2], more[0]})) << term;
 }
 
 class LinkPendingUnitsTest : public PairIndexTest {
@@ -202,7 +206,8 @@ class LinkPendingUnitsTest : public PairIndexTest {
   }
 
   int64_t PairOf(int position) {
-    return Query("SELECT segment_id FROM units WHERE doc_id = 'linked' AND position = " + std::to_string(position));
+    return Query("SELECT segment_id FROM units WHERE doc_id = 'linked' AND position = " +
+                 std::to_string(position));
   }
 };
 
@@ -221,7 +226,8 @@ TEST_F(LinkPendingUnitsTest, EditedUnitsGetTheSegmentOfTheirNewPair) {
   EXPECT_EQ(PairOf(2), a_pair);
   const int64_t edited = PairOf(1);
   EXPECT_NE(edited, a_pair);
-  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 2) << "B's segment went with its last unit (schema trigger)";
+  EXPECT_EQ(Query("SELECT count(*) FROM segments"), 2)
+      << "B's segment went with its last unit (schema trigger)";
   // The new pair_id is indexed under the terms of its text.
   const std::vector<uint64_t> terms = PairIndexTerms(kB.source, "Build a digital China.");
   ASSERT_FALSE(terms.empty());
@@ -233,7 +239,8 @@ TEST_F(LinkPendingUnitsTest, EditedUnitsGetTheSegmentOfTheirNewPair) {
 
 TEST_F(LinkPendingUnitsTest, UnitsOfATmWithoutSegmentsGetOneSegmentPerPair) {
   // As schema version 1 left a TM: no segments, no postings, no unit linked.
-  ASSERT_TRUE(db_->Exec("DELETE FROM segments; DELETE FROM postings; UPDATE units SET segment_id = NULL").ok());
+  ASSERT_TRUE(
+      db_->Exec("DELETE FROM segments; DELETE FROM postings; UPDATE units SET segment_id = NULL").ok());
   int64_t created = -1;
   EXPECT_EQ(Link(&created), 3);
   EXPECT_EQ(created, 2);

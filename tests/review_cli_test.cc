@@ -44,7 +44,8 @@ class ReviewCliTest : public ::testing::Test {
   // Aligns the bulletin into tm_ (needs CC-CEDICT).
   bool AlignBulletin() {
     const std::string corpus = kSource + "/corpora/" + kDoc;
-    RunResult r = RunTmalign("align " + corpus + "/zh.txt " + corpus + "/en.txt --tm " + tm_ + " --doc " + kDoc);
+    RunResult r =
+        RunTmalign("align " + corpus + "/zh.txt " + corpus + "/en.txt --tm " + tm_ + " --doc " + kDoc);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.exit_code == 0;
   }
@@ -72,11 +73,13 @@ TEST_F(ReviewCliTest, ReportOfTheBulletinIsOneSelfContainedFile) {
 TEST_F(ReviewCliTest, ErrorsAreOneLineAndExitTwo) {
   RunResult r = RunTmalign("report --tm " + tm_ + " --doc x -o " + dir_ + "/r.html");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "tmalign report: " + tm_ + ": no such translation memory (create one with tmalign import or align --tm)\n");
+  EXPECT_EQ(r.err, "tmalign report: " + tm_ +
+                       ": no such translation memory (create one with tmalign import or align --tm)\n");
   EXPECT_FALSE(fs::exists(tm_)) << "a missing TM is not created";
   r = RunTmalign("review --tm " + tm_ + " --doc x");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "tmalign review: " + tm_ + ": no such translation memory (create one with tmalign import or align --tm)\n");
+  EXPECT_EQ(r.err, "tmalign review: " + tm_ +
+                       ": no such translation memory (create one with tmalign import or align --tm)\n");
   r = RunTmalign("report --tm " + tm_ + " --doc x");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("-o FILE.html is required"), std::string::npos);

@@ -16,9 +16,9 @@
 
 #include "review/review_page.h"
 #include "review/review_view.h"
+#include "temp_dir.h"
 #include "terms/glossary.h"
 #include "tm/translation_memory.h"
-#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -55,17 +55,21 @@ class ReviewServerTest : public ::testing::Test {
     doc.id = "bulletin";
     doc.src_lang = "zh";
     doc.tgt_lang = "en";
-    ASSERT_TRUE(tm_->ReplaceDocument(doc, {Unit(0, {0}, {0}, {"联盟链很重要。"}, {"The consortium blockchain matters."}, 0.9),
+    ASSERT_TRUE(tm_->ReplaceDocument(doc, {Unit(0, {0}, {0}, {"联盟链很重要。"},
+                                                {"The consortium blockchain matters."}, 0.9),
                                            Unit(1, {1}, {1}, {"第二句。"}, {kAttack}, 0.3),
                                            Unit(2, {2}, {}, {"第三句。"}, {}, 0.1)})
                     .ok());
-    ASSERT_TRUE(glossary_.ParseTsv("zh\ten\tforbidden\n联盟链\talliance chain\tconsortium blockchain\n", "g.tsv").ok());
+    ASSERT_TRUE(
+        glossary_.ParseTsv("zh\ten\tforbidden\n联盟链\talliance chain\tconsortium blockchain\n", "g.tsv")
+            .ok());
     matcher_ = std::make_unique<TermMatcher>(glossary_);
     server_ = std::make_unique<ReviewServer>(tm_.get(), "bulletin", matcher_.get());
     ASSERT_TRUE(server_->Bind(0).ok());
     ASSERT_GT(server_->port(), 0);
     thread_ = std::thread([this] { run_status_ = server_->Run(); });
-    for (int i = 0; i < 500 && !server_->IsRunning(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 500 && !server_->IsRunning(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ASSERT_TRUE(server_->IsRunning());
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
@@ -117,7 +121,8 @@ class ReviewServerTest : public ::testing::Test {
 };
 
 TEST_F(ReviewServerTest, UrlCarriesARandomTokenOnLoopback) {
-  EXPECT_EQ(server_->url(), "http://127.0.0.1:" + std::to_string(server_->port()) + "/?token=" + server_->token());
+  EXPECT_EQ(server_->url(),
+            "http://127.0.0.1:" + std::to_string(server_->port()) + "/?token=" + server_->token());
   EXPECT_EQ(server_->token().size(), 32u);
   EXPECT_NE(RandomToken(), RandomToken());
 }
@@ -151,7 +156,8 @@ TEST_F(ReviewServerTest, RequestsWithoutTheTokenAreRefused) {
 
 TEST_F(ReviewServerTest, ForeignHostOrOriginIsRefused) {
   // DNS rebinding: the browser sends the attacker's host name.
-  auto rebound = client_->Get(WithToken("/api/document").c_str(), {{"Host", "evil.example:" + std::to_string(server_->port())}});
+  auto rebound = client_->Get(WithToken("/api/document").c_str(),
+                              {{"Host", "evil.example:" + std::to_string(server_->port())}});
   ExpectJsonError(rebound, 403);
   EXPECT_NE(rebound->body.find("Host must be"), std::string::npos) << rebound->body;
   ExpectJsonError(client_->Get(WithToken("/api/document").c_str(), {{"Host", "127.0.0.1:1"}}), 403);
@@ -176,8 +182,8 @@ TEST_F(ReviewServerTest, ForeignHostOrOriginIsRefused) {
 }
 
 TEST_F(ReviewServerTest, NoFileIsServedOutsideTheEmbeddedPage) {
-  for (const char* path : {"/index.html", "/etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
-                           "/api/../CMakeLists.txt", "/tm.sqlite", "/api"}) {
+  for (const char* path : {"/index.html", "/etc/passwd", "/../../../../etc/passwd",
+                           "/%2e%2e/%2e%2e/etc/passwd", "/api/../CMakeLists.txt", "/tm.sqlite", "/api"}) {
     SCOPED_TRACE(path);
     ExpectJsonError(client_->Get(WithToken(path).c_str()), 404);
   }
@@ -196,7 +202,8 @@ TEST_F(ReviewServerTest, DocumentViewHasBeadsTermsAndFindings) {
   EXPECT_DOUBLE_EQ(b0["confidence"].get<double>(), 0.9);
   EXPECT_EQ(v["beads"][2]["type"], "1-0");
   // 联盟链 marked in the Chinese, the deprecated rendering in the English, and the finding.
-  EXPECT_EQ(b0["zh"][0]["segs"][0], (json{{"t", "联盟链"}, {"k", "term"}, {"title", "联盟链 = alliance chain"}}));
+  EXPECT_EQ(b0["zh"][0]["segs"][0],
+            (json{{"t", "联盟链"}, {"k", "term"}, {"title", "联盟链 = alliance chain"}}));
   EXPECT_EQ(b0["en"][0]["segs"][1]["k"], "forbidden");
   EXPECT_EQ(b0["en"][0]["segs"][1]["t"], "consortium blockchain");
   ASSERT_EQ(b0["findings"].size(), 1u);
@@ -233,7 +240,12 @@ TEST_F(ReviewServerTest, EditsAreSavedAndAStaleVersionGets409) {
   ASSERT_EQ(r->status, 200) << r->body;
   r = Edit({{"op", "move_last"}, {"version", v + 3}, {"position", 0}, {"side", "en"}});
   ASSERT_EQ(r->status, 200) << r->body;
-  r = Edit({{"op", "edit_text"}, {"version", v + 4}, {"position", 0}, {"side", "zh"}, {"index", 0}, {"text", "联盟链。"}});
+  r = Edit({{"op", "edit_text"},
+            {"version", v + 4},
+            {"position", 0},
+            {"side", "zh"},
+            {"index", 0},
+            {"text", "联盟链。"}});
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(json::parse(r->body)["beads"][0]["zh"][0]["segs"][0]["t"], "联盟链");
   r = Edit({{"op", "reviewed"}, {"version", v + 5}, {"position", 0}, {"reviewed", true}});
@@ -253,19 +265,28 @@ TEST_F(ReviewServerTest, BadRequestsGet4xxJsonAndChangeNothing) {
   ExpectJsonError(client_->Post(WithToken("/api/edit").c_str(), "not json", "application/json"), 400);
   ExpectJsonError(client_->Post(WithToken("/api/edit").c_str(), "[1,2]", "application/json"), 400);
   ExpectJsonError(Edit({{"op", "explode"}, {"version", v}, {"position", 0}}), 400);
-  ExpectJsonError(Edit({{"op", "merge"}, {"position", 0}}), 400);                            // no version
-  ExpectJsonError(Edit({{"op", "merge"}, {"version", "0"}, {"position", 0}}), 400);          // version not a number
-  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}}), 400);                             // no position
+  ExpectJsonError(Edit({{"op", "merge"}, {"position", 0}}), 400);                    // no version
+  ExpectJsonError(Edit({{"op", "merge"}, {"version", "0"}, {"position", 0}}), 400);  // version not a number
+  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}}), 400);                     // no position
   ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", -1}}), 400);
   ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", 1e12}}), 400);
-  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", 99}}), 400);           // no such unit
-  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", 2}}), 400);            // last unit
+  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", 99}}), 400);  // no such unit
+  ExpectJsonError(Edit({{"op", "merge"}, {"version", v}, {"position", 2}}), 400);   // last unit
   ExpectJsonError(Edit({{"op", "move_first"}, {"version", v}, {"position", 1}, {"side", "fr"}}), 400);
   ExpectJsonError(Edit({{"op", "split"}, {"version", v}, {"position", 0}, {"zh_at", 0}}), 400);
-  ExpectJsonError(Edit({{"op", "edit_text"}, {"version", v}, {"position", 0}, {"side", "en"}, {"index", 0}, {"text", ""}}), 400);
-  ExpectJsonError(Edit({{"op", "edit_text"}, {"version", v}, {"position", 0}, {"side", "en"}, {"index", 0}, {"text", 5}}), 400);
+  ExpectJsonError(
+      Edit(
+          {{"op", "edit_text"}, {"version", v}, {"position", 0}, {"side", "en"}, {"index", 0}, {"text", ""}}),
+      400);
+  ExpectJsonError(
+      Edit({{"op", "edit_text"}, {"version", v}, {"position", 0}, {"side", "en"}, {"index", 0}, {"text", 5}}),
+      400);
   // SQL in a text is only text (parameterized SQL).
-  auto r = Edit({{"op", "edit_text"}, {"version", v}, {"position", 0}, {"side", "en"}, {"index", 0},
+  auto r = Edit({{"op", "edit_text"},
+                 {"version", v},
+                 {"position", 0},
+                 {"side", "en"},
+                 {"index", 0},
                  {"text", "x'); DROP TABLE units; --"}});
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(UnitCount(), 3u);
@@ -273,15 +294,17 @@ TEST_F(ReviewServerTest, BadRequestsGet4xxJsonAndChangeNothing) {
   ExpectJsonError(client_->Post(WithToken("/api/edit").c_str(), "op=merge&version=0&position=0",
                                 "application/x-www-form-urlencoded"),
                   415);
-  ExpectJsonError(client_->Post(WithToken("/api/edit").c_str(), std::string(2 << 20, ' '), "application/json"), 413);
+  ExpectJsonError(
+      client_->Post(WithToken("/api/edit").c_str(), std::string(2 << 20, ' '), "application/json"), 413);
   ExpectJsonError(client_->Delete(WithToken("/api/document").c_str()), 404);
   EXPECT_EQ(Version(), v + 2);
   EXPECT_EQ(UnitCount(), 3u);
 }
 
 TEST(ReviewReportTest, ReportIsSelfContainedAndEscapesText) {
-  nlohmann::json view = {{"doc", {{"id", "d"}, {"title", "</script><script>alert(1)</script>"}, {"version", 0}}},
-                         {"beads", json::array()}};
+  nlohmann::json view = {
+      {"doc", {{"id", "d"}, {"title", "</script><script>alert(1)</script>"}, {"version", 0}}},
+      {"beads", json::array()}};
   const std::string html = ReviewReportHtml(view);
   EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
   EXPECT_EQ(html.find("</script><script>alert"), std::string::npos);

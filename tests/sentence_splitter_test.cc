@@ -55,7 +55,8 @@ TEST(EnglishSplitTest, IssueNumberAndVolume) {
 
 TEST(EnglishSplitTest, DateWithGluedDot) {
   EXPECT_EQ(Texts("June.16 2021", Language::kEn), V{"June.16 2021"});
-  EXPECT_EQ(Texts("It opened on Jan. 5 2021 in Shanghai.", Language::kEn), V{"It opened on Jan. 5 2021 in Shanghai."});
+  EXPECT_EQ(Texts("It opened on Jan. 5 2021 in Shanghai.", Language::kEn),
+            V{"It opened on Jan. 5 2021 in Shanghai."});
 }
 
 TEST(EnglishSplitTest, TitlesDoNotEndSentences) {
@@ -65,7 +66,8 @@ TEST(EnglishSplitTest, TitlesDoNotEndSentences) {
 }
 
 TEST(EnglishSplitTest, CountryAbbreviations) {
-  EXPECT_EQ(Texts("Trade between the U.S. and China grew.", Language::kEn), V{"Trade between the U.S. and China grew."});
+  EXPECT_EQ(Texts("Trade between the U.S. and China grew.", Language::kEn),
+            V{"Trade between the U.S. and China grew."});
   EXPECT_EQ(Texts("The U.K. Government agreed.", Language::kEn), V{"The U.K. Government agreed."});
   EXPECT_EQ(Texts("He moved to the U.S. The move was hard.", Language::kEn),
             (V{"He moved to the U.S.", "The move was hard."}));
@@ -78,7 +80,8 @@ TEST(EnglishSplitTest, Initials) {
 TEST(EnglishSplitTest, RomanNumeralHeading) {
   EXPECT_EQ(Texts("I. The Status Quo and Development Trend of Blockchain Technology", Language::kEn),
             V{"I. The Status Quo and Development Trend of Blockchain Technology"});
-  EXPECT_EQ(Texts("III. Uphold the Four Reinforcements", Language::kEn), V{"III. Uphold the Four Reinforcements"});
+  EXPECT_EQ(Texts("III. Uphold the Four Reinforcements", Language::kEn),
+            V{"III. Uphold the Four Reinforcements"});
   EXPECT_EQ(Texts("2. Strengthen Talent Training", Language::kEn), V{"2. Strengthen Talent Training"});
   // Mid-line, "World War II." does end a sentence.
   EXPECT_EQ(Texts("It began after World War II. Then it grew.", Language::kEn),
@@ -122,7 +125,8 @@ TEST(EnglishSplitTest, AmbiguousAbbreviationsAtSentenceEnd) {
             (V{"It was founded by Apple Inc.", "The company grew."}));
   EXPECT_EQ(Texts("Shares of Tree-Graph Co. Ltd. Shanghai rose.", Language::kEn),
             V{"Shares of Tree-Graph Co. Ltd. Shanghai rose."});
-  EXPECT_EQ(Texts("Banks, insurers, etc. Also startups.", Language::kEn), (V{"Banks, insurers, etc.", "Also startups."}));
+  EXPECT_EQ(Texts("Banks, insurers, etc. Also startups.", Language::kEn),
+            (V{"Banks, insurers, etc.", "Also startups."}));
 }
 
 TEST(EnglishSplitTest, QuestionsAndExclamationsSplit) {
@@ -156,10 +160,11 @@ TEST(SplitTest, EmptyAndBlankInputGiveNothing) {
 }
 
 TEST(EnglishSplitTest, LosslessOnMixedTraps) {
-  ExpectLossless("  {No.7 Vol. 142}  Dr. Smith arrived.\tHe spoke of the U.S. and China\u3000\n\n"
-                 "**Note.** Wait... what? \u201cIt works.\u201d J. R. R. Tolkien. 3.5 billion!\r\n"
-                 "I. Heading\n \n",
-                 Language::kEn);
+  ExpectLossless(
+      "  {No.7 Vol. 142}  Dr. Smith arrived.\tHe spoke of the U.S. and China\u3000\n\n"
+      "**Note.** Wait... what? \u201cIt works.\u201d J. R. R. Tolkien. 3.5 billion!\r\n"
+      "I. Heading\n \n",
+      Language::kEn);
 }
 
 // ------------------------------------------------------------------ the real bulletin
@@ -183,11 +188,13 @@ TEST(BulletinTest, EnglishBulletinSplitsAtKnownBoundaries) {
   EXPECT_EQ(s[2].paragraph, 2);
   EXPECT_EQ(s[5].text.substr(0, 18), "Editor's Note: In ");
   EXPECT_EQ(s[5].text.substr(s[5].text.size() - 12), "suggestions.");
-  EXPECT_EQ(s[6].text, "This bulletin is a summary based on the reports from the participating guests\u00B9, and is "
-                       "intended for reference.");
+  EXPECT_EQ(s[6].text,
+            "This bulletin is a summary based on the reports from the participating guests\u00B9, and is "
+            "intended for reference.");
   EXPECT_EQ(s[11].text, "I. The Status Quo and Development Trend of Blockchain Technology");
-  EXPECT_EQ(s[12].text, "Firstly, blockchain technology has become the new development trend of the digital economy "
-                        "in China.");
+  EXPECT_EQ(s[12].text,
+            "Firstly, blockchain technology has become the new development trend of the digital economy "
+            "in China.");
   EXPECT_EQ(s[13].text.substr(0, 37), "In the opinion of **MEI Jianping**, w");
   EXPECT_EQ(s[25].text.substr(0, 4), "II. ");
   EXPECT_EQ(s[47].text.substr(0, 5), "III. ");
@@ -203,7 +210,8 @@ TEST(ChineseSplitTest, BulletinParagraph) {
       "一、区块链技术发展现状与趋势\n"
       "\n"
       "（一）区块链成为数字经济发展新趋势\n"
-      "梅建平认为，随着“数字中国”建设的重大战略部署，数字产业化、产业数字化已成为我国经济发展的新趋势和新动能；"
+      "梅建平认为，随着“数字中国”建设的重大战略部署，数字产业化、产业数字化已成为我国经济发展的新趋势和新动能"
+      "；"
       "区块链作为社会治理的新基础、新手段，为实体经济转型升级提供了重要技术支撑。"
       "斯雪明指出：“区块链为数字社会构建信任奠定了基础。”他还表示，区块链的发展前景广阔！"
       "这是否意味着监管可以放松？并非如此……监管仍需加强。\n"
@@ -214,7 +222,8 @@ TEST(ChineseSplitTest, BulletinParagraph) {
   const V expected = {
       "一、区块链技术发展现状与趋势",
       "（一）区块链成为数字经济发展新趋势",
-      "梅建平认为，随着“数字中国”建设的重大战略部署，数字产业化、产业数字化已成为我国经济发展的新趋势和新动能；",
+      "梅建平认为，随着“数字中国”建设的重大战略部署，数字产业化、产业数字化已成为我国经济发展的新趋势和新动能"
+      "；",
       "区块链作为社会治理的新基础、新手段，为实体经济转型升级提供了重要技术支撑。",
       "斯雪明指出：“区块链为数字社会构建信任奠定了基础。”",
       "他还表示，区块链的发展前景广阔！",
@@ -239,7 +248,8 @@ TEST(ChineseSplitTest, BulletinParagraph) {
 }
 
 TEST(ChineseSplitTest, PunctuationClustersAndClosers) {
-  EXPECT_EQ(Texts("真的吗？！（他问。）我们走吧。", Language::kZh), (V{"真的吗？！", "（他问。）", "我们走吧。"}));
+  EXPECT_EQ(Texts("真的吗？！（他问。）我们走吧。", Language::kZh),
+            (V{"真的吗？！", "（他问。）", "我们走吧。"}));
   EXPECT_EQ(Texts("他说：\"好。\"然后离开了……。下一句", Language::kZh),
             (V{"他说：\"好。\"", "然后离开了……。", "下一句"}));
   EXPECT_EQ(Texts("《区块链》！』下一句", Language::kZh), (V{"《区块链》！』", "下一句"}));
@@ -247,14 +257,13 @@ TEST(ChineseSplitTest, PunctuationClustersAndClosers) {
 
 TEST(ChineseSplitTest, NoSplitOnCommaColonOrInsideUrls) {
   EXPECT_EQ(Texts("包括金融、物流，以及：供应链", Language::kZh), V{"包括金融、物流，以及：供应链"});
-  EXPECT_EQ(Texts("详见https://example.org/a?b=1网站。", Language::kZh), V{"详见https://example.org/a?b=1网站。"});
+  EXPECT_EQ(Texts("详见https://example.org/a?b=1网站。", Language::kZh),
+            V{"详见https://example.org/a?b=1网站。"});
   EXPECT_EQ(Texts("比例为3.5%。增长了", Language::kZh), (V{"比例为3.5%。", "增长了"}));
   EXPECT_EQ(Texts("等等...然后呢", Language::kZh), (V{"等等...", "然后呢"}));
 }
 
-TEST(ChineseSplitTest, Lossless) {
-  ExpectLossless(" 甲。 乙！\t丙？丁；戊\u3000\n\n己……庚", Language::kZh);
-}
+TEST(ChineseSplitTest, Lossless) { ExpectLossless(" 甲。 乙！\t丙？丁；戊\u3000\n\n己……庚", Language::kZh); }
 
 }  // namespace
 }  // namespace tmalign

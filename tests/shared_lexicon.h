@@ -34,8 +34,8 @@ inline const BilingualLexicon* SharedLexicon() {
 }  // namespace tmalign::testing
 
 // Skips the current test when CC-CEDICT is not installed; binds `var` otherwise.
-#define TMALIGN_REQUIRE_LEXICON(var)                                                                    \
-  const ::tmalign::BilingualLexicon* var = ::tmalign::testing::SharedLexicon();                         \
-  if (var == nullptr)                                                                                   \
-  GTEST_SKIP() << "CC-CEDICT not found at " << ::tmalign::DefaultCedictPath()                           \
+#define TMALIGN_REQUIRE_LEXICON(var)                                            \
+  const ::tmalign::BilingualLexicon* var = ::tmalign::testing::SharedLexicon(); \
+  if (var == nullptr)                                                           \
+  GTEST_SKIP() << "CC-CEDICT not found at " << ::tmalign::DefaultCedictPath()   \
                << " (run scripts/fetch-cedict or set TMALIGN_DICT)"

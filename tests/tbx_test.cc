@@ -91,8 +91,9 @@ TEST(SafeXmlTest, KeepsInlineTextAndPositions) {
     segs.push_back(std::move(n));
     return Status::Ok();
   };
-  Status s = ParseXmlText("<r>\n  <seg>the <bpt i=\"1\">&lt;b&gt;</bpt>alliance<ept i=\"1\"/> chain &amp; co</seg></r>",
-                          "t.xml", h);
+  Status s = ParseXmlText(
+      "<r>\n  <seg>the <bpt i=\"1\">&lt;b&gt;</bpt>alliance<ept i=\"1\"/> chain &amp; co</seg></r>", "t.xml",
+      h);
   ASSERT_TRUE(s.ok()) << s.message();
   ASSERT_EQ(segs.size(), 1u);
   EXPECT_EQ(segs[0].TextContent(), "the <b>alliance chain & co");
@@ -101,7 +102,7 @@ TEST(SafeXmlTest, KeepsInlineTextAndPositions) {
   std::vector<XmlTextAnchor> anchors;
   segs[0].TextContentWithAnchors(&anchors);
   ASSERT_GE(anchors.size(), 3u);
-  EXPECT_EQ(anchors[1].offset, 4u);   // "<" from &lt; inside <bpt>
+  EXPECT_EQ(anchors[1].offset, 4u);  // "<" from &lt; inside <bpt>
   EXPECT_EQ(anchors[1].column, 23);
 }
 

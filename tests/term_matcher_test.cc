@@ -24,7 +24,8 @@ Glossary MakeGlossary() {
 
 std::vector<std::string> ZhTerms(const TermMatcher& m, const std::string& text) {
   std::vector<std::string> out;
-  for (const ZhHit& h : m.FindZh(text)) out.push_back(m.glossary().entries()[h.term].zh + "@" + std::to_string(h.begin));
+  for (const ZhHit& h : m.FindZh(text))
+    out.push_back(m.glossary().entries()[h.term].zh + "@" + std::to_string(h.begin));
   return out;
 }
 
@@ -47,7 +48,8 @@ TEST(TermMatcherTest, ChineseRejectsMatchInsideIcuWord) {
   Glossary g = MakeGlossary();
   TermMatcher m(g);
   // ICU segments 联盟|链接: 联盟链 ends strictly inside 链接, so it is not the term.
-  EXPECT_TRUE(ZhTerms(m, "点击联盟链接购买").empty()) << ::testing::PrintToString(ZhTerms(m, "点击联盟链接购买"));
+  EXPECT_TRUE(ZhTerms(m, "点击联盟链接购买").empty())
+      << ::testing::PrintToString(ZhTerms(m, "点击联盟链接购买"));
   EXPECT_EQ(ZhTerms(m, "发展联盟链"), std::vector<std::string>{"联盟链@6"});
 }
 

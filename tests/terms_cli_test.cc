@@ -18,7 +18,8 @@ TEST(TermsCliTest, ImportTbxToTsv) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream in(out);
   std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(tsv.find("联盟链\talliance chain\tconsortium chain\tunion chain\tno\t"), std::string::npos) << tsv;
+  EXPECT_NE(tsv.find("联盟链\talliance chain\tconsortium chain\tunion chain\tno\t"), std::string::npos)
+      << tsv;
 }
 
 TEST(TermsCliTest, ImportErrorsExitTwoWithPosition) {
@@ -34,7 +35,8 @@ TEST(TermsCliTest, LookupChineseAndEnglish) {
   auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u);
   EXPECT_EQ(j[0]["en"], "alliance chain");
-  r = RunTmalign("terms lookup \"We met the ministry of science and technology.\" --json -g " + Data("glossary.tsv"));
+  r = RunTmalign("terms lookup \"We met the ministry of science and technology.\" --json -g " +
+                 Data("glossary.tsv"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u);
@@ -49,12 +51,13 @@ TEST(TermsCliTest, ExportedTbxReadsInTranslateToolkit) {
   const std::string tbx = ::testing::TempDir() + "export.tbx";
   RunResult r = RunTmalign("terms export --format tbx -g " + Data("glossary.tsv") + " -o " + tbx);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string script = WriteTemp("read_tbx.py",
-                                       "import sys\n"
-                                       "from translate.storage import tbx\n"
-                                       "store = tbx.tbxfile.parsefile(sys.argv[1])\n"
-                                       "for u in store.units:\n"
-                                       "    print(u.source + '\\t' + u.target + '\\t' + u.getnotes().replace('\\n', ' '))\n");
+  const std::string script =
+      WriteTemp("read_tbx.py",
+                "import sys\n"
+                "from translate.storage import tbx\n"
+                "store = tbx.tbxfile.parsefile(sys.argv[1])\n"
+                "for u in store.units:\n"
+                "    print(u.source + '\\t' + u.target + '\\t' + u.getnotes().replace('\\n', ' '))\n");
   FILE* p = popen(("/usr/bin/python3 " + script + " " + tbx).c_str(), "r");
   ASSERT_NE(p, nullptr);
   std::string out;

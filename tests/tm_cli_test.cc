@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,15 +16,13 @@
 #include <thread>
 
 #include "run_binary.h"
-#include "tm/sqlite_handle.h"
 #include "temp_dir.h"
-
-#include <sqlite3.h>
+#include "tm/sqlite_handle.h"
 
 namespace tmalign {
 
-using testing::RunResult;
 using testing::ReadFile;
+using testing::RunResult;
 using testing::RunTmalign;
 namespace {
 
@@ -103,17 +102,20 @@ TEST_F(TmCliTest, ImportTmxLanguagesMarkupAndSkippedSummary) {
 
 TEST_F(TmCliTest, ExportImportExportIsLosslessWithMarkupAndProps) {
   ASSERT_EQ(Tm("import " + Write("pujiang.tmx", kTmx)).exit_code, 0);
-  ASSERT_EQ(Tm("import " + Write("extra.tsv", "第一季度经济平稳增长。\tThe economy grew steadily.\n")).exit_code, 0);
+  ASSERT_EQ(
+      Tm("import " + Write("extra.tsv", "第一季度经济平稳增长。\tThe economy grew steadily.\n")).exit_code,
+      0);
   std::string e1 = dir_ + "/e1.tmx", e2 = dir_ + "/e2.tmx";
   RunResult r = Tm("export --format tmx -o " + e1);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string first = ReadFile(e1);
-  for (const char* needle : {"creationtool=\"tmalign\"", "srclang=\"", "segtype=\"sentence\"", "o-tmf=\"tmalign\"",
-                             "datatype=\"plaintext\"", "<prop type=\"x-tmalign-doc\">pujiang</prop>",
-                             "<prop type=\"x-tmalign-position\">1</prop>", "<prop type=\"x-tmalign-confidence\">",
-                             "creationdate=\"20210616T093000Z\"", "<prop type=\"x-project\">Pujiang</prop>",
-                             "<bpt i=\"1\">&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept>",
-                             "<hi type=\"b\">regulatory</hi>", "<ph x=\"2\">{1}</ph>", "xml:lang=\"zh-Hant\""}) {
+  for (const char* needle :
+       {"creationtool=\"tmalign\"", "srclang=\"", "segtype=\"sentence\"", "o-tmf=\"tmalign\"",
+        "datatype=\"plaintext\"", "<prop type=\"x-tmalign-doc\">pujiang</prop>",
+        "<prop type=\"x-tmalign-position\">1</prop>", "<prop type=\"x-tmalign-confidence\">",
+        "creationdate=\"20210616T093000Z\"", "<prop type=\"x-project\">Pujiang</prop>",
+        "<bpt i=\"1\">&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept>", "<hi type=\"b\">regulatory</hi>",
+        "<ph x=\"2\">{1}</ph>", "xml:lang=\"zh-Hant\""}) {
     EXPECT_NE(first.find(needle), std::string::npos) << needle;
   }
   std::string tm2 = dir_ + "/tm2.sqlite";
@@ -121,7 +123,8 @@ TEST_F(TmCliTest, ExportImportExportIsLosslessWithMarkupAndProps) {
   ASSERT_EQ(RunTmalign("export --format tmx -o " + e2 + " --tm " + tm2).exit_code, 0);
   EXPECT_EQ(first, ReadFile(e2));
   RunResult tsv = Tm("export --format tsv");
-  EXPECT_NE(tsv.out.find("第一季度经济平稳增长。\tThe economy grew steadily.\n"), std::string::npos) << tsv.out;
+  EXPECT_NE(tsv.out.find("第一季度经济平稳增长。\tThe economy grew steadily.\n"), std::string::npos)
+      << tsv.out;
 }
 
 TEST_F(TmCliTest, DedupDocsDeleteStats) {
@@ -156,7 +159,8 @@ TEST_F(TmCliTest, DedupDocsDeleteStats) {
 TEST_F(TmCliTest, RepeatedPairsAreStoredOnceWithinAndAcrossImports) {
   std::string rows;
   for (int round = 0; round < 2; ++round) {
-    for (int i = 0; i < 3000; ++i) rows += "第" + std::to_string(i) + "句。\tSentence " + std::to_string(i) + ".\n";
+    for (int i = 0; i < 3000; ++i)
+      rows += "第" + std::to_string(i) + "句。\tSentence " + std::to_string(i) + ".\n";
   }
   ASSERT_EQ(Tm("import " + Write("big.tsv", rows)).exit_code, 0);
   EXPECT_EQ(Query("SELECT count(*) FROM units"), 6000);
@@ -178,7 +182,10 @@ TEST_F(TmCliTest, RepeatedPairsAreStoredOnceWithinAndAcrossImports) {
 }
 
 TEST_F(TmCliTest, QueriesGiveJsonLines) {
-  ASSERT_EQ(Tm("import " + Write("a.tsv", "我们要积极发展联盟链。\tWe shall actively develop the alliance chain.\n")).exit_code, 0);
+  ASSERT_EQ(Tm("import " +
+               Write("a.tsv", "我们要积极发展联盟链。\tWe shall actively develop the alliance chain.\n"))
+                .exit_code,
+            0);
   std::string q = Write("q.txt", "我们要积极发展联盟链。\n我们要发展联盟链。\nnothing like it\n");
   RunResult r = Tm("match --queries " + q);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -205,8 +212,10 @@ TEST_F(TmCliTest, QueriesGiveJsonLines) {
 
 TEST_F(TmCliTest, HostileXmlIsRejectedAndNothingImported) {
   std::string xxe = Write("xxe.tmx",
-      "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<tmx version=\"1.4\"><header/><body>"
-      "<tu><tuv xml:lang=\"zh\"><seg>&x;</seg></tuv><tuv xml:lang=\"en\"><seg>&x;</seg></tuv></tu></body></tmx>\n");
+                          "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM "
+                          "\"file:///etc/passwd\">]>\n<tmx version=\"1.4\"><header/><body>"
+                          "<tu><tuv xml:lang=\"zh\"><seg>&x;</seg></tuv><tuv "
+                          "xml:lang=\"en\"><seg>&x;</seg></tuv></tu></body></tmx>\n");
   RunResult r = Tm("import " + xxe);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("xxe.tmx:2"), std::string::npos) << r.err;
@@ -223,17 +232,20 @@ TEST_F(TmCliTest, HostileXmlIsRejectedAndNothingImported) {
     }
     lol.append("\">");
   }
-  lol += "]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&j;</seg></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu></body></tmx>\n";
+  lol +=
+      "]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&j;</seg></tuv><tuv "
+      "xml:lang=\"en\"><seg>x</seg></tuv></tu></body></tmx>\n";
   r = Tm("import " + Write("lol.tmx", lol));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("lol.tmx:"), std::string::npos) << r.err;
 
   // Malformed after good units: file:line, and none of the file's units stay.
-  std::string bad = Write("bad.tmx",
-      "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n"
-      "<tu><tuv xml:lang=\"zh\"><seg>一</seg></tuv><tuv xml:lang=\"en\"><seg>one</seg></tuv></tu>\n"
-      "<tu><tuv xml:lang=\"zh\"><seg>二</seg></tuv><tuv xml:lang=\"en\"><seg>two</seg></tuv>\n"
-      "</body></tmx>\n");
+  std::string bad =
+      Write("bad.tmx",
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n"
+            "<tu><tuv xml:lang=\"zh\"><seg>一</seg></tuv><tuv xml:lang=\"en\"><seg>one</seg></tuv></tu>\n"
+            "<tu><tuv xml:lang=\"zh\"><seg>二</seg></tuv><tuv xml:lang=\"en\"><seg>two</seg></tuv>\n"
+            "</body></tmx>\n");
   r = Tm("import " + bad);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bad.tmx:5:"), std::string::npos) << r.err;
@@ -245,9 +257,10 @@ TEST_F(TmCliTest, HostileXmlIsRejectedAndNothingImported) {
 std::string BigTmx(int units) {
   std::string s = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"zh\"/><body>\n";
   for (int i = 0; i < units; ++i) {
-    s += "<tu><tuv xml:lang=\"zh\"><seg>第" + std::to_string(i) + "句关于联盟链监管的测试文本，编号" + std::to_string(i * 7) +
-         "。</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence " + std::to_string(i) +
-         " of a test about alliance chain regulation, number " + std::to_string(i * 7) + ".</seg></tuv></tu>\n";
+    s += "<tu><tuv xml:lang=\"zh\"><seg>第" + std::to_string(i) + "句关于联盟链监管的测试文本，编号" +
+         std::to_string(i * 7) + "。</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence " + std::to_string(i) +
+         " of a test about alliance chain regulation, number " + std::to_string(i * 7) +
+         ".</seg></tuv></tu>\n";
   }
   return s + "</body></tmx>\n";
 }
@@ -261,7 +274,8 @@ TEST_F(TmCliTest, KillDuringImportLeavesAnIntactTmWithoutTheFile) {
     int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
     dup2(devnull, 2);
-    execl(TMALIGN_BINARY, TMALIGN_BINARY, "import", big.c_str(), "--tm", tm_.c_str(), static_cast<char*>(nullptr));
+    execl(TMALIGN_BINARY, TMALIGN_BINARY, "import", big.c_str(), "--tm", tm_.c_str(),
+          static_cast<char*>(nullptr));
     _exit(127);
   }
   // Wait until the import has written into the WAL (it is inside its transaction), then kill it.
@@ -316,14 +330,15 @@ bool HaveTranslateToolkit() {
 TEST_F(TmCliTest, TranslateToolkitReadsOurTmx) {
   if (!HaveTranslateToolkit()) GTEST_SKIP() << "translate-toolkit (python3-translate) not installed";
   ASSERT_EQ(Tm("import " + Write("pujiang.tmx", kTmx)).exit_code, 0);
-  ASSERT_EQ(Tm("import " + Write("x.tsv", "联盟链 & <公有链>\t\"alliance\" & <public> chains\n")).exit_code, 0);
+  ASSERT_EQ(Tm("import " + Write("x.tsv", "联盟链 & <公有链>\t\"alliance\" & <public> chains\n")).exit_code,
+            0);
   std::string out = dir_ + "/out.tmx";
   ASSERT_EQ(Tm("export --format tmx -o " + out).exit_code, 0);
   std::string script = Write("read.py",
-      "import sys\nfrom translate.storage import tmx\n"
-      "store = tmx.tmxfile.parsefile(sys.argv[1])\n"
-      "units = [u for u in store.units]\nprint(len(units))\n"
-      "for u in units: print(u.source + '\\t' + u.target)\n");
+                             "import sys\nfrom translate.storage import tmx\n"
+                             "store = tmx.tmxfile.parsefile(sys.argv[1])\n"
+                             "units = [u for u in store.units]\nprint(len(units))\n"
+                             "for u in units: print(u.source + '\\t' + u.target)\n");
   FILE* p = popen(("/usr/bin/python3 " + script + " " + out + " 2>&1").c_str(), "r");
   ASSERT_NE(p, nullptr);
   std::string text;
@@ -333,14 +348,16 @@ TEST_F(TmCliTest, TranslateToolkitReadsOurTmx) {
   ASSERT_EQ(pclose(p), 0) << text;
   EXPECT_EQ(text.substr(0, 2), "3\n") << text;
   EXPECT_NE(text.find("联盟链 & <公有链>\t\"alliance\" & <public> chains"), std::string::npos) << text;
-  EXPECT_NE(text.find("區塊鏈技術仍存在潛在風險。\tBlockchain technology still has potential risks."), std::string::npos)
+  EXPECT_NE(text.find("區塊鏈技術仍存在潛在風險。\tBlockchain technology still has potential risks."),
+            std::string::npos)
       << text;
 }
 
 TEST_F(TmCliTest, TmxWrittenByTranslateToolkitImports) {
   if (!HaveTranslateToolkit()) GTEST_SKIP() << "translate-toolkit (python3-translate) not installed";
   std::string tt = dir_ + "/tt.tmx";
-  std::string script = Write("write.py",
+  std::string script = Write(
+      "write.py",
       "import sys\nfrom translate.storage import tmx\n"
       "store = tmx.tmxfile(sourcelanguage='zh-CN', targetlanguage='en-US')\n"
       "store.addtranslation('发展联盟链。', 'zh-CN', 'Develop the alliance chain.', 'en-US')\n"
@@ -351,7 +368,9 @@ TEST_F(TmCliTest, TmxWrittenByTranslateToolkitImports) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("imported 2 units"), std::string::npos) << r.out;
   RunResult tsv = Tm("export --format tsv");
-  EXPECT_EQ(tsv.out, "发展联盟链。\tDevelop the alliance chain.\n区块链 <监管> & 安全\tBlockchain <regulation> & security\n");
+  EXPECT_EQ(tsv.out,
+            "发展联盟链。\tDevelop the alliance chain.\n区块链 <监管> & 安全\tBlockchain <regulation> & "
+            "security\n");
 }
 
 }  // namespace

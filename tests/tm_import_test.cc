@@ -66,7 +66,8 @@ class TmImportTest : public ::testing::Test {
     return path;
   }
 
-  Status Import(const std::string& path, TmImportSummary* summary, const std::string& doc_id = std::string()) {
+  Status Import(const std::string& path, TmImportSummary* summary,
+                const std::string& doc_id = std::string()) {
     TmImportOptions options;
     options.doc_id = doc_id;
     return ImportTmFile(tm_.get(), path, options, summary);
@@ -123,7 +124,8 @@ TEST_F(TmImportTest, TmxDocumentPropsWinOverTheDocOptionAndTheFileName) {
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.units, 3);
   EXPECT_EQ(summary.documents, (std::vector<std::string>{"bulletin-07", "bulletin-08", "fallback"}));
-  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"bulletin-07", 1}, {"bulletin-08", 1}, {"fallback", 1}}));
+  EXPECT_EQ(Documents(),
+            (std::map<std::string, int>{{"bulletin-07", 1}, {"bulletin-08", 1}, {"fallback", 1}}));
   ASSERT_EQ(Units("bulletin-07").size(), 1u);
   EXPECT_EQ(Units("bulletin-07")[0].position, 5) << "x-tmalign-position";
 

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <random>
 
+#include "temp_dir.h"
 #include "tm/match_text.h"
 #include "tm/tm_search.h"
 #include "tm/translation_memory.h"
-#include "temp_dir.h"
 
 namespace tmalign {
 namespace {
@@ -42,8 +42,10 @@ class TextGen {
       if (op == 0 || pieces.empty()) {
         pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(at), Piece());
       } else if (at < pieces.size()) {
-        if (op == 1) pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(at));
-        else pieces[at] = Piece();
+        if (op == 1)
+          pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(at));
+        else
+          pieces[at] = Piece();
       }
     }
     return Join(pieces);
@@ -51,8 +53,8 @@ class TextGen {
   int Uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
 
  private:
-  static constexpr const char* kWords[12] = {"the", "chain", "alliance", "we", "shall", "develop",
-                                             "risk", "a", "of", "regulation", "2021", "bank"};
+  static constexpr const char* kWords[12] = {"the",  "chain", "alliance", "we",         "shall", "develop",
+                                             "risk", "a",     "of",       "regulation", "2021",  "bank"};
   static std::string Han(int i) {
     std::string s;
     char32_t c = 0x4E00 + static_cast<char32_t>(i) * 7;
@@ -107,9 +109,10 @@ TEST(MatchBoundsTest, ScoreBoundIsNeverBelowTheTrueScore) {
     std::set_intersection(ts.begin(), ts.end(), tq.begin(), tq.end(), std::back_inserter(both));
     const int d = TokenEditDistance(s, q, 1000);
     const int score = MatchScore(d, s.size(), q.size());
-    const int bound = MatchScoreUpperBound(static_cast<int>(tq.size()), static_cast<int>(both.size()), q.size(),
-                                           MaxIndexTermsPerEdit(q));
-    ASSERT_GE(bound, score) << "stored '" << Plain(stored) << "' query '" << Plain(query) << "' distance " << d;
+    const int bound = MatchScoreUpperBound(static_cast<int>(tq.size()), static_cast<int>(both.size()),
+                                           q.size(), MaxIndexTermsPerEdit(q));
+    ASSERT_GE(bound, score) << "stored '" << Plain(stored) << "' query '" << Plain(query) << "' distance "
+                            << d;
     ++checked;
     tight += bound < 100;
   }

@@ -5,10 +5,10 @@
 
 #include <filesystem>
 
+#include "temp_dir.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "tm/translation_memory.h"
-#include "temp_dir.h"
 #include "tm_test_unit.h"
 
 namespace tmalign {
@@ -30,17 +30,21 @@ class TmSearchTest : public ::testing::Test {
     TmDocument a, b;
     a.id = "bulletin-07";
     b.id = "bulletin-08";
-    ASSERT_TRUE(tm_->ReplaceDocument(a, {Unit(0, "在监管方面，要探索友好的联盟链监管基础框架。",
-                                             "In terms of regulation, we shall explore a friendly framework."),
-                                        Unit(1, "区块链技术在监管和安全方面仍存在潜在风险。",
-                                             "Blockchain technology still has potential risks in regulation and security."),
-                                        Unit(2, "我们要积极发展联盟链。", "We shall actively develop the alliance chain.")})
-                    .ok());
+    ASSERT_TRUE(
+        tm_->ReplaceDocument(
+               a, {Unit(0, "在监管方面，要探索友好的联盟链监管基础框架。",
+                        "In terms of regulation, we shall explore a friendly framework."),
+                   Unit(1, "区块链技术在监管和安全方面仍存在潜在风险。",
+                        "Blockchain technology still has potential risks in regulation and security."),
+                   Unit(2, "我们要积极发展联盟链。", "We shall actively develop the alliance chain.")})
+            .ok());
     // Unit 0 again in another document: stored once, two origins.
-    ASSERT_TRUE(tm_->ReplaceDocument(b, {Unit(0, "第一季度经济平稳增长。", "The economy grew steadily in the first quarter."),
-                                        Unit(1, "在监管方面，要探索友好的联盟链监管基础框架。",
-                                             "In terms of regulation, we shall explore a friendly framework.")})
-                    .ok());
+    ASSERT_TRUE(
+        tm_->ReplaceDocument(
+               b, {Unit(0, "第一季度经济平稳增长。", "The economy grew steadily in the first quarter."),
+                   Unit(1, "在监管方面，要探索友好的联盟链监管基础框架。",
+                        "In terms of regulation, we shall explore a friendly framework.")})
+            .ok());
   }
   void TearDown() override {
     searcher_.reset();
@@ -145,7 +149,9 @@ TEST_F(TmSearchTest, DeletingADocumentKeepsPairsOthersUse) {
 
 TEST_F(TmSearchTest, UnlinkedAndEditedUnitsAreLinkedOnOpen) {
   // As after a migration from schema 1 or an edit of a unit's text.
-  ASSERT_TRUE(TmConnection(tm_.get())->Exec("UPDATE units SET target = 'We must develop alliance chains.' WHERE position = 2").ok());
+  ASSERT_TRUE(TmConnection(tm_.get())
+                  ->Exec("UPDATE units SET target = 'We must develop alliance chains.' WHERE position = 2")
+                  .ok());
   EXPECT_EQ(Count("SELECT count(*) FROM units WHERE segment_id IS NULL"), 1);
   Reopen();
   EXPECT_EQ(Count("SELECT count(*) FROM units WHERE segment_id IS NULL"), 0);

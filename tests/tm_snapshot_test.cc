@@ -9,11 +9,11 @@
 #include <thread>
 
 #include "temp_dir.h"
-#include "tm_test_unit.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "tm/tm_search.h"
 #include "tm/translation_memory.h"
+#include "tm_test_unit.h"
 
 namespace tmalign {
 namespace {
@@ -29,9 +29,9 @@ std::vector<TmUnit> Bulletin(int n, const std::string& tag) {
   std::vector<TmUnit> units;
   for (int i = 0; i < n; ++i) {
     const std::string k = std::to_string(i);
-    units.push_back(Unit(i, "第" + k + "届浦江创新论坛在上海举行，区块链分论坛讨论了联盟链的监管" + tag + "。",
-                         "The " + k + "th Pujiang Innovation Forum discussed the regulation of alliance chains " +
-                             tag + "."));
+    units.push_back(Unit(
+        i, "第" + k + "届浦江创新论坛在上海举行，区块链分论坛讨论了联盟链的监管" + tag + "。",
+        "The " + k + "th Pujiang Innovation Forum discussed the regulation of alliance chains " + tag + "."));
   }
   return units;
 }
@@ -145,14 +145,18 @@ TEST_F(TmSnapshotTest, EditedUnitsAreIndexedInTheEditsTransaction) {
   {
     TmTransaction txn(writer_.get());
     ASSERT_TRUE(txn.Begin().ok());
-    ASSERT_TRUE(writer_->ReplaceUnitRange("bulletin-07", 1, 1,
-                                          {Unit(0, "区块链技术在监管方面仍存在潜在风险。",
-                                                "Blockchain technology still has potential risks in regulation.")})
-                    .ok());
+    ASSERT_TRUE(
+        writer_
+            ->ReplaceUnitRange("bulletin-07", 1, 1,
+                               {Unit(0, "区块链技术在监管方面仍存在潜在风险。",
+                                     "Blockchain technology still has potential risks in regulation.")})
+            .ok());
     ASSERT_TRUE(txn.Commit().ok());
   }
   int64_t unlinked = -1;
-  ASSERT_TRUE(TmConnection(writer_.get())->QueryInt("SELECT count(*) FROM units WHERE segment_id IS NULL", &unlinked).ok());
+  ASSERT_TRUE(TmConnection(writer_.get())
+                  ->QueryInt("SELECT count(*) FROM units WHERE segment_id IS NULL", &unlinked)
+                  .ok());
   EXPECT_EQ(unlinked, 0);  // so no reader's Open has to write
   std::vector<TmHit> hits;
   ASSERT_TRUE(searcher_->Search("potential risks", 20, &hits).ok());  // without reopening
@@ -232,7 +236,8 @@ TEST_F(TmSnapshotTest, StressReadersAgainstARealigningWriter) {
       }
       for (const TmMatch& m : matches) {
         if (m.pair.origins.empty()) errors[r].push_back("match without origin: " + m.pair.source);
-        if (m.score == 100 && m.pair.target != u.target) errors[r].push_back("wrong target: " + m.pair.target);
+        if (m.score == 100 && m.pair.target != u.target)
+          errors[r].push_back("wrong target: " + m.pair.target);
       }
       // Found or not (between the delete and the re-insert), never half.
       if (!matches.empty() && matches[0].score != 100) errors[r].push_back("best match not exact");
@@ -243,7 +248,8 @@ TEST_F(TmSnapshotTest, StressReadersAgainstARealigningWriter) {
         return;
       }
       if (!hits.empty() && hits.size() != units.size()) {
-        errors[r].push_back("search saw " + std::to_string(hits.size()) + " of " + std::to_string(units.size()));
+        errors[r].push_back("search saw " + std::to_string(hits.size()) + " of " +
+                            std::to_string(units.size()));
       }
       for (const TmHit& h : hits) {
         if (h.pair.origins.empty()) errors[r].push_back("hit without origin");

@@ -46,8 +46,8 @@ class TmxTest : public ::testing::Test {
 };
 
 std::string Doc(const std::string& body, const std::string& header = "<header srclang=\"zh-CN\"/>") {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" + header + "\n<body>\n" + body +
-         "</body>\n</tmx>\n";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" + header + "\n<body>\n" +
+         body + "</body>\n</tmx>\n";
 }
 
 TmxUnit Unit(const std::string& zh, const std::string& en) {
@@ -108,18 +108,20 @@ TEST_F(TmxTest, ReadsHeaderUnitsPropsDatesAndLanguages) {
 
 TEST_F(TmxTest, InlineMarkupIsKeptAndNativeCodeIsNotText) {
   std::vector<TmxUnit> units;
-  Status s = Read(Doc("<tu><tuv xml:lang=\"zh\"><seg>要<bpt i='1'>&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept>"
-                      "<ph x=\"2\">{1}<sub>注</sub></ph><hi type=\"b\">框架</hi>&amp;<x/></seg></tuv></tu>\n"),
-                  &units);
+  Status s =
+      Read(Doc("<tu><tuv xml:lang=\"zh\"><seg>要<bpt i='1'>&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept>"
+               "<ph x=\"2\">{1}<sub>注</sub></ph><hi type=\"b\">框架</hi>&amp;<x/></seg></tuv></tu>\n"),
+           &units);
   ASSERT_TRUE(s.ok()) << s.message();
   ASSERT_EQ(units.size(), 1u);
   const TmxVariant& v = units[0].variants[0];
   // <sub> inside native code and <hi> are text; the codes are not.
   EXPECT_EQ(v.text, "要联盟链注框架&");
   ASSERT_TRUE(v.markup.has_value());
-  EXPECT_EQ(*v.markup,
-            "要<bpt i=\"1\">&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept><ph x=\"2\">{1}<sub>注</sub></ph>"
-            "<hi type=\"b\">框架</hi>&amp;<x/>");
+  EXPECT_EQ(
+      *v.markup,
+      "要<bpt i=\"1\">&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept><ph x=\"2\">{1}<sub>注</sub></ph>"
+      "<hi type=\"b\">框架</hi>&amp;<x/>");
 }
 
 TEST_F(TmxTest, TextPositionsAndAnchors) {
@@ -148,17 +150,19 @@ TEST_F(TmxTest, TextPositionsAndAnchors) {
 
 TEST_F(TmxTest, RefusesEntityDeclarations) {
   std::vector<TmxUnit> units;
-  Status s = Read("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-                  "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&x;</seg></tuv></tu></body></tmx>\n",
-                  &units);
+  Status s = Read(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+      "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&x;</seg></tuv></tu></body></tmx>\n",
+      &units);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("in.tmx:2:"), std::string::npos) << s.message();
   EXPECT_NE(s.message().find("entity declarations are not allowed"), std::string::npos) << s.message();
   EXPECT_TRUE(units.empty());
   // An internal entity too (the "billion laughs" shape).
-  s = Read("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;\">]>\n"
-           "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&b;</seg></tuv></tu></body></tmx>\n",
-           &units);
+  s = Read(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;\">]>\n"
+      "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"zh\"><seg>&b;</seg></tuv></tu></body></tmx>\n",
+      &units);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("entity declarations are not allowed"), std::string::npos) << s.message();
   EXPECT_TRUE(units.empty());
@@ -166,8 +170,9 @@ TEST_F(TmxTest, RefusesEntityDeclarations) {
 
 TEST_F(TmxTest, MalformedXmlAndWrongRootNameFileLineColumn) {
   std::vector<TmxUnit> units;
-  Status s = Read(Doc("<tu><tuv xml:lang=\"zh\"><seg>a</seg></tuv></tu>\n<tu><tuv xml:lang=\"en\"><seg>b</tuv></tu>\n"),
-                  &units);
+  Status s = Read(
+      Doc("<tu><tuv xml:lang=\"zh\"><seg>a</seg></tuv></tu>\n<tu><tuv xml:lang=\"en\"><seg>b</tuv></tu>\n"),
+      &units);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("in.tmx:6:32: mismatched tag"), std::string::npos) << s.message();
   EXPECT_EQ(units.size(), 1u);  // streamed: the unit before the error was handed out
@@ -221,7 +226,8 @@ TEST_F(TmxTest, WriterOutputIsExact) {
 }
 
 TEST_F(TmxTest, WriteThenReadRoundTrips) {
-  TmxUnit a = Unit("要探索联盟链监管框架。", "Explore a regulatory framework <for> the alliance chain & more.");
+  TmxUnit a =
+      Unit("要探索联盟链监管框架。", "Explore a regulatory framework <for> the alliance chain & more.");
   a.id = "u1";
   a.created_at = "2021-06-16T09:30:00Z";
   a.changed_at = "2022-01-02T03:04:05Z";

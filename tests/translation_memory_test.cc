@@ -1,6 +1,7 @@
 #include "tm/translation_memory.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,12 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
 #include "tm/schema.h"
 #include "tm/sqlite_handle.h"
 #include "util/sha256.h"
-#include "temp_dir.h"
-
-#include <sqlite3.h>
 
 namespace tmalign {
 namespace {
@@ -198,8 +197,9 @@ TEST_F(TranslationMemoryTest, UnitLookupsByDocumentUseAnIndex) {
   ASSERT_TRUE(MustOpen());
   auto raw = Raw(path_);
   SqliteStatement stmt;
-  ASSERT_TRUE(SqliteStatement::Prepare(raw.get(), "EXPLAIN QUERY PLAN SELECT source FROM units WHERE doc_id = 'x'",
-                                       &stmt).ok());
+  ASSERT_TRUE(SqliteStatement::Prepare(
+                  raw.get(), "EXPLAIN QUERY PLAN SELECT source FROM units WHERE doc_id = 'x'", &stmt)
+                  .ok());
   std::string plan;
   bool has_row = false;
   while (stmt.Step(&has_row).ok() && has_row) plan += stmt.ColumnText(3) + ";";  // column 3: detail
@@ -214,7 +214,8 @@ TEST_F(TranslationMemoryTest, ReplaceTwiceKeepsOnlySecondUnitsAndCreatedAt) {
   const std::string kOld = "2000-01-01T00:00:00Z";
   {
     auto raw = Raw(path_);
-    ASSERT_TRUE(raw->Exec("UPDATE documents SET created_at = '" + kOld + "', updated_at = '" + kOld + "'").ok());
+    ASSERT_TRUE(
+        raw->Exec("UPDATE documents SET created_at = '" + kOld + "', updated_at = '" + kOld + "'").ok());
   }
   ASSERT_TRUE(tm->ReplaceDocument(Doc("d", "Second"), SecondUnits()).ok());
 
@@ -323,7 +324,8 @@ TEST_F(TranslationMemoryTest, InjectionLookingTextRoundTrips) {
   EXPECT_TRUE(found);
 
   auto raw = Raw(path_);
-  EXPECT_EQ(QueryText(raw.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'documents')"), "2");
+  EXPECT_EQ(QueryText(raw.get(), "SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'documents')"),
+            "2");
 }
 
 TEST_F(TranslationMemoryTest, TwoConnectionsCanWriteTheSameFile) {
@@ -432,8 +434,8 @@ TEST_F(TranslationMemoryTest, ForeignDatabaseFailsAndIsLeftAlone) {
 TEST_F(TranslationMemoryTest, NewerSchemaFailsAndIsLeftAlone) {
   {
     auto raw = Raw(path_);
-    ASSERT_TRUE(raw->Exec("CREATE TABLE future (x); PRAGMA application_id = " + std::to_string(kTmApplicationId) +
-                          "; PRAGMA user_version = 7")
+    ASSERT_TRUE(raw->Exec("CREATE TABLE future (x); PRAGMA application_id = " +
+                          std::to_string(kTmApplicationId) + "; PRAGMA user_version = 7")
                     .ok());
   }
   std::string before = ReadFile(path_);

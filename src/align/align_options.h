@@ -5,14 +5,15 @@
 namespace tmalign {
 
 struct AlignOptions {
-  int max_side = 6;          // most sentences on one side of a bead
-  int max_total = 7;         // most sentences in one bead, both sides
-  int max_fan = 12;          // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
+  int max_side = 6;   // most sentences on one side of a bead
+  int max_total = 7;  // most sentences in one bead, both sides
+  int max_fan = 12;   // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
   int band_half_width = 12;  // sentences either side of the anchor line
   double skip_cost = 0.6;    // value of a 1-0 / 0-1 bead, negated
   double merge_cost = 0.3;   // per sentence beyond a 1-1, for the first few
   int merge_cost_cap = 5;    // sentences after which a merge costs nothing more
-  double many_to_many_cost = 0.5;  // per sentence beyond one on the smaller side (2-2, 2-3 ...): rare in translation
+  double many_to_many_cost =
+      0.5;  // per sentence beyond one on the smaller side (2-2, 2-3 ...): rare in translation
   double length_weight = 0.15;
   // Sentences beyond the first pair earn this share of a bead's credit: at full
   // credit, merging an untranslated sentence into a strong bead pays better than

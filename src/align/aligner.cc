@@ -30,7 +30,8 @@ class PhaseTimer {
 
 }  // namespace
 
-Aligner::Aligner(const BilingualLexicon& lexicon, AlignOptions options) : lexicon_(lexicon), options_(options) {
+Aligner::Aligner(const BilingualLexicon& lexicon, AlignOptions options)
+    : lexicon_(lexicon), options_(options) {
   options_.max_side = std::clamp(options_.max_side, 1, 8);
   options_.max_fan = std::clamp(options_.max_fan, options_.max_side, 16);
   options_.max_total = std::clamp(options_.max_total, 2, 2 * options_.max_side);
@@ -59,7 +60,8 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
   if (profile != nullptr) {
     profile->anchors = anchors.size();
-    for (int i = 0; i <= n_zh; ++i) profile->band_cells += hi[static_cast<size_t>(i)] - lo[static_cast<size_t>(i)] + 1;
+    for (int i = 0; i <= n_zh; ++i)
+      profile->band_cells += hi[static_cast<size_t>(i)] - lo[static_cast<size_t>(i)] + 1;
   }
   timer.Mark("anchors");
 
@@ -67,8 +69,9 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   std::vector<std::pair<int, int>> ranges(static_cast<size_t>(n_zh));
   const int reach = std::max(options_.max_side, options_.max_fan);
   for (int i = 0; i < n_zh; ++i) {
-    ranges[static_cast<size_t>(i)] = {std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
-                                      std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
+    ranges[static_cast<size_t>(i)] = {
+        std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
+        std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
   scorer.PrepareRows(ranges, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   std::vector<BeadShape> shapes = BeadShapes(options_);

@@ -16,9 +16,8 @@ constexpr double kMaxExtraWidth = 400;
 
 // Max-weight chain strictly increasing in zh and en (Fenwick tree of prefix maxima over en).
 std::vector<Anchor> HeaviestChain(std::vector<Anchor> cands, int n_en) {
-  std::sort(cands.begin(), cands.end(), [](const Anchor& a, const Anchor& b) {
-    return a.zh != b.zh ? a.zh < b.zh : a.en < b.en;
-  });
+  std::sort(cands.begin(), cands.end(),
+            [](const Anchor& a, const Anchor& b) { return a.zh != b.zh ? a.zh < b.zh : a.en < b.en; });
   const size_t n = cands.size();
   std::vector<double> tree(static_cast<size_t>(n_en) + 1, 0.0);
   std::vector<int> tree_arg(static_cast<size_t>(n_en) + 1, -1);
@@ -112,8 +111,9 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* score
       votes[static_cast<size_t>(j)] *= 1.0 - kDiagonalPreference * off;
     }
     const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
-    std::partial_sort(touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
-                      [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
+    std::partial_sort(
+        touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
+        [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
     for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
       int j = touched[c];
       BeadScore s = scorer->ScorePair(i, j);
@@ -148,8 +148,12 @@ void BandFromAnchors(const std::vector<Anchor>& anchors, int n_zh, int n_en, int
   }
   (*lo)[0] = 0;
   (*hi)[static_cast<size_t>(n_zh)] = n_en;
-  for (int i = 1; i <= n_zh; ++i) (*lo)[static_cast<size_t>(i)] = std::max((*lo)[static_cast<size_t>(i)], (*lo)[static_cast<size_t>(i - 1)]);
-  for (int i = n_zh; i-- > 0;) (*hi)[static_cast<size_t>(i)] = std::min((*hi)[static_cast<size_t>(i)], (*hi)[static_cast<size_t>(i + 1)]);
+  for (int i = 1; i <= n_zh; ++i)
+    (*lo)[static_cast<size_t>(i)] =
+        std::max((*lo)[static_cast<size_t>(i)], (*lo)[static_cast<size_t>(i - 1)]);
+  for (int i = n_zh; i-- > 0;)
+    (*hi)[static_cast<size_t>(i)] =
+        std::min((*hi)[static_cast<size_t>(i)], (*hi)[static_cast<size_t>(i + 1)]);
   for (int i = 0; i <= n_zh; ++i) {
     auto& l = (*lo)[static_cast<size_t>(i)];
     l = std::min(l, (*hi)[static_cast<size_t>(i)]);  // never empty

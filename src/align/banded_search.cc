@@ -104,7 +104,8 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
   } else {
     value = (2 + options_.size_credit * (a + b - 2)) * (sc.similarity - chance_[s]) -
             options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
-            options_.many_to_many_cost * (std::min(a, b) - 1) - options_.length_weight * sc.length_z * sc.length_z;
+            options_.many_to_many_cost * (std::min(a, b) - 1) -
+            options_.length_weight * sc.length_z * sc.length_z;
   }
   if (zh_paragraphs_ || en_paragraphs_) {
     int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
@@ -126,7 +127,8 @@ void BandedSearch::FillCell(int i, int j) {
     if (s < 0) return;
     double* prev = Cell(i - a, j - b);
     if (!prev || *prev == kNone) return;
-    double v = *prev + (sc ? Value(static_cast<size_t>(s), i, j, *sc) : BeadValue(static_cast<size_t>(s), i, j));
+    double v =
+        *prev + (sc ? Value(static_cast<size_t>(s), i, j, *sc) : BeadValue(static_cast<size_t>(s), i, j));
     if (v > *here) {
       *here = v;
       arg = static_cast<int8_t>(s);
@@ -162,7 +164,8 @@ Status BandedSearch::Run() {
       FillCell(i, j);
     }
   }
-  if (*Cell(n_zh_, n_en_) == kNone) return Status::Internal("alignment search found no path (band too narrow)");
+  if (*Cell(n_zh_, n_en_) == kNone)
+    return Status::Internal("alignment search found no path (band too narrow)");
   return Status::Ok();
 }
 

@@ -26,8 +26,8 @@ std::vector<BeadShape> BeadShapes(const AlignOptions& options);
 // What unrelated text scores for each shape: the mean similarity of random placements off
 // the diagonal (fixed seed, so the same input always aligns the same way). A bead must
 // beat this to count as a translation.
-std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& features,
-                                     BeadScorer* scorer);
+std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes,
+                                     const DocumentPairFeatures& features, BeadScorer* scorer);
 
 class BandedSearch {
  public:
@@ -35,8 +35,8 @@ class BandedSearch {
   // have prepared every sentence pair a bead inside the band can touch; it, `features`
   // and `chance` (one value per shape) must outlive the search.
   BandedSearch(const AlignOptions& options, std::vector<BeadShape> shapes, const std::vector<double>& chance,
-               const DocumentPairFeatures& features, bool zh_paragraphs, bool en_paragraphs, BeadScorer* scorer,
-               std::vector<int> lo, std::vector<int> hi);
+               const DocumentPairFeatures& features, bool zh_paragraphs, bool en_paragraphs,
+               BeadScorer* scorer, std::vector<int> lo, std::vector<int> hi);
 
   // Fills the table; Internal if no path reaches the last cell (band too narrow).
   Status Run();
@@ -60,8 +60,8 @@ class BandedSearch {
   BeadScorer* scorer_;
   const std::vector<int> lo_, hi_;
   const int n_zh_, n_en_;
-  std::vector<std::vector<double>> best_;   // per row, the best total value of each cell
-  std::vector<std::vector<int8_t>> from_;   // per row, the shape of the bead ending there
+  std::vector<std::vector<double>> best_;  // per row, the best total value of each cell
+  std::vector<std::vector<int8_t>> from_;  // per row, the shape of the bead ending there
   // shape_of_[a][b]: the index of shape a-b, or -1; max_en_[a]: the longest English side
   // allowed with a Chinese sentences.
   std::vector<std::vector<int>> shape_of_;

@@ -18,7 +18,9 @@ std::string FormatIds(const std::vector<int>& ids) {
 
 // Parses "[1, 2]" at `*pos`.
 bool ParseIds(std::string_view s, size_t* pos, std::vector<int>* ids) {
-  auto skip_space = [&] { while (*pos < s.size() && std::isspace(static_cast<unsigned char>(s[*pos]))) ++*pos; };
+  auto skip_space = [&] {
+    while (*pos < s.size() && std::isspace(static_cast<unsigned char>(s[*pos]))) ++*pos;
+  };
   skip_space();
   if (*pos >= s.size() || s[*pos] != '[') return false;
   ++*pos;
@@ -55,7 +57,9 @@ bool ParseIds(std::string_view s, size_t* pos, std::vector<int>* ids) {
 
 std::string FormatBead(const Bead& bead) { return FormatIds(bead.src) + ":" + FormatIds(bead.tgt); }
 
-std::string BeadType(const Bead& bead) { return std::to_string(bead.src.size()) + "-" + std::to_string(bead.tgt.size()); }
+std::string BeadType(const Bead& bead) {
+  return std::to_string(bead.src.size()) + "-" + std::to_string(bead.tgt.size());
+}
 
 Status ParseBead(std::string_view line, std::string_view where, Bead* bead) {
   bead->src.clear();

@@ -36,8 +36,7 @@ float CappedWeight(const SentenceFeatures& s) {
 
 }  // namespace
 
-BeadScorer::BeadScorer(const DocumentPairFeatures& features)
-    : f_(features), rows_(features.zh.size()) {
+BeadScorer::BeadScorer(const DocumentPairFeatures& features) : f_(features), rows_(features.zh.size()) {
   stamp_.seen.assign(static_cast<size_t>(features.key_count) + 1, 0);
   zh_chars_.push_back(0);
   en_chars_.push_back(0);
@@ -52,7 +51,8 @@ BeadScorer::BeadScorer(const DocumentPairFeatures& features)
   const int en_table = std::min(en_chars_.back(), kLogTableSize) + 1;
   const int zh_table = std::min(zh_chars_.back(), kLogTableSize) + 1;
   for (int n = 0; n < en_table; ++n) log_en_.push_back(std::log(n + kLengthSmoothing));
-  for (int n = 0; n < zh_table; ++n) log_expected_.push_back(std::log(f_.en_per_zh_chars * n + kLengthSmoothing));
+  for (int n = 0; n < zh_table; ++n)
+    log_expected_.push_back(std::log(f_.en_per_zh_chars * n + kLengthSmoothing));
 }
 
 void BeadScorer::ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const {
@@ -115,8 +115,10 @@ void BeadScorer::PrepareRows(const std::vector<std::pair<int, int>>& ranges, int
                 &stamps[static_cast<size_t>(t)]);
       }
     };
-    if (t + 1 < threads) workers.emplace_back(work);
-    else work();
+    if (t + 1 < threads)
+      workers.emplace_back(work);
+    else
+      work();
   }
   for (auto& w : workers) w.join();
 }
@@ -140,7 +142,8 @@ double BeadScorer::LengthZ(int zh_chars, int en_chars) const {
     return n < static_cast<int>(table.size()) ? table[static_cast<size_t>(n)] : std::log(value);
   };
   const double log_en = log_of(log_en_, en_chars, en_chars + kLengthSmoothing);
-  const double log_expected = log_of(log_expected_, zh_chars, f_.en_per_zh_chars * zh_chars + kLengthSmoothing);
+  const double log_expected =
+      log_of(log_expected_, zh_chars, f_.en_per_zh_chars * zh_chars + kLengthSmoothing);
   return (log_en - log_expected) / kLengthSigma;
 }
 
@@ -188,8 +191,9 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
   double en_total = 0, en_matched = 0, zh_matched = 0;
   for (int b = 1; b <= max_b && j_end - b >= 0; ++b) {
     const int j = j_end - b;
-    const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
-                                    en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
+    const double length_z =
+        LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
+                en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
     if (length_z > max_length_z) break;  // only grows with b
     // Fold English sentence j into every Chinese sentence's mask, and score j's own coverage.
     uint64_t en_mask[kMaskWords] = {0, 0, 0, 0};
@@ -208,7 +212,8 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
     }
     en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
     en_total += en_weight_[static_cast<size_t>(j)];
-    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z) : BeadScore{0, 0, 0, length_z});
+    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z)
+                         : BeadScore{0, 0, 0, length_z});
   }
 }
 
@@ -242,7 +247,8 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
     }
     zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
     zh_total += zh_weight_[static_cast<size_t>(i)];
-    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z) : BeadScore{0, 0, 0, length_z});
+    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z)
+                         : BeadScore{0, 0, 0, length_z});
   }
 }
 

@@ -68,7 +68,7 @@ class BeadScorer {
   const DocumentPairFeatures& f_;
   std::vector<Row> rows_;
   Stamp stamp_;
-  std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
+  std::vector<float> zh_weight_, en_weight_;   // capped total weight per sentence
   std::vector<int> zh_chars_, en_chars_;       // prefix sums of sentence lengths
   std::vector<double> log_en_, log_expected_;  // log(n + smoothing), log(ratio * n + smoothing) by length
 };

@@ -12,8 +12,8 @@ namespace {
 
 const char* LanguageName(Language lang) { return lang == Language::kZh ? "Chinese" : "English"; }
 
-Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options, Language forced, AlignedSide* side,
-                std::string* text) {
+Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options, Language forced,
+                AlignedSide* side, std::string* text) {
   side->path = path;
   std::ifstream in(path, std::ios::binary);
   std::string bytes;
@@ -26,7 +26,8 @@ Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options
   side->sha256 = Sha256Hex(bytes);
   side->lang = forced != Language::kUnknown ? forced : DetectLanguage(*text);
   if (side->lang == Language::kUnknown) {
-    return Status::InvalidInput(path + ": cannot tell whether this is Chinese or English; pass --src-lang/--tgt-lang");
+    return Status::InvalidInput(
+        path + ": cannot tell whether this is Chinese or English; pass --src-lang/--tgt-lang");
   }
   return Status::Ok();
 }
@@ -42,22 +43,25 @@ std::vector<Sentence> LinesAsSentences(const std::string& text) {
     size_t e = s.find_last_not_of(" \t");
     const int line = lines.line_number();
     sentences.push_back(
-        Sentence{b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1)), line - 1, line, 1});
+        Sentence{b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1)), line - 1,
+                 line, 1});
   }
   return sentences;
 }
 
 }  // namespace
 
-Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path, const BilingualLexicon& lexicon,
-                          const DocumentAlignmentOptions& options, AlignedDocument* out) {
+Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path,
+                          const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
+                          AlignedDocument* out) {
   std::string src_text, tgt_text;
   TMALIGN_RETURN_IF_ERROR(ReadSide(src_path, options, options.src_lang, &out->src, &src_text));
   TMALIGN_RETURN_IF_ERROR(ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text));
   if (out->src.lang == out->tgt.lang) {
-    return Status::InvalidInput(src_path + " and " + tgt_path + ": both are " + LanguageName(out->src.lang) +
-                                "; tmalign aligns a Chinese text with an English one (override detection with "
-                                "--src-lang/--tgt-lang)");
+    return Status::InvalidInput(
+        src_path + " and " + tgt_path + ": both are " + LanguageName(out->src.lang) +
+        "; tmalign aligns a Chinese text with an English one (override detection with "
+        "--src-lang/--tgt-lang)");
   }
   for (AlignedSide* side : {&out->src, &out->tgt}) {
     const std::string& text = side == &out->src ? src_text : tgt_text;

@@ -16,8 +16,8 @@
 namespace tmalign {
 
 struct DocumentAlignmentOptions {
-  bool presplit = false;         // line i of each file is sentence i
-  std::string encoding = "auto"; // for both files
+  bool presplit = false;                   // line i of each file is sentence i
+  std::string encoding = "auto";           // for both files
   Language src_lang = Language::kUnknown;  // kUnknown: detect from the text
   Language tgt_lang = Language::kUnknown;
   AlignOptions align;
@@ -39,8 +39,9 @@ struct AlignedDocument {
 
 // Aligns `src_path` with `tgt_path`; one of them must be Chinese and the other
 // English. Errors name the file: unreadable, undecodable, empty, same language.
-Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path, const BilingualLexicon& lexicon,
-                          const DocumentAlignmentOptions& options, AlignedDocument* out);
+Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path,
+                          const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
+                          AlignedDocument* out);
 
 // The text of sentences `ids` of a side, joined as the language writes
 // (no space between Chinese sentences, one space between English ones).

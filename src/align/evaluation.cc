@@ -36,8 +36,10 @@ void Precision(const std::vector<Bead>& gold, const std::vector<Bead>& test, lon
       if (it == src_to_gold_tgt.end()) continue;
       for (int t : tgt) overlap = overlap || it->second.count(t);
     }
-    if (overlap) ++*ltp;
-    else ++*lfp;
+    if (overlap)
+      ++*ltp;
+    else
+      ++*lfp;
   }
 }
 
@@ -68,7 +70,8 @@ AlignmentCounts CountAlignment(const std::vector<Bead>& gold, const std::vector<
   AlignmentCounts c;
   Precision(gold, test, &c.strict_tp, &c.strict_fp, &c.lax_tp, &c.lax_fp);
   // Recall is precision with the roles swapped and deletions left out.
-  Precision(WithoutEmptySides(test), WithoutEmptySides(gold), &c.rstrict_tp, &c.rstrict_fn, &c.rlax_tp, &c.rlax_fn);
+  Precision(WithoutEmptySides(test), WithoutEmptySides(gold), &c.rstrict_tp, &c.rstrict_fn, &c.rlax_tp,
+            &c.rlax_fn);
   return c;
 }
 

@@ -11,7 +11,7 @@
 namespace tmalign {
 
 struct AlignmentCounts {
-  long strict_tp = 0, strict_fp = 0, lax_tp = 0, lax_fp = 0;  // precision side
+  long strict_tp = 0, strict_fp = 0, lax_tp = 0, lax_fp = 0;      // precision side
   long rstrict_tp = 0, rstrict_fn = 0, rlax_tp = 0, rlax_fn = 0;  // recall side
   void Add(const AlignmentCounts& o);
 };

@@ -17,7 +17,9 @@ namespace {
 
 // Raw keys are 64-bit: a kind tag in the top byte, then a value.
 enum KeyKind : uint64_t { kStem = 1, kOovWord = 2, kName = 3, kNumber = 4, kPunct = 5 };
-uint64_t MakeKey(KeyKind kind, uint64_t value) { return (static_cast<uint64_t>(kind) << 56) | (value & ((1ULL << 56) - 1)); }
+uint64_t MakeKey(KeyKind kind, uint64_t value) {
+  return (static_cast<uint64_t>(kind) << 56) | (value & ((1ULL << 56) - 1));
+}
 // FNV-1a, so a name's hash can be built syllable by syllable ("wen", "jie").
 constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
 uint64_t HashUpdate(uint64_t h, std::string_view s) {
@@ -124,8 +126,10 @@ const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
   if (it != translation_keys_.end()) return it->second;
   std::optional<BilingualLexicon::Word> entry = lexicon_.FindWord(word);
   std::vector<int> ids;
-  if (entry && !entry->translations.empty()) ids.assign(entry->translations.begin(), entry->translations.end());
-  else FallbackTranslations(lexicon_, word, &ids);
+  if (entry && !entry->translations.empty())
+    ids.assign(entry->translations.begin(), entry->translations.end());
+  else
+    FallbackTranslations(lexicon_, word, &ids);
   std::vector<int> keys;
   for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));
   std::sort(keys.begin(), keys.end());
@@ -160,7 +164,8 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       // (no translation left after stopwords) get none and are dropped.
       const size_t start = token_han_start[ti];
       spellings.assign(1, kFnvBasis);
-      for (size_t len = 1; !translation_keys.empty() && len <= kMaxNameChars && start + len <= han.size(); ++len) {
+      for (size_t len = 1; !translation_keys.empty() && len <= kMaxNameChars && start + len <= han.size();
+           ++len) {
         ExtendSpellings(han[start + len - 1], spellings, &longer);
         spellings.swap(longer);
         if (spellings.empty()) break;
@@ -171,7 +176,8 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       if (IsChineseNumeralChar(NextCodePoint(t.text, &first))) {
         std::u32string run = ToUtf32(t.text);
         // A lone 一 is usually "a", not the number one, unless it numbers a heading (一、).
-        const bool heading = ti == 0 && text.substr(t.text.data() + t.text.size() - text.data()).starts_with("、");
+        const bool heading =
+            ti == 0 && text.substr(t.text.data() + t.text.size() - text.data()).starts_with("、");
         if (ParseChineseNumeral(run, &value) && !(first == t.text.size() && value <= 1 && !heading)) {
           b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
         } else if (ParsePlanNumber(run, &value)) {
@@ -206,7 +212,8 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
 }
 
 void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
-  for (char c : text) if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++s->length;
+  for (char c : text)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++s->length;
   // Walk the original text to know which words were capitalized.
   size_t pos = 0;
   int64_t pending_tens = -1;
@@ -222,10 +229,14 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     std::string lower;
     while (pos < text.size()) {
       unsigned char d = static_cast<unsigned char>(text[pos]);
-      if ((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9')) lower.push_back(static_cast<char>(d));
-      else if (d >= 'A' && d <= 'Z') lower.push_back(static_cast<char>(d - 'A' + 'a'));
-      else if (d == '\'' && pos + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + 1]))) lower.push_back('\'');
-      else break;
+      if ((d >= 'a' && d <= 'z') || (d >= '0' && d <= '9'))
+        lower.push_back(static_cast<char>(d));
+      else if (d >= 'A' && d <= 'Z')
+        lower.push_back(static_cast<char>(d - 'A' + 'a'));
+      else if (d == '\'' && pos + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + 1])))
+        lower.push_back('\'');
+      else
+        break;
       ++pos;
     }
     bool capitalized = text[start] >= 'A' && text[start] <= 'Z';
@@ -235,7 +246,8 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     // Ordinals ("14th") and heading numerals ("II.", and "I." opening a sentence) are numbers too.
     std::string_view original = text.substr(start, pos - start);
     bool roman = ParseRomanNumeral(original, &value) &&
-                 (original.size() > 1 || (start == text.find_first_not_of(" \t") && pos < text.size() && text[pos] == '.'));
+                 (original.size() > 1 ||
+                  (start == text.find_first_not_of(" \t") && pos < text.size() && text[pos] == '.'));
     if (roman || ParseEnglishOrdinal(bare, &value)) {
       b.BeginUnit(s, b.WordId(bare));
       b.AddKey(s, MakeKey(kNumber, static_cast<uint64_t>(value)));
@@ -260,7 +272,8 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     b.AddKey(s, b.StemKey(stem));
     if (capitalized) {
       std::string name;
-      for (char ch : bare) if (ch != '\'') name.push_back(ch);
+      for (char ch : bare)
+        if (ch != '\'') name.push_back(ch);
       b.AddKey(s, MakeKey(kName, HashString(name)));
     }
     if (number_word) {
@@ -275,9 +288,11 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
   }
   // Quoted speech: straight or curly double quotes, or a single quote opening the sentence (British style).
   const size_t lead = text.find_first_not_of(" \t");
-  const bool quoted = text.find('"') != std::string_view::npos || text.find("\u201C") != std::string_view::npos ||
+  const bool quoted = text.find('"') != std::string_view::npos ||
+                      text.find("\u201C") != std::string_view::npos ||
                       text.find("\u201D") != std::string_view::npos ||
-                      (lead != std::string_view::npos && (text.substr(lead).starts_with("'") || text.substr(lead).starts_with("\u2018")));
+                      (lead != std::string_view::npos &&
+                       (text.substr(lead).starts_with("'") || text.substr(lead).starts_with("\u2018")));
   for (char p : {'?', '!', '"'}) {
     if (p == '"' ? quoted : text.find(p) != std::string_view::npos) {
       b.BeginUnit(s, b.WordId(std::string(1, p)));
@@ -305,7 +320,8 @@ void Weigh(std::vector<SentenceFeatures>* side) {
   for (auto& s : *side) {
     s.total_weight = 0;
     for (auto& u : s.units) {
-      u.weight = static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[static_cast<size_t>(u.word_id)] + 0.5))));
+      u.weight =
+          static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[static_cast<size_t>(u.word_id)] + 0.5))));
       s.total_weight += u.weight;
     }
     s.key_set = s.keys;

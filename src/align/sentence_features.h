@@ -14,18 +14,18 @@
 namespace tmalign {
 
 struct FeatureUnit {
-  float weight = 0;         // inverse document frequency of the unit's word
-  uint32_t key_begin = 0;   // [key_begin, key_end) in SentenceFeatures::keys
+  float weight = 0;        // inverse document frequency of the unit's word
+  uint32_t key_begin = 0;  // [key_begin, key_end) in SentenceFeatures::keys
   uint32_t key_end = 0;
-  int word_id = 0;          // per-side id of the word, for document frequency
+  int word_id = 0;  // per-side id of the word, for document frequency
 };
 
 struct SentenceFeatures {
   std::vector<FeatureUnit> units;
-  std::vector<int> keys;      // dense document-pair key ids, grouped by unit
-  std::vector<int> key_set;   // sorted unique keys of all units
+  std::vector<int> keys;     // dense document-pair key ids, grouped by unit
+  std::vector<int> key_set;  // sorted unique keys of all units
   float total_weight = 0;
-  int length = 0;             // characters without spaces (Chinese) / letters and digits (English)
+  int length = 0;  // characters without spaces (Chinese) / letters and digits (English)
   int paragraph = 0;
 };
 

@@ -13,10 +13,14 @@ namespace tmalign {
 
 const char* FindingKindName(FindingKind kind) {
   switch (kind) {
-    case FindingKind::kMissing: return "missing";
-    case FindingKind::kForbidden: return "forbidden";
-    case FindingKind::kCase: return "case";
-    case FindingKind::kInconsistent: return "inconsistent";
+    case FindingKind::kMissing:
+      return "missing";
+    case FindingKind::kForbidden:
+      return "forbidden";
+    case FindingKind::kCase:
+      return "case";
+    case FindingKind::kInconsistent:
+      return "inconsistent";
   }
   return "?";
 }
@@ -83,7 +87,8 @@ class UnitCheck {
       i = j;
     }
     ReportMissing();
-    std::stable_sort(found_.begin(), found_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(found_.begin(), found_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Finding> out;
     out.reserve(found_.size());
     for (auto& [offset, f] : found_) out.push_back(std::move(f));
@@ -118,7 +123,8 @@ class UnitCheck {
       Finding f = HitFinding(h, text, at);
       if (h.kind == RenderingKind::kForbidden) {
         // The same words may be an accepted rendering of another term in this unit.
-        if (!any_accepted || (has_source_ && InSource(h.term) && !accepted_in_source)) ReportForbidden(h, std::move(f));
+        if (!any_accepted || (has_source_ && InSource(h.term) && !accepted_in_source))
+          ReportForbidden(h, std::move(f));
       } else {
         CheckAccepted(h, std::move(f), &case_reported);
       }
@@ -196,7 +202,8 @@ class UnitCheck {
       f.suggestion = "render " + e.zh + " as " + Quote(e.en);
       if (!e.variants.empty()) {
         f.suggestion += " (also accepted:";
-        for (size_t v = 0; v < e.variants.size(); ++v) f.suggestion += (v ? ", " : " ") + Quote(e.variants[v]);
+        for (size_t v = 0; v < e.variants.size(); ++v)
+          f.suggestion += (v ? ", " : " ") + Quote(e.variants[v]);
         f.suggestion += ")";
       }
       Add(0, std::move(f));

@@ -24,8 +24,8 @@ struct Finding {
   TextLocation at;         // in the target (for missing: where the target unit starts)
   TextLocation source_at;  // the source term, when the unit has a source
   std::string term_zh;
-  std::string expected;    // the approved rendering
-  std::string found;       // the text in the target (empty for missing)
+  std::string expected;  // the approved rendering
+  std::string found;     // the text in the target (empty for missing)
   std::string suggestion;
   bool is_warning() const { return kind == FindingKind::kInconsistent; }
 };

@@ -39,13 +39,14 @@ Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_p
   for (size_t k = 0; k < doc.beads.size(); ++k) {
     const Bead& b = doc.beads[k];
     if (b.tgt.empty()) continue;  // nothing to check in an untranslated sentence
-    units->push_back(CheckUnit{"bead " + std::to_string(k), en_path, pieces(doc.src, b.src), pieces(doc.tgt, b.tgt)});
+    units->push_back(
+        CheckUnit{"bead " + std::to_string(k), en_path, pieces(doc.src, b.src), pieces(doc.tgt, b.tgt)});
   }
   return Status::Ok();
 }
 
-void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d, const std::vector<TmUnit>& tm_units,
-                           std::vector<CheckUnit>* units) {
+void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d,
+                           const std::vector<TmUnit>& tm_units, std::vector<CheckUnit>* units) {
   const bool zh_first = ParseLanguageCode(d.src_lang) != Language::kEn;
   // Positions name the unit: "tm.sqlite#doc" line = unit position + 1.
   const std::string where = tm_path + "#" + d.id;
@@ -137,14 +138,17 @@ Status UnitsFromTsvFile(const std::string& path, std::vector<CheckUnit>* units) 
     if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
     const size_t tab = l.find('\t');
     if (tab == std::string_view::npos) {
-      return Status::InvalidInput(path + ":" + std::to_string(line) + ": expected source TAB target, found no tab");
+      return Status::InvalidInput(path + ":" + std::to_string(line) +
+                                  ": expected source TAB target, found no tab");
     }
     if (l.find('\t', tab + 1) != std::string_view::npos) {
-      return Status::InvalidInput(path + ":" + std::to_string(line) + ": expected source TAB target, found more than one tab");
+      return Status::InvalidInput(path + ":" + std::to_string(line) +
+                                  ": expected source TAB target, found more than one tab");
     }
     CheckUnit unit;
     unit.source.push_back(TextPiece{std::string(l.substr(0, tab)), path, line, 1, {}});
-    unit.target.push_back(TextPiece{std::string(l.substr(tab + 1)), path, line, CountCodePoints(l.substr(0, tab)) + 2, {}});
+    unit.target.push_back(
+        TextPiece{std::string(l.substr(tab + 1)), path, line, CountCodePoints(l.substr(0, tab)) + 2, {}});
     units->push_back(std::move(unit));
   }
   return Status::Ok();

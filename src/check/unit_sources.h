@@ -20,8 +20,8 @@ Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_p
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units);
 
 // The units of one TM document already read (as UnitsFromTm makes them; ids "doc:position").
-void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& doc, const std::vector<TmUnit>& tm_units,
-                           std::vector<CheckUnit>* units);
+void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& doc,
+                           const std::vector<TmUnit>& tm_units, std::vector<CheckUnit>* units);
 
 // An English file alone: one target-only unit per paragraph (blank-line separated), so only
 // source-free checks apply.

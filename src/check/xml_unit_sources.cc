@@ -1,7 +1,7 @@
 // XLIFF and TMX inputs of `tmalign check` (declared in check/unit_sources.h).
-#include "tm/tmx_reader.h"
 #include "check/unit_sources.h"
 #include "text/language.h"
+#include "tm/tmx_reader.h"
 #include "util/safe_xml.h"
 
 namespace tmalign {
@@ -24,13 +24,13 @@ Status UnitsFromXliffFile(const std::string& path, std::vector<CheckUnit>* units
   XmlStreamHandlers h;
   h.on_root = [&](const XmlNode& root) {
     if (root.LocalName() != "xliff") {
-      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ": not an XLIFF file (root element <" +
-                                  root.name + ">)");
+      return Status::InvalidInput(path + ":" + std::to_string(root.line) +
+                                  ": not an XLIFF file (root element <" + root.name + ">)");
     }
     const std::string& version = root.Attribute("version");
     if (version != "1.2" && version != "1.1" && version.rfind("2.", 0) != 0) {
-      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ": unsupported XLIFF version '" + version +
-                                  "' (1.2 and 2.x are read)");
+      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ": unsupported XLIFF version '" +
+                                  version + "' (1.2 and 2.x are read)");
     }
     return Status::Ok();
   };
@@ -51,7 +51,8 @@ Status UnitsFromXliffFile(const std::string& path, std::vector<CheckUnit>* units
       if (!c.is_text && c.LocalName() == "segment") take(c);  // XLIFF 2: unit/segment/source
     }
     bool has_target = false;
-    for (const TextPiece& p : unit.target) has_target |= p.text.find_first_not_of(" \t\r\n") != std::string::npos;
+    for (const TextPiece& p : unit.target)
+      has_target |= p.text.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_target) units->push_back(std::move(unit));  // untranslated units have nothing to check
     return Status::Ok();
   };

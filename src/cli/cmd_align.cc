@@ -75,7 +75,8 @@ std::string LangTag(Language lang) { return lang == Language::kZh ? "zh-CN" : "e
 // Default document id: the folder both files share ("pujiang-2021-bulletin-07"), else SRC's name.
 std::string DefaultDocId(const std::string& src, const std::string& tgt) {
   fs::path s = fs::absolute(src).lexically_normal(), t = fs::absolute(tgt).lexically_normal();
-  if (s.parent_path() == t.parent_path() && s.parent_path().has_filename()) return s.parent_path().filename().string();
+  if (s.parent_path() == t.parent_path() && s.parent_path().has_filename())
+    return s.parent_path().filename().string();
   return s.stem().string();
 }
 
@@ -86,15 +87,19 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
       "format,f", po::value(&job->format)->default_value("beads"), "beads | tsv | json | tmx");
   cl->AddOutput("write to FILE instead of standard output (-: standard output)");
   cl->AddTm("store the alignment in this SQLite TM (default with --doc: $TMALIGN_TM or ./tm.sqlite)");
-  cl->Add()("doc", po::value(&job->doc_id), "document id in the TM (default: the folder of the inputs); re-aligning replaces it")(
+  cl->Add()("doc", po::value(&job->doc_id),
+            "document id in the TM (default: the folder of the inputs); re-aligning replaces it")(
       "title", po::value(&job->title), "document title stored in the TM")(
       "src-lang", po::value(&job->src_lang), "language of SRC: zh or en (default: detect)")(
       "tgt-lang", po::value(&job->tgt_lang), "language of TGT: zh or en (default: detect)")(
-      "encoding,e", po::value(&options.encoding)->default_value("auto"), "input encoding: auto, utf-8, utf-16, gb18030, big5 ...");
+      "encoding,e", po::value(&options.encoding)->default_value("auto"),
+      "input encoding: auto, utf-8, utf-16, gb18030, big5 ...");
   cl->AddGlossary("glossary (.tsv, .csv, .tbx) whose terms count as translation evidence; repeatable");
-  cl->Add()("dict", po::value(&job->dict), "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
-      "lexicon", po::value(&job->lexicon_path), "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' to disable)")(
-      "verbose,v", "report languages, encodings, counts and timings on stderr");
+  cl->Add()("dict", po::value(&job->dict),
+            "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
+      "lexicon", po::value(&job->lexicon_path),
+      "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' "
+      "to disable)")("verbose,v", "report languages, encodings, counts and timings on stderr");
   cl->AddHidden()("src", po::value(&job->src))("tgt", po::value(&job->tgt));  // the positional arguments
   cl->Positional("src", 1);
   cl->Positional("tgt", 1);
@@ -114,7 +119,8 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
   job->glossaries = cl.glossaries();
   job->verbose = cl.Has("verbose");
   options.presplit = cl.Has("presplit");
-  for (auto [code, lang] : {std::pair{&job->src_lang, &options.src_lang}, std::pair{&job->tgt_lang, &options.tgt_lang}}) {
+  for (auto [code, lang] :
+       {std::pair{&job->src_lang, &options.src_lang}, std::pair{&job->tgt_lang, &options.tgt_lang}}) {
     if (code->empty()) continue;
     *lang = ParseLanguageCode(*code);
     if (*lang == Language::kUnknown) return cl.Fail("unsupported language '" + *code + "' (zh or en)");
@@ -124,7 +130,8 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
     job->tm_path = cl.TmPath();
     if (job->doc_id.empty()) job->doc_id = DefaultDocId(job->src, job->tgt);
     // Ids appear in one-line messages, TMX props and URLs: no control characters.
-    if (std::any_of(job->doc_id.begin(), job->doc_id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    if (std::any_of(job->doc_id.begin(), job->doc_id.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
       return cl.Fail("--doc must not contain control characters (tabs, newlines)");
     }
     // Fail before the work, not after it.
@@ -152,18 +159,20 @@ Status LoadDictionary(const AlignJob& job, std::unique_ptr<BilingualLexicon>* le
 }
 
 void ReportVerbose(const AlignJob& job, const AlignedDocument& doc, double dict_secs, double align_secs) {
-  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.src.c_str(), LanguageCode(doc.src.lang),
-               doc.src.encoding.c_str(), doc.src.sentences.size());
-  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.tgt.c_str(), LanguageCode(doc.tgt.lang),
-               doc.tgt.encoding.c_str(), doc.tgt.sentences.size());
-  std::fprintf(stderr, "tmalign align: %zu beads; dictionary %.3fs, alignment %.3fs\n", doc.beads.size(), dict_secs,
-               align_secs);
+  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.src.c_str(),
+               LanguageCode(doc.src.lang), doc.src.encoding.c_str(), doc.src.sentences.size());
+  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.tgt.c_str(),
+               LanguageCode(doc.tgt.lang), doc.tgt.encoding.c_str(), doc.tgt.sentences.size());
+  std::fprintf(stderr, "tmalign align: %zu beads; dictionary %.3fs, alignment %.3fs\n", doc.beads.size(),
+               dict_secs, align_secs);
 }
 
 // The aligner's phase timings on stderr (TMALIGN_PROFILE=1).
 void PrintProfile(const AlignProfile& profile) {
-  for (const auto& [phase, seconds] : profile.phases) std::fprintf(stderr, "  %-9s %.3fs\n", phase.c_str(), seconds);
-  std::fprintf(stderr, "  %zu anchors, %lld band cells\n", profile.anchors, static_cast<long long>(profile.band_cells));
+  for (const auto& [phase, seconds] : profile.phases)
+    std::fprintf(stderr, "  %-9s %.3fs\n", phase.c_str(), seconds);
+  std::fprintf(stderr, "  %zu anchors, %lld band cells\n", profile.anchors,
+               static_cast<long long>(profile.band_cells));
 }
 
 // Loads the dictionary and the two inputs and aligns them.
@@ -174,7 +183,8 @@ Status AlignInputs(const AlignJob& job, AlignedDocument* doc) {
   auto t1 = std::chrono::steady_clock::now();
   TMALIGN_RETURN_IF_ERROR(AlignDocumentFiles(job.src, job.tgt, *lexicon, job.options, doc));
   auto t2 = std::chrono::steady_clock::now();
-  if (const char* env = std::getenv("TMALIGN_PROFILE"); env != nullptr && *env != '\0') PrintProfile(doc->profile);
+  if (const char* env = std::getenv("TMALIGN_PROFILE"); env != nullptr && *env != '\0')
+    PrintProfile(doc->profile);
   if (job.verbose) {
     ReportVerbose(job, *doc, std::chrono::duration<double>(t1 - t0).count(),
                   std::chrono::duration<double>(t2 - t1).count());
@@ -188,8 +198,8 @@ Status StoreInTm(const AlignJob& job, const AlignedDocument& doc) {
   std::unique_ptr<TranslationMemory> tm;
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::Open(job.tm_path, &tm));
   TMALIGN_RETURN_IF_ERROR(tm->ReplaceDocument(TmDocumentOfAlignment(doc, job.doc_id, job.title), units));
-  std::fprintf(stderr, "tmalign align: stored %zu units of document '%s' in %s\n", units.size(), job.doc_id.c_str(),
-               job.tm_path.c_str());
+  std::fprintf(stderr, "tmalign align: stored %zu units of document '%s' in %s\n", units.size(),
+               job.doc_id.c_str(), job.tm_path.c_str());
   return Status::Ok();
 }
 
@@ -207,8 +217,10 @@ void WriteTsv(const AlignedDocument& doc, std::ostream& out) {
 
 void WriteJson(const AlignedDocument& doc, std::ostream& out) {
   nlohmann::ordered_json j;
-  j["source"] = {{"file", doc.src.path}, {"lang", LanguageCode(doc.src.lang)}, {"sentences", doc.src.sentences.size()}};
-  j["target"] = {{"file", doc.tgt.path}, {"lang", LanguageCode(doc.tgt.lang)}, {"sentences", doc.tgt.sentences.size()}};
+  j["source"] = {
+      {"file", doc.src.path}, {"lang", LanguageCode(doc.src.lang)}, {"sentences", doc.src.sentences.size()}};
+  j["target"] = {
+      {"file", doc.tgt.path}, {"lang", LanguageCode(doc.tgt.lang)}, {"sentences", doc.tgt.sentences.size()}};
   j["beads"] = nlohmann::ordered_json::array();
   for (const Bead& b : doc.beads) {
     j["beads"].push_back({{"src", b.src},
@@ -277,7 +289,8 @@ int RunAlign(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("align", "align a Chinese text with its English translation (beads, TSV, JSON, TMX, TM)",
+TMALIGN_REGISTER_COMMAND("align",
+                         "align a Chinese text with its English translation (beads, TSV, JSON, TMX, TM)",
                          RunAlign);
 
 }  // namespace tmalign::cli

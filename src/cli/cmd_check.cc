@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "cli/command.h"
-#include "cli/command_line.h"
 #include "check/checker.h"
 #include "check/finding_format.h"
-#include "terms/glossary_files.h"
 #include "check/unit_sources.h"
+#include "cli/command.h"
+#include "cli/command_line.h"
+#include "terms/glossary_files.h"
 
 namespace tmalign::cli {
 
@@ -33,12 +33,10 @@ int RunCheck(const std::vector<std::string>& args) {
       "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.");
   std::string source, target, tsv, xliff, tmx, doc;
   cl.AddGlossary("glossary file (.tsv, .csv, .tbx); repeatable");
-  cl.Add()
-      ("source", po::value(&source), "Chinese source file (plain text)")
-      ("target", po::value(&target), "English target file (plain text)")
-      ("tsv", po::value(&tsv), "tab-separated source/target units")
-      ("xliff", po::value(&xliff), "XLIFF 1.2 or 2.0 file")
-      ("tmx", po::value(&tmx), "TMX file");
+  cl.Add()("source", po::value(&source), "Chinese source file (plain text)")(
+      "target", po::value(&target), "English target file (plain text)")("tsv", po::value(&tsv),
+                                                                        "tab-separated source/target units")(
+      "xliff", po::value(&xliff), "XLIFF 1.2 or 2.0 file")("tmx", po::value(&tmx), "TMX file");
   cl.AddTm("translation memory database");
   cl.Add()("doc", po::value(&doc), "with --tm: only this document");
   cl.AddJson("print findings as one JSON array");
@@ -48,8 +46,10 @@ int RunCheck(const std::vector<std::string>& args) {
   const std::vector<std::string>& glossaries = cl.glossaries();
   const std::string tm = cl.HasTm() ? cl.TmPath() : "";
   if (glossaries.empty()) return cl.Fail("at least one --glossary is required");
-  const int inputs = (!target.empty() || !source.empty()) + !tsv.empty() + !xliff.empty() + !tmx.empty() + !tm.empty();
-  if (inputs != 1) return cl.Fail("give exactly one input: --source/--target, --target, --tsv, --xliff, --tmx or --tm");
+  const int inputs =
+      (!target.empty() || !source.empty()) + !tsv.empty() + !xliff.empty() + !tmx.empty() + !tm.empty();
+  if (inputs != 1)
+    return cl.Fail("give exactly one input: --source/--target, --target, --tsv, --xliff, --tmx or --tm");
   if (!source.empty() && target.empty()) return cl.Fail("--source needs --target");
   if (!doc.empty() && tm.empty()) return cl.Fail("--doc needs --tm");
 
@@ -80,7 +80,8 @@ int RunCheck(const std::vector<std::string>& args) {
     std::fputs(FormatFindingsJson(findings).c_str(), stdout);
   } else {
     std::fputs(FormatFindingsText(findings, cl.UseColor()).c_str(), stdout);
-    std::fprintf(stderr, "tmalign check: %zu units, %zu errors, %zu warnings\n", units.size(), errors, warnings);
+    std::fprintf(stderr, "tmalign check: %zu units, %zu errors, %zu warnings\n", units.size(), errors,
+                 warnings);
   }
   if (errors > 0 || (warnings > 0 && cl.Has("strict"))) return kExitFindings;
   return kExitOk;

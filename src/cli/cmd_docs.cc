@@ -23,8 +23,11 @@ int RunDocs(const std::vector<std::string>& args) {
   if (cl.json()) {
     nlohmann::json out = nlohmann::json::array();
     for (const TmDocumentSummary& d : docs) {
-      out.push_back({{"id", d.doc.id}, {"units", d.unit_count}, {"src_lang", d.doc.src_lang},
-                     {"tgt_lang", d.doc.tgt_lang}, {"created_at", d.doc.created_at},
+      out.push_back({{"id", d.doc.id},
+                     {"units", d.unit_count},
+                     {"src_lang", d.doc.src_lang},
+                     {"tgt_lang", d.doc.tgt_lang},
+                     {"created_at", d.doc.created_at},
                      {"updated_at", d.doc.updated_at}});
     }
     std::cout << out.dump(2) << "\n";

@@ -14,7 +14,8 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 // Pairs GOLD and TEST: two files, or two folders whose .align files match by name.
-Status PairFiles(const std::string& gold, const std::string& test, std::vector<std::pair<std::string, std::string>>* pairs) {
+Status PairFiles(const std::string& gold, const std::string& test,
+                 std::vector<std::pair<std::string, std::string>>* pairs) {
   std::error_code ec;
   if (fs::is_directory(gold, ec) != fs::is_directory(test, ec)) {
     return Status::Usage("GOLD and TEST must both be files or both be folders");
@@ -68,10 +69,11 @@ int RunEval(const std::vector<std::string>& args) {
   if (!st.ok()) return cl.Fail(st);
   AlignmentScores s = ScoreCounts(total);
   if (cl.json()) {
-    std::printf("{\"files\": %zu, \"strict\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}, "
-                "\"lax\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}}\n",
-                pairs.size(), s.strict_precision, s.strict_recall, s.strict_f1, s.lax_precision, s.lax_recall,
-                s.lax_f1);
+    std::printf(
+        "{\"files\": %zu, \"strict\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}, "
+        "\"lax\": {\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}}\n",
+        pairs.size(), s.strict_precision, s.strict_recall, s.strict_f1, s.lax_precision, s.lax_recall,
+        s.lax_f1);
   } else {
     std::printf(" \tprecision\trecall\tF1\n");
     std::printf("strict\t%.3f\t%.3f\t%.3f\n", s.strict_precision, s.strict_recall, s.strict_f1);

@@ -49,7 +49,8 @@ int RunExport(const std::vector<std::string>& args) {
   s = ExportTm(tm.get(), options, out.stream(), &units);
   if (!s.ok()) return cl.Fail(out.name() + ": " + s.message());
   if (s = out.Commit(); !s.ok()) return cl.Fail(s);
-  if (!out.is_stdout()) std::fprintf(stderr, "%s: %lld units\n", out.name().c_str(), static_cast<long long>(units));
+  if (!out.is_stdout())
+    std::fprintf(stderr, "%s: %lld units\n", out.name().c_str(), static_cast<long long>(units));
   return kExitOk;
 }
 

@@ -23,9 +23,8 @@ const char* kUsage =
 
 int RunImport(const std::vector<std::string>& args) {
   CommandLine cl("import", kUsage);
-  cl.Add()
-      ("file", po::value<std::vector<std::string>>(), "TMX or TSV file")
-      ("doc", po::value<std::string>()->value_name("ID"), "document for units without an x-tmalign-doc prop");
+  cl.Add()("file", po::value<std::vector<std::string>>(), "TMX or TSV file")(
+      "doc", po::value<std::string>()->value_name("ID"), "document for units without an x-tmalign-doc prop");
   cl.Positional("file", -1);
   cl.AddTm();
   if (int rc = cl.Parse(args); rc >= 0) return rc;
@@ -52,8 +51,9 @@ int RunImport(const std::vector<std::string>& args) {
     if (!s.ok()) return cl.Fail(s.message() + " (nothing imported from this file)");
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)",
-                path.c_str(), static_cast<long long>(summary.units), static_cast<long long>(summary.new_pairs),
-                summary.documents.size(), secs, secs > 0 ? static_cast<double>(summary.units) / secs : 0.0);
+                path.c_str(), static_cast<long long>(summary.units),
+                static_cast<long long>(summary.new_pairs), summary.documents.size(), secs,
+                secs > 0 ? static_cast<double>(summary.units) / secs : 0.0);
     if (summary.skipped > 0) {
       std::printf("; skipped %lld units not in zh+en (", static_cast<long long>(summary.skipped));
       bool first = true;

@@ -15,7 +15,8 @@ namespace po = boost::program_options;
 
 const char* kUsage =
     "usage: tmalign match TEXT [--tm FILE] [--top N] [--min PCT] [--json]\n"
-    "       tmalign match --queries FILE [--tm FILE] [--top N] [--min PCT]   (JSON Lines, one object a query)\n"
+    "       tmalign match --queries FILE [--tm FILE] [--top N] [--min PCT]   (JSON Lines, one object a "
+    "query)\n"
     "Best earlier translations of TEXT with a CAT-style match percentage (100 = same text after\n"
     "normalization); differences from the stored source marked [-stored-]{+query+}.";
 
@@ -29,7 +30,9 @@ nlohmann::json MatchJson(const std::string& query, double elapsed_ms, const std:
     j["score"] = m.score;
     nlohmann::json diff = nlohmann::json::array();
     for (const DiffOp& op : m.diff) {
-      const char* kind = op.kind == DiffOp::kEqual ? "equal" : op.kind == DiffOp::kDelete ? "delete" : "insert";
+      const char* kind = op.kind == DiffOp::kEqual    ? "equal"
+                         : op.kind == DiffOp::kDelete ? "delete"
+                                                      : "insert";
       diff.push_back({{"op", kind}, {"text", op.text}});
     }
     j["diff"] = std::move(diff);

@@ -18,12 +18,11 @@ namespace {
 namespace po = boost::program_options;
 
 int RunReport(const std::vector<std::string>& args) {
-  CommandLine cl(
-      "report",
-      "usage: tmalign report --tm FILE --doc ID [--glossary FILE ...] -o FILE.html\n\n"
-      "Writes the review view of one document (beads side by side, confidence, type, position,\n"
-      "reviewed marks, glossary terms and findings) as one static HTML file with no external\n"
-      "script, font or style, to mail or archive.");
+  CommandLine cl("report",
+                 "usage: tmalign report --tm FILE --doc ID [--glossary FILE ...] -o FILE.html\n\n"
+                 "Writes the review view of one document (beads side by side, confidence, type, position,\n"
+                 "reviewed marks, glossary terms and findings) as one static HTML file with no external\n"
+                 "script, font or style, to mail or archive.");
   std::string doc;
   cl.AddTm();
   cl.Add()("doc", po::value(&doc), "document id");

@@ -17,14 +17,13 @@ namespace {
 namespace po = boost::program_options;
 
 int RunReview(const std::vector<std::string>& args) {
-  CommandLine cl(
-      "review",
-      "usage: tmalign review --tm FILE --doc ID [--glossary FILE ...] [--port N]\n\n"
-      "Serves a review page for one document of a translation memory on 127.0.0.1 and prints\n"
-      "its URL (with a random token; requests without it are refused). The page shows the beads\n"
-      "side by side with their confidence, filters and steps through weak beads, and merges,\n"
-      "splits, moves sentences, fixes text, marks reviewed and undoes; each edit is saved to the\n"
-      "TM at once. Stop with Ctrl+C.");
+  CommandLine cl("review",
+                 "usage: tmalign review --tm FILE --doc ID [--glossary FILE ...] [--port N]\n\n"
+                 "Serves a review page for one document of a translation memory on 127.0.0.1 and prints\n"
+                 "its URL (with a random token; requests without it are refused). The page shows the beads\n"
+                 "side by side with their confidence, filters and steps through weak beads, and merges,\n"
+                 "splits, moves sentences, fixes text, marks reviewed and undoes; each edit is saved to the\n"
+                 "TM at once. Stop with Ctrl+C.");
   std::string doc;
   int port = 0;
   cl.AddTm();
@@ -50,14 +49,15 @@ int RunReview(const std::vector<std::string>& args) {
   if (Status s = server.Bind(port); !s.ok()) return cl.Fail(s);
   std::printf("%s\n", server.url().c_str());
   std::fflush(stdout);
-  std::fprintf(stderr, "tmalign review: serving document '%s' of %s on 127.0.0.1:%d; Ctrl+C stops\n", doc.c_str(),
-               tm_path.c_str(), server.port());
+  std::fprintf(stderr, "tmalign review: serving document '%s' of %s on 127.0.0.1:%d; Ctrl+C stops\n",
+               doc.c_str(), tm_path.c_str(), server.port());
   if (Status s = server.Run(); !s.ok()) return cl.Fail(s);
   return kExitOk;
 }
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("review", "serve a local page to review and correct a document's alignment", RunReview);
+TMALIGN_REGISTER_COMMAND("review", "serve a local page to review and correct a document's alignment",
+                         RunReview);
 
 }  // namespace tmalign::cli

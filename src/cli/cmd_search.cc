@@ -101,6 +101,7 @@ int RunSearch(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("search", "concordance: find words or a Chinese string in the translation memory", RunSearch);
+TMALIGN_REGISTER_COMMAND("search", "concordance: find words or a Chinese string in the translation memory",
+                         RunSearch);
 
 }  // namespace tmalign::cli

@@ -22,11 +22,10 @@ int RunSplit(const std::vector<std::string>& args) {
                  "Line breaks always end a sentence.",
                  "example:\n  tmalign split bulletin-zh.txt --lang zh > sentences.txt\n");
   std::string lang_code, encoding, file;
-  cl.Add()
-      ("lang,l", po::value<std::string>(&lang_code), "language of FILE: zh or en (default: detect)")
-      ("encoding,e", po::value<std::string>(&encoding)->default_value("auto"),
-       "encoding of FILE: auto, utf-8, utf-16le, utf-16be, gb18030, big5 ... (any ICU name)")
-      ("verbose,v", "report the encoding and language used on stderr");
+  cl.Add()("lang,l", po::value<std::string>(&lang_code), "language of FILE: zh or en (default: detect)")(
+      "encoding,e", po::value<std::string>(&encoding)->default_value("auto"),
+      "encoding of FILE: auto, utf-8, utf-16le, utf-16be, gb18030, big5 ... (any ICU name)")(
+      "verbose,v", "report the encoding and language used on stderr");
   cl.AddHidden()("file", po::value<std::string>(&file));
   cl.Positional("file", 1);
   if (int rc = cl.Parse(args); rc >= 0) return rc;
@@ -43,7 +42,8 @@ int RunSplit(const std::vector<std::string>& args) {
   if (!status.ok()) return cl.Fail(status.message());
   if (lang == Language::kUnknown) {
     lang = DetectLanguage(text);
-    if (lang == Language::kUnknown) return cl.Fail(file + ": cannot tell the language; pass --lang zh or --lang en");
+    if (lang == Language::kUnknown)
+      return cl.Fail(file + ": cannot tell the language; pass --lang zh or --lang en");
   }
   if (cl.Has("verbose")) {
     std::fprintf(stderr, "tmalign split: %s: encoding %s, language %s\n", file.c_str(), used_encoding.c_str(),

@@ -27,9 +27,9 @@ int RunStats(const std::vector<std::string>& args) {
                 postings = st.postings, file_bytes = st.file_bytes, index_bytes = st.index_bytes;
   const std::map<std::string, int64_t> sizes(st.objects.begin(), st.objects.end());
   if (cl.json()) {
-    nlohmann::json out = {{"path", tm->path()},          {"documents", docs},       {"units", units},
-                          {"pairs", pairs},              {"shared_pairs", shared},  {"postings", postings},
-                          {"file_bytes", file_bytes},    {"index_bytes", index_bytes}};
+    nlohmann::json out = {{"path", tm->path()},       {"documents", docs},         {"units", units},
+                          {"pairs", pairs},           {"shared_pairs", shared},    {"postings", postings},
+                          {"file_bytes", file_bytes}, {"index_bytes", index_bytes}};
     out["objects"] = sizes;
     std::cout << out.dump(2) << "\n";
     return kExitOk;
@@ -41,9 +41,10 @@ int RunStats(const std::vector<std::string>& args) {
               static_cast<long long>(shared));
   std::printf("file size      %.1f MB\n", static_cast<double>(file_bytes) / 1e6);
   if (!sizes.empty()) {
-    std::printf("index cost     %.1f MB (%.0f%%: postings, segments, link indexes)\n",
-                static_cast<double>(index_bytes) / 1e6,
-                file_bytes > 0 ? 100.0 * static_cast<double>(index_bytes) / static_cast<double>(file_bytes) : 0.0);
+    std::printf(
+        "index cost     %.1f MB (%.0f%%: postings, segments, link indexes)\n",
+        static_cast<double>(index_bytes) / 1e6,
+        file_bytes > 0 ? 100.0 * static_cast<double>(index_bytes) / static_cast<double>(file_bytes) : 0.0);
     for (const auto& [name, bytes] : sizes) {
       std::printf("  %-30s %10.1f MB\n", name.c_str(), static_cast<double>(bytes) / 1e6);
     }

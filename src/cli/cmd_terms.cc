@@ -46,9 +46,10 @@ int Import(const std::vector<std::string>& args) {
 
 int Export(const std::vector<std::string>& args) {
   std::string format;
-  CommandLine cl("terms",
-                 "usage: tmalign terms export --glossary FILE [--glossary FILE ...] --format tbx|tsv [-o FILE]\n\n"
-                 "Writes the glossaries as TBX-Basic (readable by translate-toolkit and CAT tools) or TSV.");
+  CommandLine cl(
+      "terms",
+      "usage: tmalign terms export --glossary FILE [--glossary FILE ...] --format tbx|tsv [-o FILE]\n\n"
+      "Writes the glossaries as TBX-Basic (readable by translate-toolkit and CAT tools) or TSV.");
   cl.AddGlossary("glossary to export (.tsv, .csv, .tbx); repeatable");
   cl.Add()("format", po::value(&format), "tbx or tsv");
   cl.AddOutput("file to write (default: stdout)");
@@ -94,8 +95,14 @@ int Lookup(const std::vector<std::string>& args) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (size_t i : hits) {
       const TermEntry& e = g.entries()[i];
-      arr.push_back({{"zh", e.zh}, {"en", e.en}, {"variants", e.variants}, {"forbidden", e.forbidden},
-                     {"case", e.case_sensitive}, {"note", e.note}, {"file", e.file}, {"line", e.line}});
+      arr.push_back({{"zh", e.zh},
+                     {"en", e.en},
+                     {"variants", e.variants},
+                     {"forbidden", e.forbidden},
+                     {"case", e.case_sensitive},
+                     {"note", e.note},
+                     {"file", e.file},
+                     {"line", e.line}});
     }
     std::cout << arr.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {

@@ -64,7 +64,9 @@ int CommandLine::Parse(const std::vector<std::string>& args) {
 
 std::string CommandLine::TmPath() const { return HasTm() ? Get<std::string>("tm") : DefaultTmPath(); }
 
-bool CommandLine::UseColor() const { return color_ == "always" || (color_ == "auto" && isatty(STDOUT_FILENO)); }
+bool CommandLine::UseColor() const {
+  return color_ == "always" || (color_ == "auto" && isatty(STDOUT_FILENO));
+}
 
 int CommandLine::Fail(const std::string& message) const { return cli::Fail(command_, message); }
 

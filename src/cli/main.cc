@@ -14,8 +14,9 @@ std::map<std::string, CommandInfo>& CommandRegistry() {
 }
 
 static void PrintUsage(std::FILE* out) {
-  std::fprintf(out, "tmalign %s: Chinese-English sentence alignment, translation memory and terminology checks\n\n",
-               TMALIGN_VERSION);
+  std::fprintf(
+      out, "tmalign %s: Chinese-English sentence alignment, translation memory and terminology checks\n\n",
+      TMALIGN_VERSION);
   std::fprintf(out, "usage: tmalign COMMAND [options]   (tmalign COMMAND --help for details)\n\ncommands:\n");
   for (const auto& [name, info] : CommandRegistry()) {
     std::fprintf(out, "  %-10s %s\n", name.c_str(), info.summary.c_str());

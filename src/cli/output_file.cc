@@ -25,9 +25,11 @@ Status OutputFile::CheckWritable() const {
   fs::path p(path_);
   fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::IoError(path_ + ": folder " + dir.string() + " does not exist");
+  if (!fs::is_directory(dir, ec))
+    return Status::IoError(path_ + ": folder " + dir.string() + " does not exist");
   if (fs::is_directory(p, ec)) return Status::IoError(path_ + ": is a folder");
-  if (access(dir.c_str(), W_OK) != 0) return Status::IoError(path_ + ": folder " + dir.string() + " is not writable");
+  if (access(dir.c_str(), W_OK) != 0)
+    return Status::IoError(path_ + ": folder " + dir.string() + " is not writable");
   return Status::Ok();
 }
 

@@ -36,18 +36,20 @@ Status ReadQueries(const std::string& path, std::vector<std::string>* queries) {
   return Status::Ok();
 }
 
-int RunQueries(const CommandLine& cl, const char* words, const char* words_name, const QueryHandler& handler) {
+int RunQueries(const CommandLine& cl, const char* words, const char* words_name,
+               const QueryHandler& handler) {
   const bool has_words = cl.Has(words), has_queries = cl.Has("queries");
   if (has_words == has_queries) {
-    return cl.Fail(std::string("give either ") + words_name + " or --queries FILE (see tmalign " + cl.command() +
-                   " --help)");
+    return cl.Fail(std::string("give either ") + words_name + " or --queries FILE (see tmalign " +
+                   cl.command() + " --help)");
   }
   std::vector<std::string> queries;
   if (has_queries) {
     if (Status s = ReadQueries(cl.Get<std::string>("queries"), &queries); !s.ok()) return cl.Fail(s);
   } else {
     std::string text;
-    for (const std::string& w : cl.Get<std::vector<std::string>>(words)) text += (text.empty() ? "" : " ") + w;
+    for (const std::string& w : cl.Get<std::vector<std::string>>(words))
+      text += (text.empty() ? "" : " ") + w;
     queries.push_back(text);
   }
   std::unique_ptr<TranslationMemory> tm;

@@ -17,18 +17,26 @@ constexpr size_t kMaxTranslationsPerWord = 24;
 
 const std::unordered_set<std::string_view>& Stopwords() {
   static const std::unordered_set<std::string_view> words = {
-      "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "as", "and",
-      "or", "but", "nor", "so", "if", "than", "that", "this", "these", "those", "there", "here", "be", "is",
-      "am", "are", "was", "were", "been", "being", "it", "its", "it's", "i", "me", "my", "we", "us", "our",
-      "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "one's", "oneself",
-      "do", "does", "did", "done", "have", "has", "had", "having", "not", "no", "will", "would", "shall",
-      "should", "can", "could", "may", "might", "must", "which", "who", "whom", "whose", "what", "when",
-      "where", "why", "how", "all", "any", "some", "such", "very", "also", "just", "only", "up", "out", "about",
-      "over", "under", "again", "then", "too", "s", "t", "etc", "e.g", "i.e", "sth", "sb", "something",
-      "someone", "somebody", "oneself", "esp", "particle", "expression", "used", "modal", "marker",
-      "indicating", "etc.", "lit", "fig", "sb's", "sth's", "o", "let", "get", "got", "make", "made",
-      "thing", "things", "way", "kind", "each", "every", "other", "another", "more", "most", "much", "many",
-      "being", "because", "while", "though", "although", "yet", "still", "even", "ever", "own"};
+      "a",       "an",      "the",      "of",         "to",     "in",        "on",      "at",
+      "by",      "for",     "with",     "from",       "into",   "onto",      "as",      "and",
+      "or",      "but",     "nor",      "so",         "if",     "than",      "that",    "this",
+      "these",   "those",   "there",    "here",       "be",     "is",        "am",      "are",
+      "was",     "were",    "been",     "being",      "it",     "its",       "it's",    "i",
+      "me",      "my",      "we",       "us",         "our",    "you",       "your",    "he",
+      "him",     "his",     "she",      "her",        "hers",   "they",      "them",    "their",
+      "one's",   "oneself", "do",       "does",       "did",    "done",      "have",    "has",
+      "had",     "having",  "not",      "no",         "will",   "would",     "shall",   "should",
+      "can",     "could",   "may",      "might",      "must",   "which",     "who",     "whom",
+      "whose",   "what",    "when",     "where",      "why",    "how",       "all",     "any",
+      "some",    "such",    "very",     "also",       "just",   "only",      "up",      "out",
+      "about",   "over",    "under",    "again",      "then",   "too",       "s",       "t",
+      "etc",     "e.g",     "i.e",      "sth",        "sb",     "something", "someone", "somebody",
+      "oneself", "esp",     "particle", "expression", "used",   "modal",     "marker",  "indicating",
+      "etc.",    "lit",     "fig",      "sb's",       "sth's",  "o",         "let",     "get",
+      "got",     "make",    "made",     "thing",      "things", "way",       "kind",    "each",
+      "every",   "other",   "another",  "more",       "most",   "much",      "many",    "being",
+      "because", "while",   "though",   "although",   "yet",    "still",     "even",    "ever",
+      "own"};
   return words;
 }
 
@@ -44,9 +52,12 @@ void GlossWords(std::string_view gloss, std::vector<std::string>* out) {
   std::string cleaned;
   int depth = 0;
   for (char c : gloss) {
-    if (c == '(' || c == '[') ++depth;
-    else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
-    else if (depth == 0) cleaned.push_back(c);
+    if (c == '(' || c == '[')
+      ++depth;
+    else if (c == ')' || c == ']')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      cleaned.push_back(c);
   }
   std::string_view view(cleaned);
   if (view.starts_with("surname ")) view.remove_prefix(8);
@@ -65,7 +76,9 @@ bool IsEnglishStopword(std::string_view word) { return Stopwords().count(word) >
 BilingualLexicon::BilingualLexicon() = default;
 BilingualLexicon::~BilingualLexicon() = default;
 
-std::string BilingualLexicon::CachePath(const std::string& cedict_path) { return cedict_path + ".tmalign-cache"; }
+std::string BilingualLexicon::CachePath(const std::string& cedict_path) {
+  return cedict_path + ".tmalign-cache";
+}
 
 Status BilingualLexicon::Load(const std::string& cedict_path, const std::string& frequency_path,
                               std::unique_ptr<BilingualLexicon>* out) {
@@ -106,7 +119,8 @@ void BilingualLexicon::WriteCache(const std::string& path, const LexiconSourceKe
   }
   contents.stems = stems_;
   contents.readings.reserve(readings_.size());
-  for (const auto& [c, list] : readings_) contents.readings.push_back(LexiconImageContents::CharReadings{c, list});
+  for (const auto& [c, list] : readings_)
+    contents.readings.push_back(LexiconImageContents::CharReadings{c, list});
   contents.max_word_bytes = max_word_bytes_;
   std::string bytes = EncodeLexiconImage(key, contents);
   // An unwritable folder only costs the next Load a rebuild.
@@ -145,7 +159,8 @@ void BilingualLexicon::AddEntry(const CedictEntry& e) {
     GlossWords(e.glosses.substr(pos, slash - pos), &words);
     for (const std::string& w : words) {
       int id = InternStem(w);
-      if (std::find(translations.begin(), translations.end(), id) == translations.end()) translations.push_back(id);
+      if (std::find(translations.begin(), translations.end(), id) == translations.end())
+        translations.push_back(id);
     }
     pos = slash + 1;
   }
@@ -166,17 +181,22 @@ void BilingualLexicon::AddEntry(const CedictEntry& e) {
   if (p != e.simplified.size() || !IsHan(c)) return;
   std::string syllable;
   for (char ch : e.pinyin) {
-    if (ch >= 'A' && ch <= 'Z') syllable.push_back(static_cast<char>(ch - 'A' + 'a'));
-    else if (ch >= 'a' && ch <= 'z') syllable.push_back(ch);
-    else if (ch == ':') continue;  // "lu:3" -> "lu"
-    else if (ch == ' ') break;
+    if (ch >= 'A' && ch <= 'Z')
+      syllable.push_back(static_cast<char>(ch - 'A' + 'a'));
+    else if (ch >= 'a' && ch <= 'z')
+      syllable.push_back(ch);
+    else if (ch == ':')
+      continue;  // "lu:3" -> "lu"
+    else if (ch == ' ')
+      break;
   }
   if (syllable.empty()) return;
   for (std::string_view head : {e.simplified, e.traditional}) {
     size_t q = 0;
     char32_t hc = NextCodePoint(head, &q);
     auto& list = readings_[hc];
-    if (std::find(list.begin(), list.end(), syllable) == list.end() && list.size() < ReadingList::kMax) list.push_back(syllable);
+    if (std::find(list.begin(), list.end(), syllable) == list.end() && list.size() < ReadingList::kMax)
+      list.push_back(syllable);
   }
 }
 

@@ -1,17 +1,18 @@
 #include "dict/cedict.h"
 
-#include "text/line_reader.h"
-
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "text/line_reader.h"
 
 namespace tmalign {
 
 Status Cedict::Load(const std::string& path, Cedict* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::IoError(path + ": cannot read the dictionary (run scripts/fetch-cedict, or pass --dict FILE)");
+    return Status::IoError(path +
+                           ": cannot read the dictionary (run scripts/fetch-cedict, or pass --dict FILE)");
   }
   std::ostringstream buf;
   buf << in.rdbuf();
@@ -59,7 +60,9 @@ std::string DefaultCedictPath() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   const char* home = std::getenv("HOME");
   // Built by constructors and append: GCC 12 warns falsely (-Wrestrict) on assignment here.
-  std::string path = (xdg && *xdg) ? std::string(xdg) : (home && *home) ? std::string(home).append("/.cache") : std::string(".");
+  std::string path = (xdg && *xdg)     ? std::string(xdg)
+                     : (home && *home) ? std::string(home).append("/.cache")
+                                       : std::string(".");
   path.append("/tmalign/cedict_ts.u8");
   return path;
 }

@@ -31,7 +31,8 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
     best[i] = kUnknownCharLogProb + best[i + 1];
     next[i] = i + 1;
     for (size_t j = i + 1; j <= n && j - i <= kMaxWordChars && starts[j] - starts[i] <= max_bytes; ++j) {
-      std::optional<BilingualLexicon::Word> word = lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
+      std::optional<BilingualLexicon::Word> word =
+          lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
       if (!word) continue;
       float score = word->log_prob + best[j];
       if (score > best[i]) {
@@ -72,8 +73,10 @@ std::vector<ChineseToken> SegmentChinese(std::string_view text, const BilingualL
       end = probe;
     }
     std::string_view run = text.substr(start, end - start);
-    if (cls == CharClass::kHan) SegmentHanRun(run, lexicon, &tokens);
-    else tokens.push_back(ChineseToken{run, false});
+    if (cls == CharClass::kHan)
+      SegmentHanRun(run, lexicon, &tokens);
+    else
+      tokens.push_back(ChineseToken{run, false});
     pos = end;
   }
   return tokens;

@@ -206,10 +206,12 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   if (word_bytes + translation_count + stem_bytes > 0xFFFFFFFFu / 2) return std::string();
   const size_t words_n = contents.words.size(), stems_n = contents.stems.size();
   // Reserve the whole image up front: growing a ~20 MB buffer costs copies.
-  Writer w(sizeof(Header) + 16 * kSectionCount + key.frequency_path.size() + SlotCountFor(words_n) * sizeof(Slot) +
-           words_n * sizeof(WordRecord) + word_bytes + translation_count * sizeof(int32_t) +
-           SlotCountFor(stems_n) * sizeof(Slot) + stems_n * sizeof(StringRecord) + stem_bytes +
-           contents.readings.size() * (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)));
+  Writer w(sizeof(Header) + 16 * kSectionCount + key.frequency_path.size() +
+           SlotCountFor(words_n) * sizeof(Slot) + words_n * sizeof(WordRecord) + word_bytes +
+           translation_count * sizeof(int32_t) + SlotCountFor(stems_n) * sizeof(Slot) +
+           stems_n * sizeof(StringRecord) + stem_bytes +
+           contents.readings.size() *
+               (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)));
   Header& h = w.header();
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
   h.version = kFormatVersion;
@@ -234,7 +236,8 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   word_blob.reserve(word_bytes);
   translations.reserve(translation_count);
   for (const auto& word : contents.words) {
-    words.push_back(WordRecord{static_cast<uint32_t>(word_blob.size()), static_cast<uint32_t>(translations.size()),
+    words.push_back(WordRecord{static_cast<uint32_t>(word_blob.size()),
+                               static_cast<uint32_t>(translations.size()),
                                static_cast<uint16_t>(word.text.size()),
                                static_cast<uint16_t>(word.translations.size()), word.log_prob});
     word_blob.append(word.text);
@@ -305,7 +308,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   return Status::Ok();
 }
 
-Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key, std::unique_ptr<LexiconImage>* out) {
+Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key,
+                          std::unique_ptr<LexiconImage>* out) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::NotFound(path + ": no lexicon cache");
   struct stat st;
@@ -340,7 +344,9 @@ Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key, 
       frequency_path != key.frequency_path) {
     return bad("stale lexicon cache");
   }
-  auto count_ok = [&](SectionId id, uint64_t count, size_t record) { return h.sections[id].size == count * record; };
+  auto count_ok = [&](SectionId id, uint64_t count, size_t record) {
+    return h.sections[id].size == count * record;
+  };
   auto table_ok = [](uint32_t slots, uint32_t count) {
     return slots != 0 && (slots & (slots - 1)) == 0 && slots > count;
   };
@@ -388,7 +394,8 @@ int64_t Probe(const Slot* slots, uint32_t slot_count, std::string_view text, Key
 
 }  // namespace
 
-bool LexiconImage::FindWord(std::string_view text, std::span<const int>* translations, float* log_prob) const {
+bool LexiconImage::FindWord(std::string_view text, std::span<const int>* translations,
+                            float* log_prob) const {
   const Header& h = HeaderOf(data_);
   const WordRecord* records = SectionOf<WordRecord>(data_, kWordRecords);
   const char* blob = SectionOf<char>(data_, kWordBlob);
@@ -421,8 +428,8 @@ std::string_view LexiconImage::StemText(int id) const {
 size_t LexiconImage::Readings(char32_t c, std::string_view* out) const {
   const ReadingRecord* begin = SectionOf<ReadingRecord>(data_, kReadingRecords);
   const ReadingRecord* end = begin + HeaderOf(data_).reading_count;
-  const ReadingRecord* it =
-      std::lower_bound(begin, end, static_cast<uint32_t>(c), [](const ReadingRecord& r, uint32_t v) { return r.c < v; });
+  const ReadingRecord* it = std::lower_bound(begin, end, static_cast<uint32_t>(c),
+                                             [](const ReadingRecord& r, uint32_t v) { return r.c < v; });
   if (it == end || it->c != static_cast<uint32_t>(c)) return 0;
   const StringRecord* syllables = SectionOf<StringRecord>(data_, kSyllableRecords) + it->syllable_begin;
   const char* blob = SectionOf<char>(data_, kSyllableBlob);

@@ -60,7 +60,8 @@ class LexiconImage {
 
   // Maps `path`. NotFound if absent; InvalidInput if truncated, corrupt, of
   // another format version, or compiled from sources other than `key`.
-  static Status Open(const std::string& path, const LexiconSourceKey& key, std::unique_ptr<LexiconImage>* out);
+  static Status Open(const std::string& path, const LexiconSourceKey& key,
+                     std::unique_ptr<LexiconImage>* out);
   ~LexiconImage();
   LexiconImage(const LexiconImage&) = delete;
   LexiconImage& operator=(const LexiconImage&) = delete;

@@ -151,119 +151,143 @@ Status BeadEditor::Apply(int64_t version, MakeChange make_change, EditOutcome* o
 
 namespace {
 
-Status NoUnit(int position) { return Status::InvalidInput("no unit at position " + std::to_string(position)); }
+Status NoUnit(int position) {
+  return Status::InvalidInput("no unit at position " + std::to_string(position));
+}
 
 }  // namespace
 
 Status BeadEditor::Merge(int64_t version, int position, EditOutcome* out) {
-  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit to merge with");
-    EditableUnit a = ToPieces(doc, units[i]), b = ToPieces(doc, units[i + 1]);
-    for (int s = 0; s < 2; ++s) a.side[s].insert(a.side[s].end(), b.side[s].begin(), b.side[s].end());
-    a.confidence = std::min(a.confidence, b.confidence);
-    *c = Change{"merge", i, 2, {FromPieces(doc, a)}};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        if (i + 1 >= static_cast<int>(units.size()))
+          return Status::InvalidInput("the last unit has no next unit to merge with");
+        EditableUnit a = ToPieces(doc, units[i]), b = ToPieces(doc, units[i + 1]);
+        for (int s = 0; s < 2; ++s) a.side[s].insert(a.side[s].end(), b.side[s].begin(), b.side[s].end());
+        a.confidence = std::min(a.confidence, b.confidence);
+        *c = Change{"merge", i, 2, {FromPieces(doc, a)}};
+        return Status::Ok();
+      },
+      out);
 }
 
 Status BeadEditor::Split(int64_t version, int position, int src_at, int tgt_at, EditOutcome* out) {
-  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    EditableUnit whole = ToPieces(doc, units[i]);
-    const int n[2] = {static_cast<int>(whole.side[0].size()), static_cast<int>(whole.side[1].size())};
-    const int at[2] = {src_at, tgt_at};
-    for (int s = 0; s < 2; ++s) {
-      if (at[s] < 0 || at[s] > n[s]) {
-        return Status::InvalidInput("split point " + std::to_string(at[s]) + " is outside the " +
-                                    std::to_string(n[s]) + " sentence(s) of the " + (s == 0 ? "source" : "target"));
-      }
-    }
-    if (at[0] + at[1] == 0 || at[0] + at[1] == n[0] + n[1]) {
-      return Status::InvalidInput("a split must leave sentences in both units");
-    }
-    EditableUnit first, second;
-    first.confidence = second.confidence = whole.confidence;
-    for (int s = 0; s < 2; ++s) {
-      first.side[s].assign(whole.side[s].begin(), whole.side[s].begin() + at[s]);
-      second.side[s].assign(whole.side[s].begin() + at[s], whole.side[s].end());
-    }
-    *c = Change{"split", i, 1, {FromPieces(doc, first), FromPieces(doc, second)}};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        EditableUnit whole = ToPieces(doc, units[i]);
+        const int n[2] = {static_cast<int>(whole.side[0].size()), static_cast<int>(whole.side[1].size())};
+        const int at[2] = {src_at, tgt_at};
+        for (int s = 0; s < 2; ++s) {
+          if (at[s] < 0 || at[s] > n[s]) {
+            return Status::InvalidInput("split point " + std::to_string(at[s]) + " is outside the " +
+                                        std::to_string(n[s]) + " sentence(s) of the " +
+                                        (s == 0 ? "source" : "target"));
+          }
+        }
+        if (at[0] + at[1] == 0 || at[0] + at[1] == n[0] + n[1]) {
+          return Status::InvalidInput("a split must leave sentences in both units");
+        }
+        EditableUnit first, second;
+        first.confidence = second.confidence = whole.confidence;
+        for (int s = 0; s < 2; ++s) {
+          first.side[s].assign(whole.side[s].begin(), whole.side[s].begin() + at[s]);
+          second.side[s].assign(whole.side[s].begin() + at[s], whole.side[s].end());
+        }
+        *c = Change{"split", i, 1, {FromPieces(doc, first), FromPieces(doc, second)}};
+        return Status::Ok();
+      },
+      out);
 }
 
 Status BeadEditor::MoveFirstToPrevious(int64_t version, int position, BeadSide side, EditOutcome* out) {
-  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    if (i == 0) return Status::InvalidInput("the first unit has no previous unit");
-    const int s = SideIndex(side);
-    EditableUnit prev = ToPieces(doc, units[i - 1]), cur = ToPieces(doc, units[i]);
-    if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
-    prev.side[s].push_back(cur.side[s].front());
-    cur.side[s].erase(cur.side[s].begin());
-    std::vector<TmUnit> replacement = {FromPieces(doc, prev)};
-    if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
-    *c = Change{"move-first", i - 1, 2, std::move(replacement)};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        if (i == 0) return Status::InvalidInput("the first unit has no previous unit");
+        const int s = SideIndex(side);
+        EditableUnit prev = ToPieces(doc, units[i - 1]), cur = ToPieces(doc, units[i]);
+        if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
+        prev.side[s].push_back(cur.side[s].front());
+        cur.side[s].erase(cur.side[s].begin());
+        std::vector<TmUnit> replacement = {FromPieces(doc, prev)};
+        if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
+        *c = Change{"move-first", i - 1, 2, std::move(replacement)};
+        return Status::Ok();
+      },
+      out);
 }
 
 Status BeadEditor::MoveLastToNext(int64_t version, int position, BeadSide side, EditOutcome* out) {
-  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    if (i + 1 >= static_cast<int>(units.size())) return Status::InvalidInput("the last unit has no next unit");
-    const int s = SideIndex(side);
-    EditableUnit cur = ToPieces(doc, units[i]), next = ToPieces(doc, units[i + 1]);
-    if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
-    next.side[s].insert(next.side[s].begin(), cur.side[s].back());
-    cur.side[s].pop_back();
-    std::vector<TmUnit> replacement;
-    if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
-    replacement.push_back(FromPieces(doc, next));
-    *c = Change{"move-last", i, 2, std::move(replacement)};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        if (i + 1 >= static_cast<int>(units.size()))
+          return Status::InvalidInput("the last unit has no next unit");
+        const int s = SideIndex(side);
+        EditableUnit cur = ToPieces(doc, units[i]), next = ToPieces(doc, units[i + 1]);
+        if (cur.side[s].empty()) return Status::InvalidInput("that side of the unit has no sentence to move");
+        next.side[s].insert(next.side[s].begin(), cur.side[s].back());
+        cur.side[s].pop_back();
+        std::vector<TmUnit> replacement;
+        if (!cur.empty()) replacement.push_back(FromPieces(doc, cur));
+        replacement.push_back(FromPieces(doc, next));
+        *c = Change{"move-last", i, 2, std::move(replacement)};
+        return Status::Ok();
+      },
+      out);
 }
 
-Status BeadEditor::EditSentence(int64_t version, int position, BeadSide side, int index, const std::string& text,
-                                EditOutcome* out) {
+Status BeadEditor::EditSentence(int64_t version, int position, BeadSide side, int index,
+                                const std::string& text, EditOutcome* out) {
   if (text.size() > kMaxSentenceBytes) return Status::InvalidInput("the text is longer than 64 KiB");
   TMALIGN_RETURN_IF_ERROR(ValidateUtf8(text, "the text"));
   if (text.find_first_of("\r\n") != std::string::npos) {
     return Status::InvalidInput("a sentence cannot hold a line break");
   }
   const size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string::npos) return Status::InvalidInput("the text is blank (merge or move sentences instead)");
+  if (begin == std::string::npos)
+    return Status::InvalidInput("the text is blank (merge or move sentences instead)");
   const std::string trimmed = text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
-  return Apply(version, [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    const int s = SideIndex(side);
-    EditableUnit cur = ToPieces(doc, units[i]);
-    if (index < 0 || index >= static_cast<int>(cur.side[s].size())) {
-      return Status::InvalidInput("no sentence " + std::to_string(index) + " on that side of unit " +
-                                  std::to_string(position));
-    }
-    cur.side[s][static_cast<size_t>(index)].text = trimmed;
-    *c = Change{"edit-text", i, 1, {FromPieces(doc, cur)}};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument& doc, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        const int s = SideIndex(side);
+        EditableUnit cur = ToPieces(doc, units[i]);
+        if (index < 0 || index >= static_cast<int>(cur.side[s].size())) {
+          return Status::InvalidInput("no sentence " + std::to_string(index) + " on that side of unit " +
+                                      std::to_string(position));
+        }
+        cur.side[s][static_cast<size_t>(index)].text = trimmed;
+        *c = Change{"edit-text", i, 1, {FromPieces(doc, cur)}};
+        return Status::Ok();
+      },
+      out);
 }
 
 Status BeadEditor::SetReviewed(int64_t version, int position, bool reviewed, EditOutcome* out) {
-  return Apply(version, [&](const TmDocument&, const std::vector<TmUnit>& units, Change* c) {
-    const int i = FindUnit(units, position);
-    if (i < 0) return NoUnit(position);
-    TmUnit u = units[i];
-    u.reviewed = reviewed;
-    *c = Change{reviewed ? "reviewed" : "unreviewed", i, 1, {u}};
-    return Status::Ok();
-  }, out);
+  return Apply(
+      version,
+      [&](const TmDocument&, const std::vector<TmUnit>& units, Change* c) {
+        const int i = FindUnit(units, position);
+        if (i < 0) return NoUnit(position);
+        TmUnit u = units[i];
+        u.reviewed = reviewed;
+        *c = Change{reviewed ? "reviewed" : "unreviewed", i, 1, {u}};
+        return Status::Ok();
+      },
+      out);
 }
 
 Status BeadEditor::Undo(int64_t version, EditOutcome* out) {

@@ -73,8 +73,8 @@ class BeadEditor {
   struct Change {
     std::string kind;
     int first = 0;
-    int count = 0;                // units replaced
-    std::vector<TmUnit> units;    // their replacement
+    int count = 0;              // units replaced
+    std::vector<TmUnit> units;  // their replacement
   };
   template <typename MakeChange>
   Status Apply(int64_t version, MakeChange make_change, EditOutcome* out);

@@ -395,10 +395,14 @@ std::string JsonForScript(const nlohmann::json& value) {
   out.reserve(text.size());
   for (char c : text) {
     // Only ever inside JSON strings, where \u escapes mean the same character.
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out;
 }

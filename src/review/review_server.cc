@@ -31,10 +31,13 @@ bool EqualsNoCase(const std::string& a, const std::string& b) {
 
 int StatusToHttp(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kNotFound: return 404;
+    case Status::Code::kNotFound:
+      return 404;
     case Status::Code::kInvalidInput:
-    case Status::Code::kUsage: return 400;
-    default: return 500;
+    case Status::Code::kUsage:
+      return 400;
+    default:
+      return 500;
   }
 }
 
@@ -94,9 +97,12 @@ struct EditRequest {
 bool GetSide(const nlohmann::json& j, PageSide* side) {
   auto it = j.find("side");
   if (it == j.end() || !it->is_string()) return false;
-  if (*it == "zh") *side = PageSide::kZh;
-  else if (*it == "en") *side = PageSide::kEn;
-  else return false;
+  if (*it == "zh")
+    *side = PageSide::kZh;
+  else if (*it == "en")
+    *side = PageSide::kEn;
+  else
+    return false;
   return true;
 }
 
@@ -115,7 +121,8 @@ bool ParseEditRequest(const std::string& body, EditRequest* out, std::string* er
   const std::string op = op_it->get<std::string>();
   EditRequest r;
   if (!GetInt(j, "version", &r.version)) return fail("\"version\" (integer) is required: reload the page");
-  if (op != "undo" && !GetIndex(j, "position", &r.position)) return fail("\"position\" (integer >= 0) is required");
+  if (op != "undo" && !GetIndex(j, "position", &r.position))
+    return fail("\"position\" (integer >= 0) is required");
   const char* const kSideError = "\"side\" must be \"zh\" or \"en\"";
   if (op == "merge") {
     r.op = EditOp::kMerge;
@@ -153,15 +160,21 @@ Status ApplyEdit(BeadEditor* editor, const EditRequest& r, BeadSide zh, EditOutc
   const BeadSide en = zh == BeadSide::kSource ? BeadSide::kTarget : BeadSide::kSource;
   const BeadSide side = r.side == PageSide::kZh ? zh : en;
   switch (r.op) {
-    case EditOp::kMerge: return editor->Merge(r.version, r.position, outcome);
+    case EditOp::kMerge:
+      return editor->Merge(r.version, r.position, outcome);
     case EditOp::kSplit:
       return zh == BeadSide::kSource ? editor->Split(r.version, r.position, r.zh_at, r.en_at, outcome)
                                      : editor->Split(r.version, r.position, r.en_at, r.zh_at, outcome);
-    case EditOp::kMoveFirst: return editor->MoveFirstToPrevious(r.version, r.position, side, outcome);
-    case EditOp::kMoveLast: return editor->MoveLastToNext(r.version, r.position, side, outcome);
-    case EditOp::kEditText: return editor->EditSentence(r.version, r.position, side, r.index, r.text, outcome);
-    case EditOp::kReviewed: return editor->SetReviewed(r.version, r.position, r.reviewed, outcome);
-    case EditOp::kUndo: return editor->Undo(r.version, outcome);
+    case EditOp::kMoveFirst:
+      return editor->MoveFirstToPrevious(r.version, r.position, side, outcome);
+    case EditOp::kMoveLast:
+      return editor->MoveLastToNext(r.version, r.position, side, outcome);
+    case EditOp::kEditText:
+      return editor->EditSentence(r.version, r.position, side, r.index, r.text, outcome);
+    case EditOp::kReviewed:
+      return editor->SetReviewed(r.version, r.position, r.reviewed, outcome);
+    case EditOp::kUndo:
+      return editor->Undo(r.version, outcome);
   }
   return Status::Internal("unknown edit op");
 }
@@ -191,7 +204,10 @@ struct ReviewServer::Impl {
 
 ReviewServer::ReviewServer(TranslationMemory* tm, const std::string& doc_id, const TermMatcher* matcher,
                            std::string token)
-    : impl_(new Impl), editor_(tm, doc_id), matcher_(matcher), token_(token.empty() ? RandomToken() : token) {}
+    : impl_(new Impl),
+      editor_(tm, doc_id),
+      matcher_(matcher),
+      token_(token.empty() ? RandomToken() : token) {}
 
 ReviewServer::~ReviewServer() { Stop(); }
 
@@ -219,7 +235,8 @@ ReviewServer::Reply ReviewServer::HandleEdit(const std::string& body) {
   if (outcome.stale) {
     Reply reply;
     reply.status = 409;
-    reply.body = nlohmann::json{{"error", s.message()}, {"reload", true}, {"version", outcome.version}}.dump();
+    reply.body =
+        nlohmann::json{{"error", s.message()}, {"reload", true}, {"version", outcome.version}}.dump();
     return reply;
   }
   if (!s.ok()) return ErrorReply(s);

@@ -46,16 +46,19 @@ std::vector<Mark> EnMarks(const TermMatcher& matcher, const std::string& text) {
     switch (h.kind) {
       case RenderingKind::kApproved:
         if (e.case_sensitive && !h.case_exact) {
-          marks.push_back(Mark{h.begin, h.end, "case", e.zh + " = " + e.en + " (write it with this capitalization)"});
+          marks.push_back(
+              Mark{h.begin, h.end, "case", e.zh + " = " + e.en + " (write it with this capitalization)"});
         } else {
           marks.push_back(Mark{h.begin, h.end, "approved", e.zh + " = " + e.en});
         }
         break;
       case RenderingKind::kVariant:
-        marks.push_back(Mark{h.begin, h.end, "variant", "accepted variant for " + e.zh + " (approved: " + e.en + ")"});
+        marks.push_back(
+            Mark{h.begin, h.end, "variant", "accepted variant for " + e.zh + " (approved: " + e.en + ")"});
         break;
       case RenderingKind::kForbidden:
-        marks.push_back(Mark{h.begin, h.end, "forbidden", "deprecated rendering of " + e.zh + "; use " + e.en});
+        marks.push_back(
+            Mark{h.begin, h.end, "forbidden", "deprecated rendering of " + e.zh + "; use " + e.en});
         break;
     }
   }
@@ -122,13 +125,14 @@ Status BuildReviewView(BeadEditor* editor, const TermMatcher* matcher, nlohmann:
     const auto& zh_ids = zh_side == BeadSide::kSource ? u.src_ids : u.tgt_ids;
     const auto& en_ids = zh_side == BeadSide::kSource ? u.tgt_ids : u.src_ids;
     auto found = findings_by_position.find(u.position);
-    beads.push_back({{"position", u.position},
-                     {"type", BeadType(Bead{zh_ids, en_ids, 0})},
-                     {"confidence", u.confidence},
-                     {"reviewed", u.reviewed},
-                     {"zh", std::move(sides[0])},
-                     {"en", std::move(sides[1])},
-                     {"findings", found == findings_by_position.end() ? nlohmann::json::array() : found->second}});
+    beads.push_back(
+        {{"position", u.position},
+         {"type", BeadType(Bead{zh_ids, en_ids, 0})},
+         {"confidence", u.confidence},
+         {"reviewed", u.reviewed},
+         {"zh", std::move(sides[0])},
+         {"en", std::move(sides[1])},
+         {"findings", found == findings_by_position.end() ? nlohmann::json::array() : found->second}});
   }
   *view = {{"doc",
             {{"id", doc.id},

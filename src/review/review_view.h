@@ -23,7 +23,8 @@ BeadSide ChineseSide(const TmDocument& doc);
 //  "glossary": bool, "undo_depth": n, "beads": [{"position", "type" ("zh-en" counts, e.g. "1-2"),
 //  "confidence", "reviewed", "zh": [sentence], "en": [sentence], "findings": [...]}]}
 // where a sentence is {"ids": [..], "segs": [{"t": text} | {"t": text, "k": kind, "title": tip}]}
-// (kind: "term" in Chinese; "approved", "variant", "forbidden", "case" (wrong capitalization) in English) and a finding is
+// (kind: "term" in Chinese; "approved", "variant", "forbidden", "case" (wrong capitalization) in English) and
+// a finding is
 // {"kind", "severity", "term_zh", "expected", "found", "suggestion"}.
 Status BuildReviewView(BeadEditor* editor, const TermMatcher* matcher, nlohmann::json* view);
 

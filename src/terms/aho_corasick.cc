@@ -15,7 +15,8 @@ int AhoCorasick::Add(std::string_view pattern) {
   int32_t node = 0;
   for (unsigned char b : pattern) {
     auto& edges = build_edges_[static_cast<size_t>(node)];
-    auto it = std::lower_bound(edges.begin(), edges.end(), b, [](const Edge& e, uint8_t v) { return e.byte < v; });
+    auto it =
+        std::lower_bound(edges.begin(), edges.end(), b, [](const Edge& e, uint8_t v) { return e.byte < v; });
     if (it != edges.end() && it->byte == b) {
       node = it->target;
       continue;
@@ -73,7 +74,10 @@ void AhoCorasick::Build() {
       while (true) {
         target = f == 0 ? root_next_[e.byte] : Child(f, e.byte);
         if (target >= 0 && (f != 0 || target != 0)) break;
-        if (f == 0) { target = 0; break; }
+        if (f == 0) {
+          target = 0;
+          break;
+        }
         f = nodes_[static_cast<size_t>(f)].fail;
       }
       Node& v = nodes_[static_cast<size_t>(e.target)];
@@ -104,7 +108,9 @@ void AhoCorasick::FindAll(std::string_view text,
       }
       state = nodes_[static_cast<size_t>(state)].fail;
     }
-    for (int32_t s = nodes_[static_cast<size_t>(state)].output >= 0 ? state : nodes_[static_cast<size_t>(state)].dict_link;
+    for (int32_t s = nodes_[static_cast<size_t>(state)].output >= 0
+                         ? state
+                         : nodes_[static_cast<size_t>(state)].dict_link;
          s >= 0; s = nodes_[static_cast<size_t>(s)].dict_link) {
       const int id = nodes_[static_cast<size_t>(s)].output;
       const size_t len = lengths_[static_cast<size_t>(id)];

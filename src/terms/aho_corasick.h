@@ -17,7 +17,8 @@ class AhoCorasick {
   // Computes failure links; call once after the last Add and before Find.
   void Build();
   // Calls on_match(id, begin, end) for every occurrence (overlapping ones included), by end offset.
-  void FindAll(std::string_view text, const std::function<void(int id, size_t begin, size_t end)>& on_match) const;
+  void FindAll(std::string_view text,
+               const std::function<void(int id, size_t begin, size_t end)>& on_match) const;
 
   size_t pattern_count() const { return lengths_.size(); }
 
@@ -26,8 +27,8 @@ class AhoCorasick {
     uint32_t first_edge = 0;  // edges_[first_edge, first_edge + edge_count), sorted by byte
     uint16_t edge_count = 0;
     int32_t fail = 0;
-    int32_t output = -1;      // pattern id ending exactly here
-    int32_t dict_link = -1;   // nearest node on the fail chain with an output
+    int32_t output = -1;     // pattern id ending exactly here
+    int32_t dict_link = -1;  // nearest node on the fail chain with an output
   };
   struct Edge {
     uint8_t byte;

@@ -1,7 +1,5 @@
 #include "terms/glossary.h"
 
-#include "text/line_reader.h"
-
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -10,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "text/line_reader.h"
 #include "text/normalize.h"
 
 namespace tmalign {
@@ -96,8 +95,8 @@ Status ValidateUtf8(std::string_view text, const std::string& name) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) {
-      return Status::InvalidInput(name + ": invalid UTF-8 at byte offset " + std::to_string(start) + " (line " +
-                                  std::to_string(line) + ")");
+      return Status::InvalidInput(name + ": invalid UTF-8 at byte offset " + std::to_string(start) +
+                                  " (line " + std::to_string(line) + ")");
     }
     if (c == '\n') ++line;
   }
@@ -123,7 +122,8 @@ Status Glossary::Add(TermEntry entry) {
 
 Status Glossary::ParseRows(const std::vector<std::vector<std::string>>& rows, const std::vector<int>& lines,
                            const std::string& name) {
-  if (rows.empty()) return Status::InvalidInput(name + ": empty glossary (a header row zh, en, ... is required)");
+  if (rows.empty())
+    return Status::InvalidInput(name + ": empty glossary (a header row zh, en, ... is required)");
   const std::vector<std::string>& header = rows[0];
   int col_zh = -1, col_en = -1, col_var = -1, col_forb = -1, col_case = -1, col_note = -1;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -184,7 +184,8 @@ Status Glossary::ParseTsv(std::string_view text, const std::string& name) {
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
-      fields.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      fields.emplace_back(
+          line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
@@ -210,7 +211,8 @@ Status Glossary::ParseCsv(std::string_view text, const std::string& name) {
         quoted_any = true;
         ++i;
         while (true) {
-          if (i >= text.size()) return Status::InvalidInput(Location(name, row_line) + ": unterminated quoted field");
+          if (i >= text.size())
+            return Status::InvalidInput(Location(name, row_line) + ": unterminated quoted field");
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               field += '"';
@@ -267,8 +269,8 @@ Status Glossary::LoadCsv(const std::string& path) {
 std::string Glossary::ToTsv() const {
   std::string out = "zh\ten\tvariants\tforbidden\tcase\tnote\n";
   for (const TermEntry& e : entries_) {
-    out += SanitizeTsvField(e.zh) + '\t' + SanitizeTsvField(e.en) + '\t' + JoinAlternatives(e.variants) + '\t' +
-           JoinAlternatives(e.forbidden) + '\t' + (e.case_sensitive ? "yes" : "no") + '\t' +
+    out += SanitizeTsvField(e.zh) + '\t' + SanitizeTsvField(e.en) + '\t' + JoinAlternatives(e.variants) +
+           '\t' + JoinAlternatives(e.forbidden) + '\t' + (e.case_sensitive ? "yes" : "no") + '\t' +
            SanitizeTsvField(e.note) + '\n';
   }
   return out;

@@ -16,7 +16,8 @@ std::vector<size_t> LookupTerms(const TermMatcher& matcher, std::string_view que
   if (!q.empty()) {
     for (size_t i = 0; i < entries.size(); ++i) {
       const TermEntry& e = entries[i];
-      bool hit = norm.Normalize(e.zh).find(q) != std::string::npos || norm.Normalize(e.en).find(q) != std::string::npos;
+      bool hit = norm.Normalize(e.zh).find(q) != std::string::npos ||
+                 norm.Normalize(e.en).find(q) != std::string::npos;
       for (const auto& v : e.variants) hit = hit || norm.Normalize(v).find(q) != std::string::npos;
       for (const auto& f : e.forbidden) hit = hit || norm.Normalize(f).find(q) != std::string::npos;
       if (hit) found.insert(i);

@@ -70,7 +70,8 @@ Status EntryFromTbx(const XmlNode& entry, const std::string& path, TermEntry* ou
       const Language lang = ParseLanguageCode(c.Attribute("xml:lang"));
       if (lang == Language::kZh) CollectTerms(c, &zh);
       if (lang == Language::kEn) CollectTerms(c, &en);
-    } else if ((local == "note" || (local == "descrip" && c.Attribute("type") == "definition")) && note.empty()) {
+    } else if ((local == "note" || (local == "descrip" && c.Attribute("type") == "definition")) &&
+               note.empty()) {
       note = Trimmed(c.TextContent());
     }
   }
@@ -113,11 +114,20 @@ Status EntryFromTbx(const XmlNode& entry, const std::string& path, TermEntry* ou
 void AppendEscaped(std::string* out, const std::string& s) {
   for (char c : s) {
     switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      default: *out += c;
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      default:
+        *out += c;
     }
   }
 }
@@ -141,8 +151,9 @@ Status LoadTbx(const std::string& path, Glossary* glossary) {
   XmlStreamHandlers h;
   h.on_root = [&](const XmlNode& root) {
     if (root.LocalName() != "martif" && root.LocalName() != "tbx") {
-      return Status::InvalidInput(path + ":" + std::to_string(root.line) + ": not a TBX file (root element <" +
-                                  root.name + ">, expected <martif> or <tbx>)");
+      return Status::InvalidInput(path + ":" + std::to_string(root.line) +
+                                  ": not a TBX file (root element <" + root.name +
+                                  ">, expected <martif> or <tbx>)");
     }
     return Status::Ok();
   };

@@ -15,9 +15,13 @@ namespace tmalign {
 
 namespace {
 
-bool IsSeparator(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-'; }
+bool IsSeparator(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-';
+}
 
-bool IsWordCodePoint(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)); }
+bool IsWordCodePoint(UChar32 c) {
+  return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
+}
 
 // The code point that starts at byte i / ends right before byte i.
 UChar32 CodePointAt(std::string_view s, size_t i) {
@@ -72,7 +76,8 @@ std::vector<size_t> SelectLongestFirst(const std::vector<Span>& spans) {
     taken.insert(it, {s.begin, s.end});
     chosen.push_back(idx);
   }
-  std::sort(chosen.begin(), chosen.end(), [&](size_t a, size_t b) { return spans[a].begin < spans[b].begin; });
+  std::sort(chosen.begin(), chosen.end(),
+            [&](size_t a, size_t b) { return spans[a].begin < spans[b].begin; });
   return chosen;
 }
 
@@ -130,19 +135,21 @@ TermMatcher::TermMatcher(const Glossary& glossary) : glossary_(glossary) {
       if (canon.empty()) return;
       auto add = [&](const std::string& pattern, bool ies) {
         const int pid = en_automaton_.Add(pattern);
-        if (static_cast<size_t>(pid) >= en_payloads_.size()) en_payloads_.resize(static_cast<size_t>(pid) + 1);
+        if (static_cast<size_t>(pid) >= en_payloads_.size())
+          en_payloads_.resize(static_cast<size_t>(pid) + 1);
         en_payloads_[static_cast<size_t>(pid)].push_back(EnPayload{t, kind, index, ies});
       };
       add(canon, false);
       // "alliance policy" -> "alliance policies": the automaton cannot derive -ies from -y.
-      if (canon.size() >= 2 && canon.back() == 'y' && std::string_view("aeiou").find(canon[canon.size() - 2]) ==
-                                                          std::string_view::npos &&
+      if (canon.size() >= 2 && canon.back() == 'y' &&
+          std::string_view("aeiou").find(canon[canon.size() - 2]) == std::string_view::npos &&
           std::isalpha(static_cast<unsigned char>(canon[canon.size() - 2]))) {
         add(canon.substr(0, canon.size() - 1) + "ies", true);
       }
     };
     add_form(entries[t].en, RenderingKind::kApproved, 0);
-    for (size_t i = 0; i < entries[t].variants.size(); ++i) add_form(entries[t].variants[i], RenderingKind::kVariant, i);
+    for (size_t i = 0; i < entries[t].variants.size(); ++i)
+      add_form(entries[t].variants[i], RenderingKind::kVariant, i);
     for (size_t i = 0; i < entries[t].forbidden.size(); ++i) {
       add_form(entries[t].forbidden[i], RenderingKind::kForbidden, i);
     }
@@ -158,9 +165,12 @@ TermMatcher::~TermMatcher() = default;
 const std::string& TermMatcher::FormText(const EnHit& hit) const {
   const TermEntry& e = glossary_.entries()[hit.term];
   switch (hit.kind) {
-    case RenderingKind::kVariant: return e.variants[hit.form];
-    case RenderingKind::kForbidden: return e.forbidden[hit.form];
-    default: return e.en;
+    case RenderingKind::kVariant:
+      return e.variants[hit.form];
+    case RenderingKind::kForbidden:
+      return e.forbidden[hit.form];
+    default:
+      return e.en;
   }
 }
 
@@ -216,7 +226,8 @@ std::vector<EnHit> TermMatcher::FindEn(std::string_view text) const {
   const std::string_view t = c.text;
   std::vector<Span> spans;
   en_automaton_.FindAll(t, [&](int id, size_t b, size_t e) {
-    if (IsWordCodePoint(CodePointAt(t, b)) && IsWordCodePoint(CodePointBefore(t, b))) return;  // "chain" in "blockchain"
+    if (IsWordCodePoint(CodePointAt(t, b)) && IsWordCodePoint(CodePointBefore(t, b)))
+      return;  // "chain" in "blockchain"
     if (!IsWordCodePoint(CodePointBefore(t, e))) {
       spans.push_back(Span{b, e, id});
       return;

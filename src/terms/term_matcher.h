@@ -25,9 +25,10 @@ enum class RenderingKind { kApproved, kVariant, kForbidden };
 struct EnHit {
   size_t term = 0;
   RenderingKind kind = RenderingKind::kApproved;
-  size_t form = 0;          // index into variants / forbidden (0 for approved)
+  size_t form = 0;  // index into variants / forbidden (0 for approved)
   size_t begin = 0, end = 0;
-  bool case_exact = true;   // the letters match the glossary form exactly (meaningful for case_sensitive terms)
+  bool case_exact =
+      true;  // the letters match the glossary form exactly (meaningful for case_sensitive terms)
 };
 
 class TermMatcher {
@@ -64,7 +65,7 @@ class TermMatcher {
   AhoCorasick en_automaton_;
   AhoCorasick extra_words_;  // words that ICU's dictionary splits but a term must not cut
   std::vector<std::vector<EnPayload>> en_payloads_;  // pattern id -> payloads
-  struct WordBreaker;  // ICU word BreakIterator, created on first use
+  struct WordBreaker;                                // ICU word BreakIterator, created on first use
   mutable std::unique_ptr<WordBreaker> word_breaker_;
 };
 

@@ -2,15 +2,15 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <bitset>
-#include <climits>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -22,19 +22,31 @@ namespace {
 // forms that differ. Correctly decoded Chinese text is mostly made of them;
 // GB18030 bytes read as Big5 (or the reverse) give near-random characters.
 constexpr std::string_view kCommonHan =
-    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所"
-    "然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长"
-    "把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身"
-    "果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活"
-    "尔更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治"
-    "展马科司五基眼书非则听白却界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望觉术领"
-    "共确传师观清今切院让识候带导争运笑飞风步改收根干造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始怎呢存"
-    "未远叫台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满支视消"
-    "越器容照须九增研写称企八功包片史委乎查轻易早曾除农找装广显阿李标谈吃图念六引历首医局突专费号尽另周较注语仅考落"
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道"
+    "行所"
+    "然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力"
+    "它与长"
+    "把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新"
+    "己制身"
+    "果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系"
+    "气题活"
+    "尔更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便"
+    "空决治"
+    "展马科司五基眼书非则听白却界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交规万取拉格望"
+    "觉术领"
+    "共确传师观清今切院让识候带导争运笑飞风步改收根干造言联持组每济车亲极林服快办议往元英士证近失转夫令准布始"
+    "怎呢存"
+    "未远叫台单影具罗字爱击流备兵连调深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满"
+    "支视消"
+    "越器容照须九增研写称企八功包片史委乎查轻易早曾除农找装广显阿李标谈吃图念六引历首医局突专费号尽另周较注语"
+    "仅考落"
     "青随选列武红"
-    "這個們來爲國說時會對於過發後裏種經麼學現當沒動還進樣開從實軍無與長機關點業將兩間問並應戰頭體見產話內給門兒東聲"
-    "員論處義幾認條氣題爾別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該規萬覺術領確傳師觀讓識帶導"
-    "爭運飛風乾聯組濟車親極辦議證轉準遠臺單羅愛擊備連調質團價黨華級離況亞請際約覆線斷滿視須寫稱輕農裝廣顯標談喫圖歷"
+    "這個們來爲國說時會對於過發後裏種經麼學現當沒動還進樣開從實軍無與長機關點業將兩間問並應戰頭體見產話內給門"
+    "兒東聲"
+    "員論處義幾認條氣題爾別變總電數報結務場計資許統區隊決馬書則聽卻達強難權設記類據邊張該規萬覺術領確傳師觀讓"
+    "識帶導"
+    "爭運飛風乾聯組濟車親極辦議證轉準遠臺單羅愛擊備連調質團價黨華級離況亞請際約覆線斷滿視須寫稱輕農裝廣顯標談"
+    "喫圖歷"
     "醫專費號盡較語僅隨選紅為裡眾群床著復幹";
 
 constexpr UChar32 kHanBase = 0x4E00;
@@ -165,7 +177,8 @@ Status OpenConverter(std::string_view encoding, ConverterPtr* cnv) {
 }
 
 // Strict conversion through an ICU converter; a leading U+FEFF is dropped.
-Status DecodeWithConverter(std::string_view bytes, std::string_view name, UConverter* cnv, std::string* utf8) {
+Status DecodeWithConverter(std::string_view bytes, std::string_view name, UConverter* cnv,
+                           std::string* utf8) {
   utf8->clear();
   utf8->reserve(bytes.size() * 3 / 2);
   Utf8Sink sink(utf8);
@@ -198,7 +211,8 @@ Status DecodeWithConverter(std::string_view bytes, std::string_view name, UConve
           lead = 0;
           continue;
         }
-        return Status::InvalidInput(std::string(name) + ": invalid " + pretty + Where(lead_offset, sink.line()));
+        return Status::InvalidInput(std::string(name) + ": invalid " + pretty +
+                                    Where(lead_offset, sink.line()));
       }
       if (U16_IS_LEAD(u)) {
         lead = u;
@@ -302,7 +316,8 @@ Status DetectAndDecode(std::string_view bytes, std::string_view name, std::strin
   if (!used->empty()) return Status::Ok();
   *used = "UTF-8";
   if (bad_sequence) {
-    return Status::InvalidInput(utf8_status.message() + "; if the file is in another encoding, pass --encoding");
+    return Status::InvalidInput(utf8_status.message() +
+                                "; if the file is in another encoding, pass --encoding");
   }
   return utf8_status;
 }
@@ -314,8 +329,8 @@ Status DecodeToUtf8(std::string_view bytes, std::string_view source_name, std::s
   std::string used;
   Status status;
   if (bytes.size() > static_cast<size_t>(INT32_MAX) / 2) {  // ICU and our offsets are 32-bit
-    return Status::InvalidInput(std::string(source_name) + ": file is too large (" + std::to_string(bytes.size()) +
-                                " bytes)");
+    return Status::InvalidInput(std::string(source_name) + ": file is too large (" +
+                                std::to_string(bytes.size()) + " bytes)");
   }
   if (encoding.empty() || encoding == "auto") {
     status = DetectAndDecode(bytes, source_name, utf8, &used);
@@ -346,7 +361,8 @@ Status ReadTextFile(const std::string& path, std::string_view encoding, std::str
     const bool is_dir = S_ISDIR(st.st_mode);
     const int saved = errno;
     ::close(fd);
-    return Status::IoError(path + (is_dir ? ": is a directory" : std::string(": cannot stat: ") + std::strerror(saved)));
+    return Status::IoError(
+        path + (is_dir ? ": is a directory" : std::string(": cannot stat: ") + std::strerror(saved)));
   }
   std::string bytes;
   if (S_ISREG(st.st_mode)) bytes.reserve(st.st_size);

@@ -6,7 +6,8 @@ namespace {
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 bool HasVowel(std::string_view s) {
-  for (char c : s) if (IsVowel(c) || c == 'y') return true;
+  for (char c : s)
+    if (IsVowel(c) || c == 'y') return true;
   return false;
 }
 
@@ -27,15 +28,21 @@ void UndoDoubling(std::string& w) {
 
 std::string StemEnglishWord(std::string_view input) {
   std::string w(input);
-  if (EndsWith(w, "'s")) w.resize(w.size() - 2);
-  else if (EndsWith(w, "'")) w.pop_back();
+  if (EndsWith(w, "'s"))
+    w.resize(w.size() - 2);
+  else if (EndsWith(w, "'"))
+    w.pop_back();
   if (w.size() <= 3) return w;
 
   // Plurals and third person.
-  if (EndsWith(w, "sses")) w.resize(w.size() - 2);
-  else if (EndsWith(w, "ies") && w.size() > 4) w.replace(w.size() - 3, 3, "y");
-  else if (EndsWith(w, "ches") || EndsWith(w, "shes") || EndsWith(w, "xes") || EndsWith(w, "zes")) w.resize(w.size() - 2);
-  else if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is")) w.pop_back();
+  if (EndsWith(w, "sses"))
+    w.resize(w.size() - 2);
+  else if (EndsWith(w, "ies") && w.size() > 4)
+    w.replace(w.size() - 3, 3, "y");
+  else if (EndsWith(w, "ches") || EndsWith(w, "shes") || EndsWith(w, "xes") || EndsWith(w, "zes"))
+    w.resize(w.size() - 2);
+  else if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is"))
+    w.pop_back();
 
   // Past tense and participles.
   if (EndsWith(w, "ied") && w.size() > 4) {

@@ -12,9 +12,12 @@ namespace tmalign {
 
 const char* LanguageCode(Language lang) {
   switch (lang) {
-    case Language::kZh: return "zh";
-    case Language::kEn: return "en";
-    default: return "unknown";
+    case Language::kZh:
+      return "zh";
+    case Language::kEn:
+      return "en";
+    default:
+      return "unknown";
   }
 }
 
@@ -41,8 +44,10 @@ Language DetectLanguage(std::string_view utf8) {
     if (!u_isalpha(c)) continue;
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &err);
-    if (script == USCRIPT_HAN) ++han;
-    else if (script == USCRIPT_LATIN) ++latin;
+    if (script == USCRIPT_HAN)
+      ++han;
+    else if (script == USCRIPT_LATIN)
+      ++latin;
   }
   if (han == 0 && latin == 0) return Language::kUnknown;
   // One Han character carries about as much as 3-4 Latin letters.

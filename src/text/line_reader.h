@@ -22,7 +22,7 @@ class LineReader {
     ++number_;
     return true;
   }
-  int line_number() const { return number_; }  // 1-based number of the line Next gave last
+  int line_number() const { return number_; }    // 1-based number of the line Next gave last
   size_t line_offset() const { return start_; }  // its byte offset in the text
 
  private:

@@ -1,9 +1,5 @@
 #include "text/normalize.h"
 
-#include <opencc/DictEntry.hpp>
-#include <opencc/Lexicon.hpp>
-#include <opencc/MarisaDict.hpp>
-#include <opencc/SimpleConverter.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -12,6 +8,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <opencc/DictEntry.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
+#include <opencc/SimpleConverter.hpp>
 #include <vector>
 
 #include "text/utf8.h"
@@ -71,15 +71,38 @@ void AppendUtf8(std::string* out, UChar32 c) {
 // Quotes and dashes that translators and editors substitute for each other.
 UChar32 UnifyPunctuation(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
+    case 0x0060:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-    case 0x300C: case 0x300D: case 0x300E: case 0x300F:  // 「」『』, the quotes of Traditional texts
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:  // 「」『』, the quotes of Traditional texts
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-    case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return '-';
-    case 0x00A0: case 0x202F: case 0x2007:
+    case 0x00A0:
+    case 0x202F:
+    case 0x2007:
       return ' ';
     default:
       return c;
@@ -175,7 +198,9 @@ struct MatchNormalizer::Impl {
         size_t in_pos = 0;
         for (size_t j = 0; j < converted.size();) {
           size_t clen = 1;
-          while (j + clen < converted.size() && (static_cast<unsigned char>(converted[j + clen]) & 0xC0) == 0x80) ++clen;
+          while (j + clen < converted.size() &&
+                 (static_cast<unsigned char>(converted[j + clen]) & 0xC0) == 0x80)
+            ++clen;
           const uint32_t o = line_origin[in_pos];
           out->append(converted, j, clen);
           origin->resize(out->size(), o);
@@ -255,9 +280,7 @@ NormalizedText MatchNormalizer::NormalizeWithOrigin(std::string_view utf8) const
   return result;
 }
 
-std::string MatchNormalizer::Normalize(std::string_view utf8) const {
-  return NormalizeWithOrigin(utf8).text;
-}
+std::string MatchNormalizer::Normalize(std::string_view utf8) const { return NormalizeWithOrigin(utf8).text; }
 
 std::string MatchNormalizer::FoldWidthAndCase(std::string_view utf8) const {
   std::string folded;
@@ -268,8 +291,6 @@ std::string MatchNormalizer::FoldWidthAndCase(std::string_view utf8) const {
   return folded;
 }
 
-std::string MatchNormalizer::ToSimplified(std::string_view utf8) const {
-  return impl_->Convert(utf8);
-}
+std::string MatchNormalizer::ToSimplified(std::string_view utf8) const { return impl_->Convert(utf8); }
 
 }  // namespace tmalign

@@ -8,28 +8,49 @@ namespace {
 
 int DigitValue(char32_t c) {
   switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
 int64_t UnitValue(char32_t c) {
   switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    case U'万': case U'萬': return 10000;
-    case U'亿': case U'億': return 100000000;
-    default: return 0;
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+    case U'萬':
+      return 10000;
+    case U'亿':
+    case U'億':
+      return 100000000;
+    default:
+      return 0;
   }
 }
 
@@ -99,9 +120,9 @@ bool ParseEnglishOrdinal(std::string_view word, int64_t* value) {
 
 bool ParseRomanNumeral(std::string_view upper, int64_t* value) {
   static const std::unordered_map<std::string_view, int64_t> kRoman = {
-      {"I", 1},   {"II", 2},   {"III", 3},   {"IV", 4},  {"V", 5},   {"VI", 6},   {"VII", 7},
-      {"VIII", 8}, {"IX", 9},  {"X", 10},    {"XI", 11}, {"XII", 12}, {"XIII", 13}, {"XIV", 14},
-      {"XV", 15}, {"XVI", 16}, {"XVII", 17}, {"XVIII", 18}, {"XIX", 19}, {"XX", 20}};
+      {"I", 1},    {"II", 2},   {"III", 3},   {"IV", 4},     {"V", 5},    {"VI", 6},    {"VII", 7},
+      {"VIII", 8}, {"IX", 9},   {"X", 10},    {"XI", 11},    {"XII", 12}, {"XIII", 13}, {"XIV", 14},
+      {"XV", 15},  {"XVI", 16}, {"XVII", 17}, {"XVIII", 18}, {"XIX", 19}, {"XX", 20}};
   auto it = kRoman.find(upper);
   if (it == kRoman.end()) return false;
   *value = it->second;
@@ -110,13 +131,15 @@ bool ParseRomanNumeral(std::string_view upper, int64_t* value) {
 
 bool ParseEnglishNumberWord(std::string_view word, int64_t* value) {
   static const std::unordered_map<std::string_view, int64_t> kWords = {
-      {"zero", 0},       {"one", 1},         {"two", 2},          {"three", 3},     {"four", 4},
-      {"five", 5},       {"six", 6},         {"seven", 7},        {"eight", 8},     {"nine", 9},
-      {"ten", 10},       {"eleven", 11},     {"twelve", 12},      {"thirteen", 13}, {"fourteen", 14},
-      {"fifteen", 15},   {"sixteen", 16},    {"seventeen", 17},   {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},    {"thirty", 30},     {"forty", 40},       {"fifty", 50},    {"sixty", 60},
-      {"seventy", 70},   {"eighty", 80},     {"ninety", 90},      {"hundred", 100}, {"thousand", 1000},
-      {"million", 1000000}, {"billion", 1000000000}, {"dozen", 12}};
+      {"zero", 0},      {"one", 1},         {"two", 2},           {"three", 3},
+      {"four", 4},      {"five", 5},        {"six", 6},           {"seven", 7},
+      {"eight", 8},     {"nine", 9},        {"ten", 10},          {"eleven", 11},
+      {"twelve", 12},   {"thirteen", 13},   {"fourteen", 14},     {"fifteen", 15},
+      {"sixteen", 16},  {"seventeen", 17},  {"eighteen", 18},     {"nineteen", 19},
+      {"twenty", 20},   {"thirty", 30},     {"forty", 40},        {"fifty", 50},
+      {"sixty", 60},    {"seventy", 70},    {"eighty", 80},       {"ninety", 90},
+      {"hundred", 100}, {"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000},
+      {"dozen", 12}};
   auto it = kWords.find(word);
   if (it == kWords.end()) return false;
   *value = it->second;

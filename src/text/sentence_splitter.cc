@@ -1,7 +1,5 @@
 #include "text/sentence_splitter.h"
 
-#include "text/line_reader.h"
-
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -12,6 +10,8 @@
 #include <array>
 #include <cctype>
 #include <memory>
+
+#include "text/line_reader.h"
 
 namespace tmalign {
 namespace {
@@ -71,9 +71,24 @@ bool IsEllipsisChar(UChar32 c) { return c == 0x2026 || c == 0x22EF; }
 
 bool IsCloser(UChar32 c) {
   switch (c) {
-    case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09: case 0x3011:  // ”’」』）】
-    case 0x300B: case 0x3009: case 0xFF3D: case 0xFF5D: case 0x3015: case 0x3017:  // 》〉］｝〕〗
-    case '"': case '\'': case ')': case ']': case '}': case '*':
+    case 0x201D:
+    case 0x2019:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
+    case 0x3011:  // ”’」』）】
+    case 0x300B:
+    case 0x3009:
+    case 0xFF3D:
+    case 0xFF5D:
+    case 0x3015:
+    case 0x3017:  // 》〉］｝〕〗
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case '*':
       return true;
     default:
       return false;
@@ -147,20 +162,22 @@ void SplitZhLine(std::string_view line, std::vector<Range>* out) {
 
 // Never end a sentence: titles and Latin abbreviations precede more text.
 constexpr std::array<std::string_view, 30> kAlwaysJoin = {
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Rev", "Gen", "Gov", "Sen", "Rep", "Hon", "Col", "Capt",
-    "Lt", "Sgt", "Mt", "Messrs", "Mme", "Mlle", "vs", "cf", "e.g", "i.e", "viz", "approx", "Pres", "Fr", "Ft"};
+    "Mr",   "Mrs", "Ms",  "Mx",  "Dr",   "Prof", "St",     "Rev",  "Gen",    "Gov",
+    "Sen",  "Rep", "Hon", "Col", "Capt", "Lt",   "Sgt",    "Mt",   "Messrs", "Mme",
+    "Mlle", "vs",  "cf",  "e.g", "i.e",  "viz",  "approx", "Pres", "Fr",     "Ft"};
 // End a sentence unless a number follows: "No. 7", "Vol. 142", "Jan. 5".
 constexpr std::array<std::string_view, 28> kJoinBeforeNumber = {
-    "No", "Nos", "Vol", "Vols", "Fig", "Figs", "pp", "p", "Art", "Sec", "Ch", "Chap", "Eq", "Ref",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Tab", "Para"};
+    "No",  "Nos", "Vol", "Vols", "Fig", "Figs", "pp",  "p",   "Art",  "Sec", "Ch",  "Chap", "Eq",  "Ref",
+    "Jan", "Feb", "Mar", "Apr",  "Jun", "Jul",  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",  "Tab", "Para"};
 // May end a sentence; assume they do only before a typical sentence opener.
 constexpr std::array<std::string_view, 14> kJoinUnlessOpener = {
     "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Bros", "Plc", "Dept", "Univ", "Assn", "Est", "Govt"};
 constexpr std::array<std::string_view, 44> kSentenceOpeners = {
-    "The", "This", "That", "These", "Those", "There", "Their", "They", "Then", "It", "Its",
-    "He", "She", "His", "Her", "We", "Our", "I", "You", "In", "On", "At", "As", "For",
-    "But", "And", "However", "Meanwhile", "Also", "After", "Before", "When", "While", "If",
-    "According", "Since", "So", "Yet", "Moreover", "Furthermore", "Besides", "Finally", "A", "An"};
+    "The",       "This", "That",     "These",       "Those",   "There",   "Their", "They",      "Then",
+    "It",        "Its",  "He",       "She",         "His",     "Her",     "We",    "Our",       "I",
+    "You",       "In",   "On",       "At",          "As",      "For",     "But",   "And",       "However",
+    "Meanwhile", "Also", "After",    "Before",      "When",    "While",   "If",    "According", "Since",
+    "So",        "Yet",  "Moreover", "Furthermore", "Besides", "Finally", "A",     "An"};
 
 template <size_t N>
 bool Contains(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -351,7 +368,8 @@ std::vector<Sentence> SplitSentences(std::string_view utf8, Language lang) {
         col_pos = next;
         ++column;
       }
-      sentences.push_back(Sentence{std::string(line.substr(t.begin, t.end - t.begin)), paragraph, line_no, column});
+      sentences.push_back(
+          Sentence{std::string(line.substr(t.begin, t.end - t.begin)), paragraph, line_no, column});
     }
     ++paragraph;
   }

@@ -2,7 +2,8 @@
 
 namespace tmalign {
 
-TmDocument TmDocumentOfAlignment(const AlignedDocument& doc, const std::string& id, const std::string& title) {
+TmDocument TmDocumentOfAlignment(const AlignedDocument& doc, const std::string& id,
+                                 const std::string& title) {
   TmDocument d;
   d.id = id;
   d.title = title.empty() ? id : title;

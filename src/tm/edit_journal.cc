@@ -11,10 +11,14 @@ namespace tmalign {
 namespace {
 
 nlohmann::json UnitToJson(const TmUnit& u) {
-  return {{"src_ids", u.src_ids},       {"tgt_ids", u.tgt_ids},
-          {"source", u.source},         {"target", u.target},
-          {"confidence", u.confidence}, {"src_sentences", u.src_sentences},
-          {"tgt_sentences", u.tgt_sentences}, {"reviewed", u.reviewed}};
+  return {{"src_ids", u.src_ids},
+          {"tgt_ids", u.tgt_ids},
+          {"source", u.source},
+          {"target", u.target},
+          {"confidence", u.confidence},
+          {"src_sentences", u.src_sentences},
+          {"tgt_sentences", u.tgt_sentences},
+          {"reviewed", u.reviewed}};
 }
 
 bool UnitFromJson(const nlohmann::json& j, TmUnit* u) {
@@ -40,10 +44,11 @@ Status TranslationMemory::AppendEdit(const std::string& doc_id, const TmEdit& ed
   nlohmann::json before = nlohmann::json::array();
   for (const TmUnit& u : edit.before) before.push_back(UnitToJson(u));
   SqliteStatement journal;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db,
-      "INSERT INTO edits (doc_id, kind, first, new_count, before_units, created_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-      &journal));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(db,
+                               "INSERT INTO edits (doc_id, kind, first, new_count, before_units, created_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               &journal));
   journal.BindText(1, doc_id);
   journal.BindText(2, edit.kind);
   journal.BindInt64(3, edit.first);
@@ -52,10 +57,11 @@ Status TranslationMemory::AppendEdit(const std::string& doc_id, const TmEdit& ed
   journal.BindText(6, UtcNowIso8601());
   TMALIGN_RETURN_IF_ERROR(journal.Run("journal"));
   SqliteStatement trim;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db,
-      "DELETE FROM edits WHERE doc_id = ?1 AND id NOT IN"
-      " (SELECT id FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT ?2)",
-      &trim));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(db,
+                               "DELETE FROM edits WHERE doc_id = ?1 AND id NOT IN"
+                               " (SELECT id FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT ?2)",
+                               &trim));
   trim.BindText(1, doc_id);
   trim.BindInt64(2, depth);
   return trim.Run("journal");
@@ -64,7 +70,8 @@ Status TranslationMemory::AppendEdit(const std::string& doc_id, const TmEdit& ed
 Status TranslationMemory::LastEdit(const std::string& doc_id, TmEdit* edit, bool* found) {
   *found = false;
   SqliteStatement last;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(this),
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      TmConnection(this),
       "SELECT id, kind, first, new_count, before_units FROM edits WHERE doc_id = ?1 ORDER BY id DESC LIMIT 1",
       &last));
   last.BindText(1, doc_id);
@@ -83,14 +90,16 @@ Status TranslationMemory::LastEdit(const std::string& doc_id, TmEdit* edit, bool
     ok = UnitFromJson(before[k], &u);
     edit->before.push_back(std::move(u));
   }
-  if (!ok) return Status::InvalidInput(path_ + ": edit journal entry " + std::to_string(edit->id) + " is malformed");
+  if (!ok)
+    return Status::InvalidInput(path_ + ": edit journal entry " + std::to_string(edit->id) + " is malformed");
   *found = true;
   return Status::Ok();
 }
 
 Status TranslationMemory::RemoveEdit(int64_t edit_id) {
   SqliteStatement erase;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(this), "DELETE FROM edits WHERE id = ?1", &erase));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(TmConnection(this), "DELETE FROM edits WHERE id = ?1", &erase));
   erase.BindInt64(1, edit_id);
   return erase.Run();
 }

@@ -235,8 +235,8 @@ int MaxDistanceForScore(int min_score, size_t len_a, size_t len_b) {
   return std::max(d, 0);
 }
 
-std::vector<DiffOp> MatchDiff(std::string_view stored, const std::vector<MatchToken>& a, std::string_view query,
-                              const std::vector<MatchToken>& b) {
+std::vector<DiffOp> MatchDiff(std::string_view stored, const std::vector<MatchToken>& a,
+                              std::string_view query, const std::vector<MatchToken>& b) {
   const size_t n = a.size(), m = b.size();
   std::vector<int> d((n + 1) * (m + 1));
   auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
@@ -244,8 +244,8 @@ std::vector<DiffOp> MatchDiff(std::string_view stored, const std::vector<MatchTo
   for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i) {
     for (size_t j = 1; j <= m; ++j) {
-      at(i, j) = std::min({at(i - 1, j - 1) + (a[i - 1].hash == b[j - 1].hash ? 0 : 1), at(i - 1, j) + 1,
-                           at(i, j - 1) + 1});
+      at(i, j) = std::min(
+          {at(i - 1, j - 1) + (a[i - 1].hash == b[j - 1].hash ? 0 : 1), at(i - 1, j) + 1, at(i, j - 1) + 1});
     }
   }
   // Trace back into per-token steps: 'e' equal, 'd' stored only, 'i' query only, 's' substituted.
@@ -326,9 +326,15 @@ std::string RenderDiff(const std::vector<DiffOp>& ops) {
   std::string out;
   for (const DiffOp& op : ops) {
     switch (op.kind) {
-      case DiffOp::kEqual: out += op.text; break;
-      case DiffOp::kDelete: out += "[-" + op.text + "-]"; break;
-      case DiffOp::kInsert: out += "{+" + op.text + "+}"; break;
+      case DiffOp::kEqual:
+        out += op.text;
+        break;
+      case DiffOp::kDelete:
+        out += "[-" + op.text + "-]";
+        break;
+      case DiffOp::kInsert:
+        out += "{+" + op.text + "+}";
+        break;
     }
   }
   return out;

@@ -45,13 +45,15 @@ int64_t PairHash(std::string_view source, std::string_view target) {
 
 Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out) {
   std::unique_ptr<PairIndexWriter> w(new PairIndexWriter(db));
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db, "SELECT id FROM segments WHERE hash = ?1", &w->by_hash_));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(db, "SELECT id FROM segments WHERE hash = ?1", &w->by_hash_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db, "SELECT source, target FROM units WHERE segment_id = ?1 LIMIT 1", &w->text_of_));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "INSERT INTO segments (hash) VALUES (?1)", &w->insert_pair_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-      db, "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?1, ?2, ?3, ?4)", &w->insert_postings_));
+      db, "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?1, ?2, ?3, ?4)",
+      &w->insert_postings_));
   std::string many = "INSERT OR REPLACE INTO postings (term, first, n, ids) VALUES (?, ?, ?, ?)";
   for (size_t i = 1; i < kPostingRowsPerInsert; ++i) many += ", (?, ?, ?, ?)";
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db, many, &w->insert_postings_many_));
@@ -87,7 +89,7 @@ Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view t
 }
 
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        std::vector<uint64_t> terms, int64_t* pair_id) {
+                                     std::vector<uint64_t> terms, int64_t* pair_id) {
   return FindOrCreate(source, target, hash, std::move(terms), pair_id, false);
 }
 
@@ -102,8 +104,8 @@ Status PairIndexWriter::SameText(int64_t id, std::string_view source, std::strin
 }
 
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                        std::vector<uint64_t> given_terms, int64_t* pair_id,
-                                        bool compute_terms) {
+                                     std::vector<uint64_t> given_terms, int64_t* pair_id,
+                                     bool compute_terms) {
   // Equal hashes are compared by text, so a collision only costs a lookup.
   if (!created_by_hash_.empty()) {
     const size_t mask = created_by_hash_.size() - 1;
@@ -232,9 +234,8 @@ void PairIndexWriter::SealRun() {
   size_t distinct = 0;
   for (size_t b = 0, begin = 0; b < end.size(); begin = end[b], ++b) {
     if (end[b] - begin > 1) {
-      std::sort(scratch_.begin() + begin, scratch_.begin() + end[b], [](const Pair& x, const Pair& y) {
-        return x.key != y.key ? x.key < y.key : x.id < y.id;
-      });
+      std::sort(scratch_.begin() + begin, scratch_.begin() + end[b],
+                [](const Pair& x, const Pair& y) { return x.key != y.key ? x.key < y.key : x.id < y.id; });
     }
     for (size_t i = begin; i < end[b]; ++i) distinct += i == begin || scratch_[i].key != scratch_[i - 1].key;
   }
@@ -259,7 +260,7 @@ void PairIndexWriter::SealRun() {
 }
 
 Status PairIndexWriter::MergeRuns(const std::vector<Run>& runs,
-                                     const std::function<Status(const RunEntry&, std::string_view)>& sink) {
+                                  const std::function<Status(const RunEntry&, std::string_view)>& sink) {
   // Runs were sealed in id order, so a term's lists concatenate; only the first delta of
   // each later list is recoded.
   struct Cursor {

@@ -11,9 +11,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "tm/sqlite_handle.h"
@@ -62,7 +62,7 @@ class PairIndexWriter {
   };
   struct Run {
     std::vector<RunEntry> entries;  // ascending key
-    std::string bytes;  // the entries' lists, in entry order
+    std::string bytes;              // the entries' lists, in entry order
   };
   struct NewPair {
     int64_t id;

@@ -143,8 +143,8 @@ Status IdentifyTmSchema(SqliteDb* db, int* version) {
   }
   if (user_version > LatestTmSchemaVersion()) {
     return Status::InvalidInput(db->label() + ": schema version " + std::to_string(user_version) +
-                                " is newer than this tmalign (" +
-                                std::to_string(LatestTmSchemaVersion()) + "); upgrade tmalign");
+                                " is newer than this tmalign (" + std::to_string(LatestTmSchemaVersion()) +
+                                "); upgrade tmalign");
   }
   *version = static_cast<int>(user_version);
   return Status::Ok();

@@ -95,8 +95,7 @@ void SqliteStatement::NoteBind(int rc) {
 
 void SqliteStatement::BindText(int index, std::string_view value) {
   // SQLITE_TRANSIENT: SQLite copies the bytes, so `value` need not outlive the call.
-  NoteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8));
+  NoteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 void SqliteStatement::BindInt64(int index, int64_t value) {
@@ -155,7 +154,8 @@ bool SqliteStatement::ColumnIsNull(int column) const {
 std::string_view SqliteStatement::ColumnBlob(int column) const {
   const void* data = sqlite3_column_blob(stmt_, column);
   if (data == nullptr) return {};
-  return std::string_view(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  return std::string_view(static_cast<const char*>(data),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 double SqliteStatement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }

@@ -36,8 +36,8 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
   std::optional<TmxWriter> tmx;
   if (options.format == TmExportFormat::kTmx) {
     SqliteStatement langs;
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db,
-        "SELECT DISTINCT src_lang FROM documents WHERE src_lang != '' AND (?1 = '' OR id = ?1)", &langs));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        db, "SELECT DISTINCT src_lang FROM documents WHERE src_lang != '' AND (?1 = '' OR id = ?1)", &langs));
     langs.BindText(1, options.doc_id);
     bool has_row = false;
     int distinct = 0;
@@ -51,7 +51,8 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
   }
 
   SqliteStatement stmt;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db,
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db,
       "SELECT u.doc_id, u.position, u.src_ids, u.tgt_ids, u.source, u.target, u.confidence, u.created_at,"
       " u.changed_at, u.source_markup, u.target_markup, u.props, d.src_lang, d.tgt_lang"
       " FROM units u JOIN documents d ON d.id = u.doc_id WHERE ?1 = '' OR u.doc_id = ?1"

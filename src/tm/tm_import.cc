@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <filesystem>
-#include <fstream>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -33,8 +33,8 @@ struct PendingUnit {
   double confidence = 1.0;
   std::string created_at, changed_at, props;  // props: JSON or empty
   std::string src_lang, tgt_lang;
-  int64_t hash = 0;              // PairHash(source, target)
-  std::vector<uint64_t> terms;   // PairIndexTerms(source, target)
+  int64_t hash = 0;             // PairHash(source, target)
+  std::vector<uint64_t> terms;  // PairIndexTerms(source, target)
 };
 
 void PrepareUnit(PendingUnit* u) {
@@ -102,12 +102,14 @@ class ImportWriter {
     TMALIGN_RETURN_IF_ERROR(txn_.Begin());
     TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db_, &index_));
     TMALIGN_RETURN_IF_ERROR(index_->DeferHashIndex());
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        db_,
         "INSERT INTO documents (id, src_lang, tgt_lang, src_path, created_at, updated_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
         &upsert_doc_));
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, "DELETE FROM units WHERE doc_id = ?1", &erase_));
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_,
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        db_,
         "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
         " segment_id, source_markup, target_markup, changed_at, props)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -383,8 +385,9 @@ Status ImportTsv(const std::string& path, const TmImportOptions& options, Import
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     size_t bad = InvalidUtf8At(line);
     if (bad != std::string::npos) {
-      return Status::InvalidInput(path + ": invalid UTF-8 at byte offset " + std::to_string(line_offset + bad) +
-                                  " (line " + std::to_string(line_no) + ")");
+      return Status::InvalidInput(path + ": invalid UTF-8 at byte offset " +
+                                  std::to_string(line_offset + bad) + " (line " + std::to_string(line_no) +
+                                  ")");
     }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     size_t tab = line.find('\t');
@@ -429,7 +432,8 @@ Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImpo
   }
   ImportWriter writer(tm, summary);
   TMALIGN_RETURN_IF_ERROR(writer.Begin());
-  Status s = ext == ".tmx" ? ImportTmx(path, options, &writer, summary) : ImportTsv(path, options, &writer, summary);
+  Status s =
+      ext == ".tmx" ? ImportTmx(path, options, &writer, summary) : ImportTsv(path, options, &writer, summary);
   if (!s.ok()) {
     *summary = TmImportSummary();  // the transaction rolls back: nothing of the file stays
     return s;

@@ -22,9 +22,9 @@ struct TmImportOptions {
 };
 
 struct TmImportSummary {
-  int64_t units = 0;         // units stored
-  int64_t new_pairs = 0;  // distinct pairs not in the memory before
-  int64_t skipped = 0;       // units without both a Chinese and an English variant
+  int64_t units = 0;                                 // units stored
+  int64_t new_pairs = 0;                             // distinct pairs not in the memory before
+  int64_t skipped = 0;                               // units without both a Chinese and an English variant
   std::map<std::string, int64_t> skipped_languages;  // "fr+de" -> units, for the summary line
   std::vector<std::string> documents;                // documents written (each replaced whole)
 };

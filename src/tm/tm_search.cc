@@ -46,7 +46,8 @@ Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* ou
   // through read(), and keep more of it cached between queries.
   TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA mmap_size = 4294967296"));
   TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA cache_size = -65536"));
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm),
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      TmConnection(tm),
       "SELECT source, target, doc_id, position FROM units WHERE segment_id = ?1 ORDER BY id", &s->pair_));
   *out = std::move(s);
   return Status::Ok();
@@ -107,13 +108,16 @@ Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t 
   touched_.clear();
   size_t n = std::min(want, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
   out->clear();
   for (size_t i = 0; i < n; ++i) out->push_back({ranked[i].second, ranked[i].first});
   return Status::Ok();
 }
 
-Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options, std::vector<TmMatch>* matches) {
+Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options,
+                         std::vector<TmMatch>* matches) {
   matches->clear();
   const std::vector<MatchToken> q = MatchTokenize(query);
   if (q.empty() || options.top <= 0) return Status::Ok();
@@ -135,8 +139,8 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
       if (score > best_score) best_side = side, best_score = score;
     }
     if (best_side < 0 || best_score < options.min_score) return;
-    Scored s{pair_id, best_score, best_side == 1, std::move(source), std::move(target),
-             std::move(sides[best_side])};
+    Scored s{pair_id,           best_score,        best_side == 1,
+             std::move(source), std::move(target), std::move(sides[best_side])};
     if (s.reversed) std::swap(s.source, s.target);
     if (static_cast<int>(best.size()) == options.top && !Better(s, best.back())) return;
     best.insert(std::upper_bound(best.begin(), best.end(), s, Better), std::move(s));
@@ -145,8 +149,9 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
 
   if (options.full_scan) {
     SqliteStatement scan;
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm_),
-        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL", &scan));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        TmConnection(tm_), "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL",
+        &scan));
     std::unordered_set<int64_t> seen;
     bool has_row = false;
     while (true) {
@@ -205,7 +210,8 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     std::vector<MatchToken> piece;
     if (needle[i].kind == MatchToken::kWord) {
       piece = {needle[i]};
-    } else if (needle[i].kind == MatchToken::kHan && i + 1 < needle.size() && needle[i + 1].kind == MatchToken::kHan) {
+    } else if (needle[i].kind == MatchToken::kHan && i + 1 < needle.size() &&
+               needle[i + 1].kind == MatchToken::kHan) {
       piece = {needle[i], needle[i + 1]};
     } else {
       continue;
@@ -236,8 +242,10 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
   if (terms.empty()) {
     // Nothing indexed to require (a single Chinese character, punctuation): scan until enough hits.
     SqliteStatement scan;
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm_),
-        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL ORDER BY segment_id", &scan));
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+        TmConnection(tm_),
+        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL ORDER BY segment_id",
+        &scan));
     int64_t last = -1;
     bool has_row = false;
     while (static_cast<int>(hits->size()) < limit) {
@@ -282,8 +290,9 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     TMALIGN_RETURN_IF_ERROR(LoadPair(h.pair.pair_id, &found, &source, &target, &h.pair.origins));
   }
   // As in Match: a pair without units is no hit.
-  hits->erase(std::remove_if(hits->begin(), hits->end(), [](const TmHit& h) { return h.pair.origins.empty(); }),
-              hits->end());
+  hits->erase(
+      std::remove_if(hits->begin(), hits->end(), [](const TmHit& h) { return h.pair.origins.empty(); }),
+      hits->end());
   return snapshot.End();
 }
 

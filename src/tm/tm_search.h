@@ -31,8 +31,8 @@ struct TmPair {
 
 struct TmMatch {
   TmPair pair;
-  int score = 0;              // 0..100, 100 = same text after normalization
-  std::vector<DiffOp> diff;   // from pair.source to the query
+  int score = 0;             // 0..100, 100 = same text after normalization
+  std::vector<DiffOp> diff;  // from pair.source to the query
 };
 
 struct TmHit {

@@ -8,8 +8,8 @@ namespace {
 // "2024-05-01T12:00:00Z" -> "20240501T120000Z" (TMX date); "" when not in that form.
 std::string TmxDate(const std::string& iso) {
   if (iso.size() != 20 || iso[4] != '-' || iso[10] != 'T' || iso[19] != 'Z') return "";
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "T" + iso.substr(11, 2) + iso.substr(14, 2) +
-         iso.substr(17, 2) + "Z";
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "T" + iso.substr(11, 2) +
+         iso.substr(14, 2) + iso.substr(17, 2) + "Z";
 }
 
 }  // namespace
@@ -17,9 +17,10 @@ std::string TmxDate(const std::string& iso) {
 TmxWriter::TmxWriter(std::ostream& out, const TmxHeader& header) : out_(out) {
   out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        << "<tmx version=\"1.4\">\n"
-       << "  <header creationtool=\"tmalign\" creationtoolversion=\"" << XmlEscape(header.creation_tool_version)
-       << "\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" srclang=\"" << XmlEscape(header.src_lang)
-       << "\" o-tmf=\"tmalign\"/>\n"
+       << "  <header creationtool=\"tmalign\" creationtoolversion=\""
+       << XmlEscape(header.creation_tool_version)
+       << "\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" srclang=\""
+       << XmlEscape(header.src_lang) << "\" o-tmf=\"tmalign\"/>\n"
        << "  <body>\n";
 }
 

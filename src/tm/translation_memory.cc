@@ -9,11 +9,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
-#include "tm/schema.h"
 #include "tm/pair_index.h"
+#include "tm/schema.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "util/utc_time.h"
@@ -78,7 +77,8 @@ Status CheckWritableImpl(const std::string& path, bool* exists) {
 }
 
 constexpr const char* kDocumentColumns =
-    "id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256, created_at, updated_at, version";
+    "id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256, created_at, updated_at, "
+    "version";
 
 // Reads the kDocumentColumns starting at `first`.
 TmDocument ReadDocument(const SqliteStatement& stmt, int first) {
@@ -108,7 +108,9 @@ bool ParseSentences(const std::string& text, std::vector<std::string>* sentences
 }
 
 Status ValidateUnit(const std::string& label, const std::string& doc_id, const TmUnit& u) {
-  auto where = [&] { return label + ": document '" + doc_id + "' unit at position " + std::to_string(u.position); };
+  auto where = [&] {
+    return label + ": document '" + doc_id + "' unit at position " + std::to_string(u.position);
+  };
   for (const auto* ids : {&u.src_ids, &u.tgt_ids}) {
     for (int id : *ids) {
       if (id < 0) return Status::InvalidInput(where() + " has a negative sentence id");
@@ -123,7 +125,8 @@ Status ValidateUnit(const std::string& label, const std::string& doc_id, const T
 
 constexpr const char* kInsertUnit =
     "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
-    " src_sentences, tgt_sentences, reviewed, segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    " src_sentences, tgt_sentences, reviewed, segment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12)";
 
 // `pair_id` 0: not linked yet (the next Open links and indexes it).
 Status InsertUnit(SqliteStatement* insert, const std::string& doc_id, int position, const TmUnit& u,
@@ -140,8 +143,10 @@ Status InsertUnit(SqliteStatement* insert, const std::string& doc_id, int positi
   BindSentences(insert, 9, u.src_sentences);
   BindSentences(insert, 10, u.tgt_sentences);
   insert->BindInt64(11, u.reviewed ? 1 : 0);
-  if (pair_id > 0) insert->BindInt64(12, pair_id);
-  else insert->BindNull(12);
+  if (pair_id > 0)
+    insert->BindInt64(12, pair_id);
+  else
+    insert->BindNull(12);
   return insert->Run("document '" + doc_id + "' unit at position " + std::to_string(position));
 }
 
@@ -155,7 +160,8 @@ TranslationMemory::~TranslationMemory() = default;
 Status TranslationMemory::OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return Status::NotFound(path + ": no such translation memory (create one with tmalign import or align --tm)");
+    return Status::NotFound(path +
+                            ": no such translation memory (create one with tmalign import or align --tm)");
   }
   return Open(path, out);
 }
@@ -211,7 +217,8 @@ Status TranslationMemory::Open(const std::string& path, std::unique_ptr<Translat
 
   TMALIGN_RETURN_IF_ERROR(MigrateTmSchema(db.get(), &version));
   int64_t pending = 0;
-  TMALIGN_RETURN_IF_ERROR(db->QueryInt("SELECT EXISTS (SELECT 1 FROM units WHERE segment_id IS NULL)", &pending));
+  TMALIGN_RETURN_IF_ERROR(
+      db->QueryInt("SELECT EXISTS (SELECT 1 FROM units WHERE segment_id IS NULL)", &pending));
   if (pending != 0) {
     SqliteTransaction txn(db.get());
     TMALIGN_RETURN_IF_ERROR(txn.Begin());
@@ -236,7 +243,8 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
 
   // An UPDATE, not a delete-and-insert, keeps created_at and does not fire the cascade.
   SqliteStatement upsert;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(),
       "INSERT INTO documents (id, title, src_lang, tgt_lang, src_path, tgt_path, src_sha256, tgt_sha256,"
       " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
       " ON CONFLICT(id) DO UPDATE SET title = excluded.title, src_lang = excluded.src_lang,"
@@ -256,7 +264,8 @@ Status TranslationMemory::ReplaceDocument(const TmDocument& doc, const std::vect
   TMALIGN_RETURN_IF_ERROR(erase.Run());
 
   SqliteStatement forget;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), "DELETE FROM edits WHERE doc_id = ?1", &forget));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(db_.get(), "DELETE FROM edits WHERE doc_id = ?1", &forget));
   forget.BindText(1, doc.id);
   TMALIGN_RETURN_IF_ERROR(forget.Run());
 
@@ -352,7 +361,8 @@ Status TranslationMemory::RequireDocument(const std::string& id, TmDocument* doc
 
 Status TranslationMemory::BumpVersion(const std::string& id, int64_t* version) {
   SqliteStatement bump;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(),
       "UPDATE documents SET version = version + 1, updated_at = ?2 WHERE id = ?1 RETURNING version", &bump));
   bump.BindText(1, id);
   bump.BindText(2, UtcNowIso8601());
@@ -387,7 +397,8 @@ Status TranslationMemory::ListDocuments(std::vector<TmDocumentSummary>* docs) {
 Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit>* units) {
   units->clear();
   SqliteStatement stmt;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(),
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(),
       "SELECT position, src_ids, tgt_ids, source, target, confidence, src_sentences, tgt_sentences, reviewed"
       " FROM units"
       " WHERE doc_id = ?1 ORDER BY position",
@@ -449,7 +460,8 @@ Status TranslationMemory::GetStats(TmStats* stats) {
            {"SELECT count(*) FROM units", &stats->units},
            {"SELECT count(*) FROM segments", &stats->pairs},
            {"SELECT count(*) FROM (SELECT segment_id FROM units WHERE segment_id IS NOT NULL"
-            " GROUP BY segment_id HAVING count(*) > 1)", &stats->shared_pairs},
+            " GROUP BY segment_id HAVING count(*) > 1)",
+            &stats->shared_pairs},
            {"SELECT coalesce(sum(n), 0) FROM postings", &stats->postings},
            {"PRAGMA page_count", &page_count},
            {"PRAGMA page_size", &page_size}}) {
@@ -459,7 +471,8 @@ Status TranslationMemory::GetStats(TmStats* stats) {
   // Per-object sizes need the dbstat virtual table (compiled into Debian's SQLite).
   SqliteStatement objects;
   if (SqliteStatement::Prepare(db_.get(), "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY name",
-                               &objects).ok()) {
+                               &objects)
+          .ok()) {
     bool has_row = false;
     while (true) {
       TMALIGN_RETURN_IF_ERROR(objects.Step(&has_row));

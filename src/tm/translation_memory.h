@@ -37,10 +37,10 @@ struct TmUnit {
 
 // One review edit as the undo journal keeps it: what it replaced, so undo can put it back.
 struct TmEdit {
-  int64_t id = 0;             // set by the TM
-  std::string kind;           // "merge", "split", "edit-text" ...
-  int first = 0;              // position of the first unit the edit replaced
-  int new_count = 0;          // how many units it put there
+  int64_t id = 0;              // set by the TM
+  std::string kind;            // "merge", "split", "edit-text" ...
+  int first = 0;               // position of the first unit the edit replaced
+  int new_count = 0;           // how many units it put there
   std::vector<TmUnit> before;  // the units it replaced
 };
 
@@ -77,7 +77,8 @@ class TranslationMemory {
   static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Open for a TM that must already exist (reading or reviewing it): a missing file is NotFound, not created.
   static Status OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out);
-  // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable); creates nothing.
+  // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable);
+  // creates nothing.
   static Status CheckWritable(const std::string& path);
 
   ~TranslationMemory();

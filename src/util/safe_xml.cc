@@ -157,7 +157,8 @@ class Parser {
 
   // Feeds one chunk; returns the first error.
   Status Feed(const char* data, size_t len, bool final) {
-    if (XML_Parse(state_.parser, data, static_cast<int>(len), final ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
+    if (XML_Parse(state_.parser, data, static_cast<int>(len), final ? XML_TRUE : XML_FALSE) ==
+        XML_STATUS_ERROR) {
       if (!state_.error.ok()) return state_.error;
       return Status::InvalidInput(state_.Here() + ": " + XML_ErrorString(XML_GetErrorCode(state_.parser)));
     }

@@ -26,8 +26,8 @@ struct XmlNode {
   bool is_text = false;
   std::string name;  // element name as written (prefix kept), empty for text
   std::vector<std::pair<std::string, std::string>> attributes;
-  std::vector<XmlNode> children;  // elements and text runs in document order
-  std::string text;               // text runs only
+  std::vector<XmlNode> children;       // elements and text runs in document order
+  std::string text;                    // text runs only
   std::vector<XmlTextAnchor> anchors;  // text runs only: positions of the character data chunks
   int line = 0;
   int column = 0;

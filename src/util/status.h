@@ -37,8 +37,8 @@ class Status {
 }  // namespace tmalign
 
 // Returns early from the enclosing function when `expr` yields an error.
-#define TMALIGN_RETURN_IF_ERROR(expr)               \
-  do {                                              \
-    ::tmalign::Status _tmalign_status = (expr);     \
+#define TMALIGN_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::tmalign::Status _tmalign_status = (expr);        \
     if (!_tmalign_status.ok()) return _tmalign_status; \
   } while (0)
