@@ -1,11 +1,6 @@
 #include "align/document_alignment.h"
 
-#include <fstream>
-#include <sstream>
-
-#include "text/encoding.h"
 #include "text/line_reader.h"
-#include "util/sha256.h"
 
 namespace tmalign {
 namespace {
@@ -15,15 +10,14 @@ const char* LanguageName(Language lang) { return lang == Language::kZh ? "Chines
 Status ReadSide(const std::string& path, const DocumentAlignmentOptions& options, Language forced,
                 AlignedSide* side, std::string* text) {
   side->path = path;
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes;
-  if (in) {
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    bytes = buf.str();
-  }
-  TMALIGN_RETURN_IF_ERROR(ReadTextFile(path, options.encoding, text, &side->encoding));
-  side->sha256 = Sha256Hex(bytes);
+  DocumentText doc;
+  TMALIGN_RETURN_IF_ERROR(ReadDocument(path, options.read, &doc));
+  side->format = doc.format;
+  side->encoding = std::move(doc.encoding);
+  side->sha256 = std::move(doc.sha256);
+  side->pages = std::move(doc.pages);
+  side->note = std::move(doc.note);
+  *text = std::move(doc.utf8);
   side->lang = forced != Language::kUnknown ? forced : DetectLanguage(*text);
   if (side->lang == Language::kUnknown) {
     return Status::InvalidInput(

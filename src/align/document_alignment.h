@@ -9,6 +9,7 @@
 #include "align/aligner.h"
 #include "align/bead.h"
 #include "dict/bilingual_lexicon.h"
+#include "doc/document.h"
 #include "text/language.h"
 #include "text/sentence_splitter.h"
 #include "util/status.h"
@@ -16,8 +17,8 @@
 namespace tmalign {
 
 struct DocumentAlignmentOptions {
-  bool presplit = false;                   // line i of each file is sentence i
-  std::string encoding = "auto";           // for both files
+  bool presplit = false;     // line i of each file (paragraph i of a document) is sentence i
+  DocumentReadOptions read;  // format (default: from the content), encoding, notes; for both files
   Language src_lang = Language::kUnknown;  // kUnknown: detect from the text
   Language tgt_lang = Language::kUnknown;
   AlignOptions align;
@@ -26,9 +27,17 @@ struct DocumentAlignmentOptions {
 struct AlignedSide {
   std::string path;
   Language lang = Language::kUnknown;
-  std::string encoding;  // as detected or given
-  std::string sha256;    // of the file's bytes
+  DocumentFormat format = DocumentFormat::kText;  // as read; for documents a sentence's line is its paragraph
+  std::string encoding;                           // as detected or given
+  std::string sha256;                             // of the file's bytes
+  std::vector<int> pages;                         // PDF: the page of each paragraph (DocumentText::pages)
+  std::string note;  // what the reader noticed (DocumentText::note), for --verbose
   std::vector<Sentence> sentences;
+
+  // The 1-based page of a sentence on `line`, or 0 when not a PDF.
+  int PageOfLine(int line) const {
+    return line >= 1 && static_cast<size_t>(line) <= pages.size() ? pages[static_cast<size_t>(line - 1)] : 0;
+  }
 };
 
 struct AlignedDocument {
@@ -37,8 +46,9 @@ struct AlignedDocument {
   AlignProfile profile;     // where the aligner's time went
 };
 
-// Aligns `src_path` with `tgt_path`; one of them must be Chinese and the other
-// English. Errors name the file: unreadable, undecodable, empty, same language.
+// Aligns `src_path` with `tgt_path`, each a text file or a document (doc/document.h); one
+// must be Chinese and the other English. Errors name the file: unreadable, undecodable,
+// empty, a damaged document, same language.
 Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path,
                           const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
                           AlignedDocument* out);

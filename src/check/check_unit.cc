@@ -27,6 +27,8 @@ TextLocation LocateInPieces(const std::vector<TextPiece>& pieces, size_t offset)
   const size_t local = std::min(offset - std::min(offset, start), p.text.size());
   loc.file = p.file;
   loc.line = p.line;
+  loc.paragraph = p.paragraph;
+  loc.page = p.page;
   int column = p.column;
   size_t i = 0;
   for (const TextPiece::Anchor& a : p.anchors) {

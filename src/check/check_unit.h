@@ -21,6 +21,10 @@ struct TextPiece {
     int column;
   };
   std::vector<Anchor> anchors;
+  // From a document (DOCX, ODT, HTML, PDF): `line` is the paragraph number, and `page`
+  // the PDF page (0: none).
+  bool paragraph = false;
+  int page = 0;
 };
 
 // Pieces of one side are joined with a space for matching. An empty source means
@@ -34,8 +38,10 @@ struct CheckUnit {
 // 1-based position of a finding or term; line == 0 means "no position".
 struct TextLocation {
   std::string file;
-  int line = 0;
+  int line = 0;  // for a document: the paragraph (TextPiece::paragraph)
   int column = 0;
+  bool paragraph = false;
+  int page = 0;
 };
 
 // The location of byte `offset` of the joined side text (pieces joined with one space).

@@ -53,6 +53,9 @@ std::string FormatFindingsJson(const std::vector<Finding>& findings) {
     j["file"] = f.at.file;
     j["line"] = f.at.line;
     j["column"] = f.at.column;
+    // In a document the line is a paragraph: say so, and where it is in a PDF.
+    if (f.at.paragraph) j["paragraph"] = f.at.line;
+    if (f.at.page > 0) j["page"] = f.at.page;
     j["unit"] = f.unit_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.unit_id);
     j["term_zh"] = f.term_zh;
     j["expected"] = f.expected;
@@ -62,6 +65,8 @@ std::string FormatFindingsJson(const std::vector<Finding>& findings) {
       j["source_file"] = f.source_at.file;
       j["source_line"] = f.source_at.line;
       j["source_column"] = f.source_at.column;
+      if (f.source_at.paragraph) j["source_paragraph"] = f.source_at.line;
+      if (f.source_at.page > 0) j["source_page"] = f.source_at.page;
     } else {
       j["source_file"] = nullptr;
       j["source_line"] = nullptr;

@@ -19,20 +19,24 @@ int CountCodePoints(std::string_view s) {
 }  // namespace
 
 Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, const Glossary* glossary,
-                             std::vector<CheckUnit>* units) {
+                             const DocumentReadOptions& read, std::vector<CheckUnit>* units) {
   std::unique_ptr<BilingualLexicon> lexicon;
   TMALIGN_RETURN_IF_ERROR(LoadLexicon("", "", &lexicon));
   if (glossary) AddGlossaryTerms(*glossary, lexicon.get());
   DocumentAlignmentOptions options;
   options.src_lang = Language::kZh;
   options.tgt_lang = Language::kEn;
+  options.read = read;
   AlignedDocument doc;
   TMALIGN_RETURN_IF_ERROR(AlignDocumentFiles(zh_path, en_path, *lexicon, options, &doc));
   auto pieces = [](const AlignedSide& side, const std::vector<int>& ids) {
     std::vector<TextPiece> out;
     for (int id : ids) {
       const Sentence& s = side.sentences[static_cast<size_t>(id)];
-      out.push_back(TextPiece{s.text, side.path, s.line, s.column, {}});
+      TextPiece piece{s.text, side.path, s.line, s.column, {}};
+      piece.paragraph = side.format != DocumentFormat::kText;
+      piece.page = side.PageOfLine(s.line);
+      out.push_back(std::move(piece));
     }
     return out;
   };
@@ -87,9 +91,11 @@ Status ReadUtf8File(const std::string& path, std::string* text) {
   return Status::Ok();
 }
 
-Status UnitsFromTargetFile(const std::string& en_path, std::vector<CheckUnit>* units) {
-  std::string text;
-  TMALIGN_RETURN_IF_ERROR(ReadUtf8File(en_path, &text));
+Status UnitsFromTargetFile(const std::string& en_path, const DocumentReadOptions& read,
+                           std::vector<CheckUnit>* units) {
+  DocumentText doc;
+  TMALIGN_RETURN_IF_ERROR(ReadDocument(en_path, read, &doc));
+  const std::string& text = doc.utf8;
   size_t pos = 0;
   int line = 1;
   CheckUnit unit;
@@ -106,13 +112,15 @@ Status UnitsFromTargetFile(const std::string& en_path, std::vector<CheckUnit>* u
     const size_t end = nl == std::string::npos ? text.size() : nl + 1;
     std::string_view l = std::string_view(text).substr(pos, end - pos);
     bool blank = l.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    if (blank) {
-      flush();
-    } else {
+    // A text file's unit is a block of lines between blank lines; a document's, a paragraph.
+    if (blank || (doc.is_document() && !piece.text.empty())) flush();
+    if (!blank) {
       if (piece.text.empty()) {
         piece.file = en_path;
         piece.line = line;
         piece.column = 1;
+        piece.paragraph = doc.is_document();
+        piece.page = doc.PageOfLine(line);
       }
       piece.text.append(l);
     }

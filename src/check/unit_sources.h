@@ -5,16 +5,18 @@
 #include <vector>
 
 #include "check/check_unit.h"
+#include "doc/document.h"
 #include "terms/glossary.h"
 #include "tm/translation_memory.h"
 #include "util/status.h"
 
 namespace tmalign {
 
-// Aligns a Chinese and an English file with the aligner (the glossary's terms
-// become alignment evidence when given); one unit per bead.
+// Aligns a Chinese and an English file, each a text file or a document (`read`), with the
+// aligner (the glossary's terms become alignment evidence when given); one unit per bead.
+// In a document a position's line is its paragraph (TextPiece::paragraph, ::page).
 Status UnitsFromAlignedFiles(const std::string& zh_path, const std::string& en_path, const Glossary* glossary,
-                             std::vector<CheckUnit>* units);
+                             const DocumentReadOptions& read, std::vector<CheckUnit>* units);
 // Every unit of a translation memory, or of one document in it when doc_id is not empty;
 // the document of each unit is its TM document.
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units);
@@ -23,9 +25,10 @@ Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::v
 void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& doc,
                            const std::vector<TmUnit>& tm_units, std::vector<CheckUnit>* units);
 
-// An English file alone: one target-only unit per paragraph (blank-line separated), so only
-// source-free checks apply.
-Status UnitsFromTargetFile(const std::string& en_path, std::vector<CheckUnit>* units);
+// An English text file or document alone: one target-only unit per paragraph (in a text
+// file, lines separated by blank lines), so only source-free checks apply.
+Status UnitsFromTargetFile(const std::string& en_path, const DocumentReadOptions& read,
+                           std::vector<CheckUnit>* units);
 // One unit per line "source TAB target" (no header, blank lines skipped); positions are the
 // file's 1-based lines, and the target column counts from the line start.
 Status UnitsFromTsvFile(const std::string& path, std::vector<CheckUnit>* units);

@@ -92,8 +92,9 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
       "title", po::value(&job->title), "document title stored in the TM")(
       "src-lang", po::value(&job->src_lang), "language of SRC: zh or en (default: detect)")(
       "tgt-lang", po::value(&job->tgt_lang), "language of TGT: zh or en (default: detect)")(
-      "encoding,e", po::value(&options.encoding)->default_value("auto"),
+      "encoding,e", po::value(&options.read.encoding)->default_value("auto"),
       "input encoding: auto, utf-8, utf-16, gb18030, big5 ...");
+  cl->AddDocumentOptions();
   cl->AddGlossary("glossary (.tsv, .csv, .tbx) whose terms count as translation evidence; repeatable");
   cl->Add()("dict", po::value(&job->dict),
             "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
@@ -119,6 +120,8 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
   job->glossaries = cl.glossaries();
   job->verbose = cl.Has("verbose");
   options.presplit = cl.Has("presplit");
+  options.read.format = cl.read_options().format;
+  options.read.notes = cl.read_options().notes;
   for (auto [code, lang] :
        {std::pair{&job->src_lang, &options.src_lang}, std::pair{&job->tgt_lang, &options.tgt_lang}}) {
     if (code->empty()) continue;
@@ -159,10 +162,17 @@ Status LoadDictionary(const AlignJob& job, std::unique_ptr<BilingualLexicon>* le
 }
 
 void ReportVerbose(const AlignJob& job, const AlignedDocument& doc, double dict_secs, double align_secs) {
-  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.src.c_str(),
-               LanguageCode(doc.src.lang), doc.src.encoding.c_str(), doc.src.sentences.size());
-  std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", job.tgt.c_str(),
-               LanguageCode(doc.tgt.lang), doc.tgt.encoding.c_str(), doc.tgt.sentences.size());
+  for (const AlignedSide* side : {&doc.src, &doc.tgt}) {
+    if (!side->note.empty()) std::fprintf(stderr, "tmalign align: %s\n", side->note.c_str());
+    const std::string& path = side == &doc.src ? job.src : job.tgt;
+    if (side->format == DocumentFormat::kText) {
+      std::fprintf(stderr, "tmalign align: %s: %s, %s, %zu sentences\n", path.c_str(),
+                   LanguageCode(side->lang), side->encoding.c_str(), side->sentences.size());
+    } else {
+      std::fprintf(stderr, "tmalign align: %s: %s, %s document, %zu sentences\n", path.c_str(),
+                   LanguageCode(side->lang), DocumentFormatName(side->format), side->sentences.size());
+    }
+  }
   std::fprintf(stderr, "tmalign align: %zu beads; dictionary %.3fs, alignment %.3fs\n", doc.beads.size(),
                dict_secs, align_secs);
 }

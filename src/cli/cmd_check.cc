@@ -21,7 +21,8 @@ int RunCheck(const std::vector<std::string>& args) {
       "check",
       "usage: tmalign check --glossary FILE [--glossary FILE ...] INPUT [options]\n\n"
       "Checks a translation against glossaries (TSV, CSV or TBX) and reports, at the target's\n"
-      "file:line:column, each missing approved rendering, forbidden (deprecated) rendering,\n"
+      "file:line:column (in a document, file:paragraph:column), each missing approved rendering, forbidden "
+      "(deprecated) rendering,\n"
       "wrong case, and (as a warning) each term rendered two accepted ways in one document.\n\n"
       "INPUT is one of:\n"
       "  --source ZH --target EN   align the two files and check each bead\n"
@@ -33,10 +34,11 @@ int RunCheck(const std::vector<std::string>& args) {
       "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.");
   std::string source, target, tsv, xliff, tmx, doc;
   cl.AddGlossary("glossary file (.tsv, .csv, .tbx); repeatable");
-  cl.Add()("source", po::value(&source), "Chinese source file (plain text)")(
-      "target", po::value(&target), "English target file (plain text)")("tsv", po::value(&tsv),
-                                                                        "tab-separated source/target units")(
+  cl.Add()("source", po::value(&source), "Chinese source: a text file or a document (DOCX, ODT, HTML, PDF)")(
+      "target", po::value(&target), "English target: a text file or a document")(
+      "tsv", po::value(&tsv), "tab-separated source/target units")(
       "xliff", po::value(&xliff), "XLIFF 1.2 or 2.0 file")("tmx", po::value(&tmx), "TMX file");
+  cl.AddDocumentOptions();
   cl.AddTm("translation memory database");
   cl.Add()("doc", po::value(&doc), "with --tm: only this document");
   cl.AddJson("print findings as one JSON array");
@@ -58,9 +60,9 @@ int RunCheck(const std::vector<std::string>& args) {
   std::vector<CheckUnit> units;
   Status s;
   if (!source.empty()) {
-    s = UnitsFromAlignedFiles(source, target, &glossary, &units);
+    s = UnitsFromAlignedFiles(source, target, &glossary, cl.read_options(), &units);
   } else if (!target.empty()) {
-    s = UnitsFromTargetFile(target, &units);
+    s = UnitsFromTargetFile(target, cl.read_options(), &units);
   } else if (!tsv.empty()) {
     s = UnitsFromTsvFile(tsv, &units);
   } else if (!xliff.empty()) {

@@ -37,6 +37,13 @@ void CommandLine::AddColor() {
   has_color_ = true;
 }
 
+void CommandLine::AddDocumentOptions() {
+  visible_.add_options()("input-format", po::value(&input_format_)->value_name("FORMAT"),
+                         "auto|txt|docx|odt|html|pdf (auto: from the content)")(
+      "no-notes", "leave out footnotes and endnotes of DOCX/ODT documents");
+  has_document_options_ = true;
+}
+
 int CommandLine::Parse(const std::vector<std::string>& args) {
   visible_.add_options()("help,h", "show this help");
   po::options_description all;
@@ -54,6 +61,12 @@ int CommandLine::Parse(const std::vector<std::string>& args) {
   }
   if (has_color_ && color_ != "auto" && color_ != "always" && color_ != "never") {
     return Fail("--color must be auto, always or never");
+  }
+  if (has_document_options_) {
+    if (!ParseDocumentFormat(input_format_, &read_options_.format)) {
+      return Fail("--input-format must be auto, txt, docx, odt, html or pdf");
+    }
+    read_options_.notes = !Has("no-notes");
   }
   // Fail before the work, not after it.
   if (has_output_) {

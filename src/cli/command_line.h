@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "doc/document.h"
 #include "util/status.h"
 
 namespace tmalign::cli {
@@ -43,6 +44,9 @@ class CommandLine {
   void AddJson(const char* help);
   // --color auto|always|never (UseColor(): auto means colour when stdout is a terminal).
   void AddColor();
+  // --input-format auto|txt|docx|odt|html|pdf and --no-notes, for commands that read
+  // documents (read_options(); the encoding is the command's own -e when it has one).
+  void AddDocumentOptions();
 
   // Parses `args`: -1 to go on, or the exit code to return (kExitOk after --help, which
   // prints the usage and the options; kExitError after an error, reported with Fail).
@@ -62,6 +66,8 @@ class CommandLine {
   const std::string& output() const { return output_; }
   bool json() const { return Has("json"); }
   bool UseColor() const;
+  const DocumentReadOptions& read_options() const { return read_options_; }
+  DocumentReadOptions* mutable_read_options() { return &read_options_; }
 
   // Prints "tmalign CMD: message" on stderr; returns kExitError.
   int Fail(const std::string& message) const;
@@ -74,7 +80,9 @@ class CommandLine {
   boost::program_options::variables_map vm_;
   std::vector<std::string> glossaries_;
   std::string output_, color_ = "auto";
-  bool has_output_ = false, has_color_ = false;
+  bool has_output_ = false, has_color_ = false, has_document_options_ = false;
+  std::string input_format_ = "auto";
+  DocumentReadOptions read_options_;
 };
 
 }  // namespace tmalign::cli
