@@ -11,6 +11,9 @@
 #include <sstream>
 
 #include "align/document_alignment.h"
+#include "cli/align_folder.h"
+#include "cli/align_job.h"
+#include "cli/alignment_output.h"
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/one_line.h"
@@ -23,54 +26,41 @@
 #include "tm/translation_memory.h"
 
 namespace tmalign::cli {
+
+Status LoadDictionary(const AlignJob& job, std::unique_ptr<BilingualLexicon>* lexicon) {
+  TMALIGN_RETURN_IF_ERROR(LoadLexicon(job.dict, job.lexicon_path, lexicon));
+  if (!job.glossaries.empty()) {
+    Glossary glossary;
+    TMALIGN_RETURN_IF_ERROR(LoadGlossaryFiles(job.glossaries, &glossary));
+    AddGlossaryTerms(glossary, lexicon->get());
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 const char* kUsage =
-    "usage: tmalign align SRC TGT [options]\n\n"
-    "Splits SRC and TGT into sentences (one Chinese, one English; detected from the\n"
-    "text), pairs them into beads (1-1, 1-2, 2-1, 1-0 ... up to 6 a side, 12 for\n"
-    "1-n lists) and prints the beads, or stores them in a translation memory.";
+    "usage: tmalign align SRC TGT [options]\n"
+    "       tmalign align ZH_DIR EN_DIR (--tm FILE | -o OUT_DIR) [--jobs N] [--pairs FILE] [--force] "
+    "[options]\n\n"
+    "Splits SRC and TGT (text files or documents: DOCX, ODT, HTML, PDF; one Chinese, one\n"
+    "English, detected from the text) into sentences, pairs them into beads (1-1, 1-2, 2-1,\n"
+    "1-0 ... up to 6 a side, 12 for 1-n lists) and prints the beads, or stores them in a\n"
+    "translation memory. Given two folders, aligns every pair of files whose names match once\n"
+    "a language tag is dropped (bulletin-07.zh.docx with bulletin-07_en.pdf), one document\n"
+    "each (id = that name), in parallel: one line a pair; unchanged pairs already in the TM\n"
+    "are skipped; with -o, OUT_DIR/<id>.align (.tsv, .json, .tmx by --format).";
 
 const char* kExamples =
     "examples:\n"
     "  tmalign align zh.txt en.txt --tm tm.sqlite --doc bulletin-07 --glossary glossary/blockchain.tsv\n"
     "  tmalign align --presplit zh.split en.split > test.align\n"
-    "  tmalign align zh.txt en.txt --format tsv -o pairs.tsv\n";
-
-// What one `tmalign align` run does, from its command line.
-struct AlignJob {
-  std::string src, tgt;
-  std::string format;         // beads | tsv | json | tmx
-  bool format_given = false;  // --format on the command line (not the default)
-  std::string output;         // -o; "" or "-": standard output
-  bool store = false;         // --tm or --doc: store the beads in the TM
-  std::string tm_path, doc_id, title;
-  std::string src_lang, tgt_lang;  // --src-lang, --tgt-lang as given
-  std::vector<std::string> glossaries;
-  std::string dict, lexicon_path;
-  bool verbose = false;
-  DocumentAlignmentOptions options;
-};
-
-std::string Ids(const std::vector<int>& ids) {
-  std::string out;
-  for (size_t k = 0; k < ids.size(); ++k) {
-    if (k) out += ',';
-    out += std::to_string(ids[k]);
-  }
-  return out;
-}
-
-std::string Confidence(double c) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(3) << c;
-  return out.str();
-}
-
-std::string LangTag(Language lang) { return lang == Language::kZh ? "zh-CN" : "en"; }
+    "  tmalign align zh.txt en.txt --format tsv -o pairs.tsv\n"
+    "  tmalign align issues/zh issues/en --tm tm.sqlite           # a back catalogue, one document a pair\n"
+    "  tmalign align --presplit mac-dev/zh mac-dev/en -o out/ && tmalign eval mac-dev/gold out/\n";
 
 // Default document id: the folder both files share ("pujiang-2021-bulletin-07"), else SRC's name.
 std::string DefaultDocId(const std::string& src, const std::string& tgt) {
@@ -85,7 +75,8 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
   DocumentAlignmentOptions& options = job->options;
   cl->Add()("presplit", "inputs are already one sentence per line; line i is sentence i")(
       "format,f", po::value(&job->format)->default_value("beads"), "beads | tsv | json | tmx");
-  cl->AddOutput("write to FILE instead of standard output (-: standard output)");
+  cl->AddOutput("write to FILE instead of standard output (-: standard output); for folders, OUT_DIR",
+                /*check_on_parse=*/false);
   cl->AddTm("store the alignment in this SQLite TM (default with --doc: $TMALIGN_TM or ./tm.sqlite)");
   cl->Add()("doc", po::value(&job->doc_id),
             "document id in the TM (default: the folder of the inputs); re-aligning replaces it")(
@@ -100,7 +91,10 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
             "CC-CEDICT file (default: $TMALIGN_DICT or ~/.cache/tmalign/cedict_ts.u8)")(
       "lexicon", po::value(&job->lexicon_path),
       "word-frequency list for segmentation, jieba format (default: Debian's python3-jieba dict.txt; 'none' "
-      "to disable)")("verbose,v", "report languages, encodings, counts and timings on stderr");
+      "to disable)")("verbose,v", "report languages, encodings, counts and timings on stderr")(
+      "jobs,j", po::value(&job->jobs)->default_value(0), "folders: pairs aligned at once (0: all cores)")(
+      "pairs", po::value(&job->pairs_file), "folders: TSV of ZH_PATH, EN_PATH, ID for names that don't pair")(
+      "force", "folders: re-align pairs the TM already holds unchanged");
   cl->AddHidden()("src", po::value(&job->src))("tgt", po::value(&job->tgt));  // the positional arguments
   cl->Positional("src", 1);
   cl->Positional("tgt", 1);
@@ -112,10 +106,19 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
   DocumentAlignmentOptions& options = job->options;
   if (!cl.Has("src") || !cl.Has("tgt")) return cl.Fail("needs SRC and TGT (see tmalign align --help)");
   const std::string& format = job->format;
-  if (format != "beads" && format != "tsv" && format != "json" && format != "tmx") {
+  if (!IsAlignmentFormat(format)) {
     return cl.Fail("unknown --format '" + format + "' (beads, tsv, json or tmx)");
   }
   job->format_given = !cl.vm()["format"].defaulted();
+  std::error_code ec;
+  const bool src_dir = fs::is_directory(job->src, ec), tgt_dir = fs::is_directory(job->tgt, ec);
+  if (src_dir != tgt_dir) return cl.Fail("give two files or two folders (ZH_DIR EN_DIR), not one of each");
+  job->folders = src_dir;
+  job->force = cl.Has("force");
+  if (!job->folders && (cl.Has("pairs") || cl.Has("force") || !cl.vm()["jobs"].defaulted())) {
+    return cl.Fail("--jobs, --pairs and --force are for aligning two folders");
+  }
+  if (job->jobs < 0) return cl.Fail("--jobs must be 0 (all cores) or more");
   job->output = cl.output();
   job->glossaries = cl.glossaries();
   job->verbose = cl.Has("verbose");
@@ -128,6 +131,18 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
     *lang = ParseLanguageCode(*code);
     if (*lang == Language::kUnknown) return cl.Fail("unsupported language '" + *code + "' (zh or en)");
   }
+  if (job->folders) {
+    if (cl.Has("doc") || cl.Has("title"))
+      return cl.Fail("--doc and --title name one document: a folder pair's id is its name");
+    job->store = cl.HasTm();
+    if (job->store) job->tm_path = cl.TmPath();
+    if (!job->store && job->output.empty()) return cl.Fail("aligning folders needs --tm FILE or -o OUT_DIR");
+    if (job->store) {
+      if (Status st = TranslationMemory::CheckWritable(job->tm_path); !st.ok()) return cl.Fail(st);
+    }
+    return -1;
+  }
+  if (Status st = CheckOutputWritable(job->output); !st.ok()) return cl.Fail(st);
   job->store = cl.HasTm() || cl.Has("doc");
   if (job->store) {
     job->tm_path = cl.TmPath();
@@ -148,17 +163,6 @@ int ParseAlignOptions(const std::vector<std::string>& args, CommandLine* cl, Ali
   DeclareAlignOptions(cl, job);
   if (int rc = cl->Parse(args); rc >= 0) return rc;
   return CheckAlignOptions(*cl, job);
-}
-
-// The dictionary (CC-CEDICT, segmentation lexicon) with the --glossary terms added.
-Status LoadDictionary(const AlignJob& job, std::unique_ptr<BilingualLexicon>* lexicon) {
-  TMALIGN_RETURN_IF_ERROR(LoadLexicon(job.dict, job.lexicon_path, lexicon));
-  if (!job.glossaries.empty()) {
-    Glossary glossary;
-    TMALIGN_RETURN_IF_ERROR(LoadGlossaryFiles(job.glossaries, &glossary));
-    AddGlossaryTerms(glossary, lexicon->get());
-  }
-  return Status::Ok();
 }
 
 void ReportVerbose(const AlignJob& job, const AlignedDocument& doc, double dict_secs, double align_secs) {
@@ -213,72 +217,12 @@ Status StoreInTm(const AlignJob& job, const AlignedDocument& doc) {
   return Status::Ok();
 }
 
-void WriteBeads(const AlignedDocument& doc, std::ostream& out) {
-  for (const Bead& b : doc.beads) out << FormatBead(b) << '\n';
-}
-
-void WriteTsv(const AlignedDocument& doc, std::ostream& out) {
-  out << "src_ids\ttgt_ids\tconfidence\tsource\ttarget\n";
-  for (const Bead& b : doc.beads) {
-    out << Ids(b.src) << '\t' << Ids(b.tgt) << '\t' << Confidence(b.confidence) << '\t'
-        << OneLine(JoinSentences(doc.src, b.src)) << '\t' << OneLine(JoinSentences(doc.tgt, b.tgt)) << '\n';
-  }
-}
-
-void WriteJson(const AlignedDocument& doc, std::ostream& out) {
-  nlohmann::ordered_json j;
-  j["source"] = {
-      {"file", doc.src.path}, {"lang", LanguageCode(doc.src.lang)}, {"sentences", doc.src.sentences.size()}};
-  j["target"] = {
-      {"file", doc.tgt.path}, {"lang", LanguageCode(doc.tgt.lang)}, {"sentences", doc.tgt.sentences.size()}};
-  j["beads"] = nlohmann::ordered_json::array();
-  for (const Bead& b : doc.beads) {
-    j["beads"].push_back({{"src", b.src},
-                          {"tgt", b.tgt},
-                          {"type", BeadType(b)},
-                          {"confidence", std::round(b.confidence * 1000) / 1000},
-                          {"source", JoinSentences(doc.src, b.src)},
-                          {"target", JoinSentences(doc.tgt, b.tgt)}});
-  }
-  out << j.dump(2) << '\n';
-}
-
-// TMX: only beads with both sides are translation units.
-// TMX: only beads with both sides are translation units.
-void WriteTmxUnits(const AlignedDocument& doc, const std::string& doc_id, std::ostream& out) {
-  TmxWriter tmx(out, TmxHeader{LangTag(doc.src.lang), TMALIGN_VERSION});
-  for (size_t k = 0; k < doc.beads.size(); ++k) {
-    const Bead& b = doc.beads[k];
-    if (b.src.empty() || b.tgt.empty()) continue;
-    TmxUnit unit;
-    unit.props = {{"x-tmalign-doc", doc_id},
-                  {"x-tmalign-position", std::to_string(k)},
-                  {"x-tmalign-src-ids", Ids(b.src)},
-                  {"x-tmalign-tgt-ids", Ids(b.tgt)},
-                  {"x-tmalign-confidence", Confidence(b.confidence)}};
-    unit.variants.resize(2);
-    unit.variants[0].lang = LangTag(doc.src.lang);
-    unit.variants[0].text = JoinSentences(doc.src, b.src);
-    unit.variants[1].lang = LangTag(doc.tgt.lang);
-    unit.variants[1].text = JoinSentences(doc.tgt, b.tgt);
-    tmx.Write(unit);
-  }
-  tmx.Finish();
-}
-
 // Writes the beads in --format to -o (standard output without it): all of it, or on error nothing.
 Status WriteAlignment(const AlignJob& job, const AlignedDocument& doc) {
   OutputFile out(job.output);
   TMALIGN_RETURN_IF_ERROR(out.Open());
-  if (job.format == "beads") {
-    WriteBeads(doc, out.stream());
-  } else if (job.format == "tsv") {
-    WriteTsv(doc, out.stream());
-  } else if (job.format == "json") {
-    WriteJson(doc, out.stream());
-  } else {
-    WriteTmxUnits(doc, job.doc_id.empty() ? DefaultDocId(job.src, job.tgt) : job.doc_id, out.stream());
-  }
+  WriteAlignmentAs(job.format, doc, job.doc_id.empty() ? DefaultDocId(job.src, job.tgt) : job.doc_id,
+                   out.stream());
   return out.Commit();
 }
 
@@ -286,6 +230,7 @@ int RunAlign(const std::vector<std::string>& args) {
   CommandLine cl("align", kUsage, kExamples);
   AlignJob job;
   if (int rc = ParseAlignOptions(args, &cl, &job); rc >= 0) return rc;
+  if (job.folders) return RunAlignFolder(cl, job);
   AlignedDocument doc;
   if (Status st = AlignInputs(job, &doc); !st.ok()) return cl.Fail(st);
   if (job.store) {

@@ -24,9 +24,9 @@ void CommandLine::AddGlossary(const char* help) {
   visible_.add_options()("glossary,g", po::value(&glossaries_)->value_name("FILE"), help);
 }
 
-void CommandLine::AddOutput(const char* help) {
+void CommandLine::AddOutput(const char* help, bool check_on_parse) {
   visible_.add_options()("output,o", po::value(&output_)->value_name("FILE"), help);
-  has_output_ = true;
+  has_output_ = check_on_parse;
 }
 
 void CommandLine::AddJson(const char* help) { visible_.add_options()("json", help); }

@@ -38,8 +38,9 @@ class CommandLine {
   void AddTm(const char* help = "translation memory (default $TMALIGN_TM, else ./tm.sqlite)");
   // --glossary/-g FILE, repeatable (glossaries()).
   void AddGlossary(const char* help);
-  // --output/-o FILE ("-": standard output); Parse checks its folder is writable.
-  void AddOutput(const char* help);
+  // --output/-o FILE ("-": standard output); Parse checks its folder is writable unless
+  // check_on_parse is false (the command checks it, e.g. when it may name a folder).
+  void AddOutput(const char* help, bool check_on_parse = true);
   // --json (json()).
   void AddJson(const char* help);
   // --color auto|always|never (UseColor(): auto means colour when stdout is a terminal).

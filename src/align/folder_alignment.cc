@@ -1,0 +1,54 @@
+#include "align/folder_alignment.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace tmalign {
+
+void AlignPairs(const std::vector<FilePair>& pairs, const BilingualLexicon& lexicon,
+                const DocumentAlignmentOptions& options, int jobs,
+                const std::function<void(size_t index, PairAlignment&& result)>& on_done) {
+  const size_t n = pairs.size();
+  std::vector<std::optional<PairAlignment>> results(n);
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next = 0;  // the next pair a worker takes
+  auto work = [&] {
+    while (true) {
+      size_t i;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (next >= n) return;
+        i = next++;
+      }
+      PairAlignment r;
+      r.status = AlignDocumentFiles(pairs[i].zh_path, pairs[i].en_path, lexicon, options, &r.document);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        results[i] = std::move(r);
+      }
+      cv.notify_all();
+    }
+  };
+  const int threads = std::clamp(jobs, 1, static_cast<int>(std::max<size_t>(n, 1)));
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) workers.emplace_back(work);
+  // Hand results over in order; a finished result is moved out so memory stays bounded by
+  // the pairs in flight and those waiting for an earlier one.
+  for (size_t i = 0; i < n; ++i) {
+    PairAlignment r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return results[i].has_value(); });
+      r = std::move(*results[i]);
+      results[i].reset();
+    }
+    on_done(i, std::move(r));
+  }
+  for (std::thread& w : workers) w.join();
+}
+
+}  // namespace tmalign
