@@ -62,7 +62,8 @@ TEST_P(DocumentsCliTest, AlignScoresAgainstTheTextsGold) {
   if (!HaveDictionary()) GTEST_SKIP() << "CC-CEDICT not found (run scripts/fetch-cedict)";
   const std::string ext = GetParam();
   const std::string out = dir_ + "/test.align";
-  RunResult r = testing::RunTmalign("align '" + kDocs + "/zh." + ext + "' '" + kDocs + "/en." + ext + "' -o '" + out + "'");
+  RunResult r = testing::RunTmalign("align '" + kDocs + "/zh." + ext + "' '" + kDocs + "/en." + ext +
+                                    "' -o '" + out + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   RunResult eval = testing::RunTmalign("eval '" + kBulletin + "/gold.align' '" + out + "'");
   ASSERT_EQ(eval.exit_code, 0) << eval.err;
@@ -79,7 +80,8 @@ INSTANTIATE_TEST_SUITE_P(Formats, DocumentsCliTest, ::testing::Values("docx", "o
 TEST(DocumentsMixedTest, AChinesePdfAgainstAnEnglishDocx) {
   if (!HaveDictionary()) GTEST_SKIP() << "CC-CEDICT not found (run scripts/fetch-cedict)";
   const std::string dir = ::tmalign::testing::MakeTempDir("tmalign_documents_mixed");
-  RunResult r = testing::RunTmalign("align '" + kDocs + "/zh.pdf' '" + kDocs + "/en.docx' -o '" + dir + "/t.align'");
+  RunResult r =
+      testing::RunTmalign("align '" + kDocs + "/zh.pdf' '" + kDocs + "/en.docx' -o '" + dir + "/t.align'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   RunResult eval = testing::RunTmalign("eval '" + kBulletin + "/gold.align' '" + dir + "/t.align'");
   EXPECT_GE(StrictF1(eval.out), 0.98) << eval.out;
@@ -90,8 +92,10 @@ TEST(DocumentsMixedTest, AChinesePdfAgainstAnEnglishDocx) {
 // paragraph that holds the text draft's line (blank lines separate its paragraphs).
 TEST(DocumentsCheckTest, WordDraftGivesTheTextDraftsFindingsAtParagraphs) {
   const std::string glossary = std::string(TMALIGN_SOURCE_DIR) + "/glossary/blockchain.tsv";
-  RunResult text = testing::RunTmalign("check --json --glossary '" + glossary + "' --target '" + kBulletin + "/draft-en.txt'");
-  RunResult docx = testing::RunTmalign("check --json --glossary '" + glossary + "' --target '" + kDocs + "/draft-en.docx'");
+  RunResult text = testing::RunTmalign("check --json --glossary '" + glossary + "' --target '" + kBulletin +
+                                       "/draft-en.txt'");
+  RunResult docx = testing::RunTmalign("check --json --glossary '" + glossary + "' --target '" + kDocs +
+                                       "/draft-en.docx'");
   ASSERT_EQ(text.exit_code, 1) << text.err;  // the draft has mistakes
   ASSERT_EQ(docx.exit_code, 1) << docx.err;
   const nlohmann::json a = nlohmann::json::parse(text.out), b = nlohmann::json::parse(docx.out);

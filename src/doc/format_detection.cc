@@ -66,7 +66,9 @@ DocumentFormat DetectDocumentFormat(const std::string& path, std::string_view by
   if (found == DocumentFormat::kText && office_ext) {
     // Binary garbage named .docx is a damaged document, not text: its reader says what is wrong.
     if (bytes.substr(0, 4096).find('\0') != std::string_view::npos) {
-      return ext == ".docx" ? DocumentFormat::kDocx : ext == ".odt" ? DocumentFormat::kOdt : DocumentFormat::kPdf;
+      return ext == ".docx"  ? DocumentFormat::kDocx
+             : ext == ".odt" ? DocumentFormat::kOdt
+                             : DocumentFormat::kPdf;
     }
     *note = path + ": a " + ext + " file that is plain text: read as text";
   }
