@@ -20,6 +20,9 @@ struct AlignOptions {
   // marking it 1-0.
   double size_credit = 0.5;
   double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
+  // Threads for the match masks (0: all cores). The beads do not depend on it; folder
+  // alignment sets 1 when it already runs one pair per core.
+  int threads = 0;
 };
 
 }  // namespace tmalign

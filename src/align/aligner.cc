@@ -73,7 +73,10 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
         std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
         std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
-  scorer.PrepareRows(ranges, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  const int threads = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  scorer.PrepareRows(ranges, threads);
   std::vector<BeadShape> shapes = BeadShapes(options_);
   timer.Mark("masks");
   const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
