@@ -108,10 +108,9 @@ int RunAlignFolder(const CommandLine& cl, const AlignJob& job) {
     todo.push_back(p);
   }
 
+  if (todo.empty()) return kExitOk;  // all unchanged: no dictionary needed
   std::unique_ptr<BilingualLexicon> lexicon;
-  if (!todo.empty()) {
-    if (Status s = LoadDictionary(job, &lexicon); !s.ok()) return cl.Fail(s);
-  }
+  if (Status s = LoadDictionary(job, &lexicon); !s.ok()) return cl.Fail(s);
   const int jobs =
       job.jobs > 0 ? job.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> failed;
