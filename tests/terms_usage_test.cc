@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -174,10 +175,45 @@ TEST_F(TermsUsageCliTest, BadInputExitsTwoWithAMessage) {
   r = RunTmalign("terms usage 联盟链 --tm " + empty);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("the TM has no units"), std::string::npos) << r.err;
+  r = RunTmalign("terms extract --tm " + empty);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("the TM has no units"), std::string::npos) << r.err;
   std::filesystem::remove(empty);
 
   r = RunTmalign("terms usage 联盟链 --tm " + ::testing::TempDir() + "no_such_tm.sqlite");
   EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(TermsUsageCliTest, ExtractListsBulletinTermsAsAGlossary) {
+  const std::string out = ::testing::TempDir() + "extracted_" + std::to_string(getpid()) + ".tsv";
+  RunResult r = RunTmalign("terms extract --tm " + tm_ + " --min-count 2 -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string tsv = testing::ReadFile(out);
+  EXPECT_EQ(tsv.rfind("zh\ten\tvariants\tforbidden\tcase\tnote\n", 0), 0u) << tsv;
+  EXPECT_NE(tsv.find("\n联盟链\talliance chain\t"), std::string::npos) << tsv;
+  EXPECT_NE(tsv.find("\n区块链\tblockchain\t"), std::string::npos) << tsv;
+  EXPECT_NE(tsv.find("\tscore "), std::string::npos) << tsv;
+  Glossary g;
+  Status s = g.LoadTsv(out);  // check loads it as it is
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_GE(g.entries().size(), 10u);
+
+  // Pairs the glossary already holds are left out.
+  r = RunTmalign("terms extract --tm " + tm_ + " --min-count 2 -g " + kGlossary);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("\n联盟链\t"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n区块链\t"), std::string::npos) << r.out;
+
+  r = RunTmalign("terms extract --tm " + tm_ + " --min-count 2 --top 5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6) << r.out;
+
+  r = RunTmalign("terms extract --tm " + tm_ + " --doc nosuch");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no document 'nosuch'"), std::string::npos) << r.err;
+  r = RunTmalign("terms extract --tm " + tm_ + " -g /nonexistent/g.tsv");
+  EXPECT_EQ(r.exit_code, 2);
+  std::filesystem::remove(out);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 #include "cli/command_line.h"
 #include "cli/fail.h"
 #include "cli/output_file.h"
-#include "cli/terms_usage.h"
+#include "cli/terms_from_tm.h"
 #include "terms/glossary_files.h"
 #include "terms/lookup.h"
 #include "terms/tbx.h"
@@ -25,7 +25,9 @@ const char* kTermsUsage =
     "usage: tmalign terms import FILE.tbx|.tsv|.csv [-o glossary.tsv]\n"
     "       tmalign terms export --glossary FILE [--glossary FILE ...] --format tbx|tsv [-o FILE]\n"
     "       tmalign terms lookup TEXT --glossary FILE [--glossary FILE ...] [--json]\n"
-    "       tmalign terms usage [ZH ...] --tm TM [--glossary FILE ...] [--doc ID] [--json]\n";
+    "       tmalign terms usage [ZH ...] --tm TM [--glossary FILE ...] [--doc ID] [--json]\n"
+    "       tmalign terms extract --tm TM [--doc ID] [--glossary FILE ...] [--min-count N] [--top N] [-o "
+    "FILE]\n";
 
 int Import(const std::vector<std::string>& args) {
   std::string input;
@@ -132,13 +134,15 @@ int RunTerms(const std::vector<std::string>& args) {
   if (args[0] == "export") return Export(rest);
   if (args[0] == "lookup") return Lookup(rest);
   if (args[0] == "usage") return TermsUsage(rest);
-  return Fail("terms", "unknown subcommand '" + args[0] + "' (import, export, lookup, usage)");
+  if (args[0] == "extract") return TermsExtract(rest);
+  return Fail("terms", "unknown subcommand '" + args[0] + "' (import, export, lookup, usage, extract)");
 }
 
 }  // namespace
 
 TMALIGN_REGISTER_COMMAND("terms",
-                         "glossary import (TBX/TSV/CSV), export (TBX/TSV), lookup, and term usage in the TM",
+                         "glossary import (TBX/TSV/CSV), export (TBX/TSV), lookup, term usage in the TM and "
+                         "term extraction from it",
                          RunTerms);
 
 }  // namespace tmalign::cli

@@ -1,6 +1,4 @@
 // tmalign terms usage: how the TM's units rendered each term, with glossary status.
-#include "cli/terms_usage.h"
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -12,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/output_file.h"
+#include "cli/terms_from_tm.h"
 #include "cli/tm_cli.h"
 #include "dict/lexicon_loader.h"
 #include "terms/glossary_files.h"

@@ -512,6 +512,18 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
         }
       }
       r.count = tally.count;
+      if (m.units_counted > 0) {
+        uint32_t node = 0;
+        size_t start = 0;
+        while (start <= key.size()) {
+          const size_t space = std::min(key.find(' ', start), key.size());
+          const int32_t word = m.WordId(key.substr(start, space - start), false);
+          node = word < 0 ? 0 : m.Child(node, word, false);
+          if (node == 0) break;
+          start = space + 1;
+        }
+        if (node != 0) r.target_units = static_cast<int>(m.node_units[node]);
+      }
       r.docs = static_cast<int>(tally.docs.size());
       auto st = m.form_status[t].find(key);
       r.status = st == m.form_status[t].end() ? RenderingStatus::kUnlisted : st->second;

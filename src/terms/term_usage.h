@@ -42,8 +42,9 @@ struct RenderingUsage {
   int count = 0;     // units that render the term this way
   int docs = 0;
   RenderingStatus status = RenderingStatus::kUnlisted;  // meaningful with a glossary
-  UsageExample example;                                 // the first unit, in TM order
-  std::vector<std::string> doc_ids;                     // the documents, sorted
+  int target_units = 0;              // units in scope whose target holds the rendering (0: not counted)
+  UsageExample example;              // the first unit, in TM order
+  std::vector<std::string> doc_ids;  // the documents, sorted
 };
 
 struct TermUsage {
