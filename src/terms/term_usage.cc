@@ -208,14 +208,16 @@ struct TermUsageCollector::Impl {
   // holds (adding them when `add`).
   template <typename Fn>
   void ForEachSpan(const std::vector<EnglishWord>& words, const std::vector<int32_t>& ids, bool add, Fn fn) {
+    std::vector<bool> stop(words.size());
+    for (size_t i = 0; i < words.size(); ++i) stop[i] = ids[i] >= 0 && Stopword(words[i].key);
     for (size_t i = 0; i < words.size(); ++i) {
-      if (ids[i] < 0 || Stopword(words[i].key)) continue;
+      if (ids[i] < 0 || stop[i]) continue;
       uint32_t node = 0;
       for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
         if (ids[j] < 0 || (j > i && words[j].break_before)) break;
         node = Child(node, ids[j], add);
         if (node == 0) break;
-        if (!Stopword(words[j].key)) fn(i, j, node);
+        if (!stop[j]) fn(i, j, node);
       }
     }
   }
@@ -393,6 +395,18 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
   std::vector<std::set<int>> term_docs(n);
   std::vector<int> unrendered(n, 0);
 
+  // The words and candidate spans of the target last scored: the terms of one unit come
+  // one after the other and share them.
+  struct CandidateSpan {
+    size_t i, j;
+    uint32_t node;
+  };
+  size_t cached_text = SIZE_MAX;
+  std::vector<EnglishWord> words;
+  std::vector<int32_t> ids;
+  std::vector<bool> stop;
+  std::vector<CandidateSpan> spans;
+
   for (const Impl::TermUnit& tu : m.term_units) {
     const size_t t = tu.term;
     term_docs[t].insert(tu.doc);
@@ -400,9 +414,20 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
     if (key.empty() && tu.text != SIZE_MAX) {
       // The best span of the target for this term.
       const std::string& target = m.targets[tu.text];
-      const std::vector<EnglishWord> words = SplitEnglishWords(target);
-      std::vector<int32_t> ids;
-      for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, false));
+      if (cached_text != tu.text) {
+        cached_text = tu.text;
+        words = SplitEnglishWords(target);
+        ids.clear();
+        stop.clear();
+        for (const EnglishWord& w : words) {
+          ids.push_back(m.WordId(w.key, false));
+          stop.push_back(m.Stopword(w.key));
+        }
+        spans.clear();
+        m.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
+          spans.push_back({i, j, node});
+        });
+      }
       const Impl::Evidence& ev = m.evidence[t];
       const size_t segs = ev.segments.size();
       // Which parts of the term each word renders: bit s for segment s, bit 31 for the whole term.
@@ -446,12 +471,12 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
       uint32_t best_cooc = 0;
       size_t best_i = 0, best_j = 0;
       bool found = false;
-      m.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
+      for (const auto& [i, j, node] : spans) {
         uint32_t mask = 0;
         int extra = 0;
         for (size_t k = i; k <= j; ++k) {
           mask |= bits[k];
-          if (bits[k] == 0 && !m.Stopword(words[k].key)) ++extra;
+          if (bits[k] == 0 && !stop[k]) ++extra;
         }
         double cov =
             segs ? static_cast<double>(std::popcount(mask & 0x7FFFFFFFu)) / static_cast<double>(segs) : 0;
@@ -461,7 +486,7 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
         const double dice = 2.0 * both / (n_t + std::max<double>(m.node_units[node], both));
         const bool is_marked = marked.count({i, j}) > 0;
         const bool lone_quote = only_quote && is_marked && tu.quoted;
-        if (cov == 0 && !lone_quote && (both < 2 || dice < 0.2)) return;
+        if (cov == 0 && !lone_quote && (both < 2 || dice < 0.2)) continue;
         double score = cov > 0 ? 0.6 * cov + 0.4 * dice - 0.1 * extra : dice - 1.0;
         if (is_marked) score += cov > 0 ? 0.1 * (extra + 1) : 0.5;
         const size_t len = j - i, best_len = best_j - best_i;
@@ -473,7 +498,7 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
           best_i = i;
           best_j = j;
         }
-      });
+      }
       if (found) {
         surface = target.substr(words[best_i].begin, words[best_j].end - words[best_i].begin);
         for (size_t k = best_i; k <= best_j; ++k) key += (k > best_i ? " " : "") + words[k].key;
