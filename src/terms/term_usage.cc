@@ -42,7 +42,8 @@ size_t ApostropheAt(std::string_view s, size_t i) {
   return 0;
 }
 
-std::string FoldWord(std::string_view surface) {
+// Lowercase, apostrophes dropped, a possessive 's removed.
+std::string LowerWord(std::string_view surface) {
   std::string lower;
   lower.reserve(surface.size());
   for (size_t i = 0; i < surface.size();) {
@@ -56,8 +57,10 @@ std::string FoldWord(std::string_view surface) {
   }
   if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "'s") == 0) lower.resize(lower.size() - 2);
   std::erase(lower, '\'');
-  return StemEnglishWord(lower);
+  return lower;
 }
+
+std::string FoldWord(std::string_view surface) { return StemEnglishWord(LowerWord(surface)); }
 
 // The same word up to derivation: equal, or sharing a prefix of five letters or more that
 // leaves at most two letters of the shorter ("regulate"/"regulation", "reinforce"/"reinforcement").
@@ -97,7 +100,9 @@ bool IsCapitalized(std::string_view text, const EnglishWord& w) {
 
 }  // namespace
 
-std::vector<EnglishWord> SplitEnglishWords(std::string_view text) {
+std::string FoldEnglishWord(std::string_view word) { return FoldWord(word); }
+
+std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
   std::vector<EnglishWord> words;
   bool pending_break = false;
   for (size_t i = 0; i < text.size();) {
@@ -121,7 +126,9 @@ std::vector<EnglishWord> SplitEnglishWords(std::string_view text) {
     EnglishWord w;
     w.begin = begin;
     w.end = i;
-    w.key = FoldWord(text.substr(begin, i - begin));
+    const std::string lower = LowerWord(text.substr(begin, i - begin));
+    w.stop = IsEnglishStopword(lower);
+    w.key = fold ? StemEnglishWord(lower) : std::string(text.substr(begin, i - begin));
     w.break_before = pending_break || words.empty();
     pending_break = false;
     if (!w.key.empty()) words.push_back(std::move(w));
@@ -178,6 +185,7 @@ struct TermUsageCollector::Impl {
   std::vector<TermUnit> term_units;
   std::vector<std::string> targets;
   std::vector<size_t> term_unit_count;
+  std::vector<size_t> pending_count;  // units of the term no glossary rendering settles
   std::vector<std::unordered_map<uint32_t, uint32_t>> cooc;  // per term: node -> units with both
   bool any_pending = false;
 
@@ -202,22 +210,19 @@ struct TermUsageCollector::Impl {
     node_word.push_back(word);
     return id;
   }
-  bool Stopword(const std::string& key) const { return IsEnglishStopword(key); }
 
   // Calls fn(first word, last word, node) for each candidate span of `words` that the trie
   // holds (adding them when `add`).
   template <typename Fn>
   void ForEachSpan(const std::vector<EnglishWord>& words, const std::vector<int32_t>& ids, bool add, Fn fn) {
-    std::vector<bool> stop(words.size());
-    for (size_t i = 0; i < words.size(); ++i) stop[i] = ids[i] >= 0 && Stopword(words[i].key);
     for (size_t i = 0; i < words.size(); ++i) {
-      if (ids[i] < 0 || stop[i]) continue;
+      if (ids[i] < 0 || words[i].stop) continue;
       uint32_t node = 0;
       for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
         if (ids[j] < 0 || (j > i && words[j].break_before)) break;
         node = Child(node, ids[j], add);
         if (node == 0) break;
-        if (!stop[j]) fn(i, j, node);
+        if (!words[j].stop) fn(i, j, node);
       }
     }
   }
@@ -279,6 +284,7 @@ TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, co
   m.evidence.resize(n);
   m.form_status.resize(n);
   m.term_unit_count.assign(n, 0);
+  m.pending_count.assign(n, 0);
   m.cooc.resize(n);
   m.node_units.push_back(0);
   m.node_last_unit.push_back(UINT32_MAX);
@@ -324,18 +330,24 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
   std::vector<EnHit> en = m.matcher->FindEn(target, &overlapped);
   en.insert(en.end(), overlapped.begin(), overlapped.end());
 
-  // Association statistics are gathered for every unit of a term, so that a span's count
-  // with the term is right even where a glossary rendering settles the unit.
+  // Association statistics come from the units a glossary rendering does not settle: there
+  // the question is which words render the term, and a rendering that recurs in them is the
+  // one translators used instead of the glossary's.
   std::vector<uint32_t> nodes;
-  {
-    const std::vector<EnglishWord> words = SplitEnglishWords(target);
-    std::vector<int32_t> ids;
-    ids.reserve(words.size());
-    for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, true));
-    m.ForEachSpan(words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
-    std::sort(nodes.begin(), nodes.end());
-    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-  }
+  bool have_nodes = false;
+  auto unit_nodes = [&]() -> const std::vector<uint32_t>& {
+    if (!have_nodes) {
+      have_nodes = true;
+      const std::vector<EnglishWord> words = SplitEnglishWords(target);
+      std::vector<int32_t> ids;
+      ids.reserve(words.size());
+      for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, true));
+      m.ForEachSpan(words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
+      std::sort(nodes.begin(), nodes.end());
+      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    }
+    return nodes;
+  };
   size_t text_index = SIZE_MAX;
   for (size_t t : terms) {
     ++m.term_unit_count[t];
@@ -354,8 +366,9 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
         tu.key = FoldEnglishPhrase(m.matcher->FormText(*best));
       }
     }
-    for (uint32_t node : nodes) ++m.cooc[t][node];
     if (tu.key.empty()) {
+      ++m.pending_count[t];
+      for (uint32_t node : unit_nodes()) ++m.cooc[t][node];
       if (text_index == SIZE_MAX) {
         text_index = m.targets.size();
         m.targets.emplace_back(target);
@@ -370,10 +383,20 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
 void TermUsageCollector::CountUnit(std::string_view target) {
   Impl& m = *impl_;
   const uint32_t unit = m.units_counted++;
-  std::vector<EnglishWord> words = SplitEnglishWords(target);
+  if (m.word_ids.empty()) return;
+  // Words as SplitEnglishWords finds them, folded through a cache of lowercase surfaces:
+  // most words of most targets are in no candidate span, and stemming them is the cost.
+  std::vector<EnglishWord> words = SplitEnglishWords(target, /*fold=*/false);
   std::vector<int32_t> ids;
   ids.reserve(words.size());
-  for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, false));
+  for (EnglishWord& w : words) {
+    auto it = m.count_cache.find(w.key);
+    if (it == m.count_cache.end()) {
+      const int32_t id = m.WordId(FoldEnglishWord(w.key), false);
+      it = m.count_cache.emplace(w.key, id).first;
+    }
+    ids.push_back(it->second);
+  }
   m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) {
     if (m.node_last_unit[node] == unit) return;
     m.node_last_unit[node] = unit;
@@ -404,7 +427,6 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
   size_t cached_text = SIZE_MAX;
   std::vector<EnglishWord> words;
   std::vector<int32_t> ids;
-  std::vector<bool> stop;
   std::vector<CandidateSpan> spans;
 
   for (const Impl::TermUnit& tu : m.term_units) {
@@ -418,11 +440,7 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
         cached_text = tu.text;
         words = SplitEnglishWords(target);
         ids.clear();
-        stop.clear();
-        for (const EnglishWord& w : words) {
-          ids.push_back(m.WordId(w.key, false));
-          stop.push_back(m.Stopword(w.key));
-        }
+        for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, false));
         spans.clear();
         m.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
           spans.push_back({i, j, node});
@@ -466,7 +484,7 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
         while (j + 1 < words.size() && !words[j + 1].break_before && IsCapitalized(target, words[j + 1])) ++j;
         if (j > i && j - i < kMaxWords) marked.emplace(i, j);
       }
-      const double n_t = static_cast<double>(m.term_unit_count[t]);
+      const double n_t = static_cast<double>(m.pending_count[t]);
       double best_score = -1;
       uint32_t best_cooc = 0;
       size_t best_i = 0, best_j = 0;
@@ -476,7 +494,7 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
         int extra = 0;
         for (size_t k = i; k <= j; ++k) {
           mask |= bits[k];
-          if (bits[k] == 0 && !stop[k]) ++extra;
+          if (bits[k] == 0 && !words[k].stop) ++extra;
         }
         double cov =
             segs ? static_cast<double>(std::popcount(mask & 0x7FFFFFFFu)) / static_cast<double>(segs) : 0;

@@ -61,8 +61,11 @@ struct EnglishWord {
   size_t begin = 0, end = 0;
   std::string key;
   bool break_before = false;
+  bool stop = false;  // a stopword ("the", "of"): no span starts or ends with one
 };
-std::vector<EnglishWord> SplitEnglishWords(std::string_view text);
+// `fold` false: the keys are the words as written (FoldEnglishWord folds one).
+std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold = true);
+std::string FoldEnglishWord(std::string_view word);
 // The folded form of an English phrase: its word keys joined by single spaces.
 std::string FoldEnglishPhrase(std::string_view text);
 
