@@ -193,11 +193,39 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
     word_breaker_->it.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
   }
   icu::BreakIterator* bi = word_breaker_->it.get();
-  UText* ut = utext_openUTF8(nullptr, n.text.data(), static_cast<int64_t>(n.text.size()), &err);
+  // Only the stretch of text between the separators around the hits is segmented: a space
+  // or punctuation that no word rule joins across always ends a word, so the words inside
+  // come out as they do in the whole text.
+  size_t lo = spans.front().begin, hi = spans.front().end;
+  for (const Span& s : spans) {
+    lo = std::min(lo, s.begin);
+    hi = std::max(hi, s.end);
+  }
+  auto separator_at = [&](size_t i) {  // the code point at byte i (a lead byte) separates words
+    const UChar32 c = CodePointAt(n.text, i);
+    if (c < 0 || !(u_isUWhiteSpace(c) || u_ispunct(c))) return false;
+    const UChar32 before = CodePointBefore(n.text, i), after = CodePointAt(n.text, i + U8_LENGTH(c));
+    const auto joinable = [](UChar32 x) {
+      return IsWordCodePoint(x) && !u_hasBinaryProperty(x, UCHAR_IDEOGRAPHIC);
+    };
+    return !(joinable(before) && joinable(after));  // "1,000", "U.S.", "can't" stay words
+  };
+  while (lo > 0) {
+    size_t prev = lo - 1;
+    while (prev > 0 && (static_cast<unsigned char>(n.text[prev]) & 0xC0) == 0x80) --prev;
+    if (separator_at(prev)) break;
+    lo = prev;
+  }
+  while (hi < n.text.size() && !separator_at(hi)) {
+    const UChar32 c = CodePointAt(n.text, hi);
+    hi += c < 0 ? 1 : static_cast<size_t>(U8_LENGTH(c));
+  }
+  UText* ut = utext_openUTF8(nullptr, n.text.data() + lo, static_cast<int64_t>(hi - lo), &err);
   if (U_SUCCESS(err) && bi != nullptr) {
     bi->setText(ut, err);
     for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
-      if (b >= 0 && static_cast<size_t>(b) <= n.text.size()) boundary[static_cast<size_t>(b)] = true;
+      if (b >= 0 && lo + static_cast<size_t>(b) <= n.text.size())
+        boundary[lo + static_cast<size_t>(b)] = true;
     }
   } else {
     std::fill(boundary.begin(), boundary.end(), true);

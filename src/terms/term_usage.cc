@@ -74,6 +74,50 @@ bool StemsMeet(std::string_view word, std::string_view translation) {
 
 constexpr int kMaxWords = 5;
 
+// The trie's edges, (parent node, word id) -> child node, in one open-addressing table:
+// pass 2 looks up every word of every target, and a node-based map is the cost there.
+class EdgeTable {
+ public:
+  EdgeTable() { Resize(1 << 16); }
+  // 0 when absent (node 0, the root, is never a child).
+  uint32_t Find(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (values_[i] == 0) return 0;
+      if (keys_[i] == key) return values_[i];
+    }
+  }
+  void Insert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    size_t i = Slot(key);
+    while (values_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+  }
+
+ private:
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  void Resize(size_t capacity) {
+    keys_.assign(capacity, 0);
+    values_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    shift_ = 64 - std::countr_zero(capacity);
+    size_ = 0;
+  }
+  void Grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> values = std::move(values_);
+    Resize(keys.size() * 2);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (values[i] != 0) Insert(keys[i], values[i]);
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t mask_ = 0, size_ = 0;
+  int shift_ = 0;
+};
+
 // Opening and closing quotation marks (ASCII, curly, corner brackets, guillemets, 《》).
 constexpr std::string_view kOpenQuotes[] = {"\"",           "\xE2\x80\x9C", "\xE2\x80\x98", "\xE3\x80\x8C",
                                             "\xE3\x80\x8E", "\xE3\x80\x8A", "\xC2\xAB",     "'"};
@@ -126,9 +170,13 @@ std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
     EnglishWord w;
     w.begin = begin;
     w.end = i;
-    const std::string lower = LowerWord(text.substr(begin, i - begin));
-    w.stop = IsEnglishStopword(lower);
-    w.key = fold ? StemEnglishWord(lower) : std::string(text.substr(begin, i - begin));
+    if (fold) {
+      const std::string lower = LowerWord(text.substr(begin, i - begin));
+      w.stop = IsEnglishStopword(lower);
+      w.key = StemEnglishWord(lower);
+    } else {
+      w.key = std::string(text.substr(begin, i - begin));
+    }
     w.break_before = pending_break || words.empty();
     pending_break = false;
     if (!w.key.empty()) words.push_back(std::move(w));
@@ -164,8 +212,9 @@ struct TermUsageCollector::Impl {
   std::vector<std::string> doc_names;
   std::unordered_map<std::string, int> doc_ids;
   StringMap<int32_t> word_ids;
-  std::unordered_map<std::string, int32_t> count_cache;  // lowercase surface -> word id or -1
-  std::unordered_map<uint64_t, uint32_t> trie;
+  // A word as written -> its word id (-1: in no candidate span) and whether it is a stopword.
+  std::unordered_map<std::string, std::pair<int32_t, bool>> count_cache;
+  EdgeTable trie;
   std::vector<uint32_t> node_units;      // units in scope holding the n-gram (pass 2)
   std::vector<uint32_t> node_last_unit;  // last unit counted, to count each unit once
   std::vector<uint8_t> node_length;
@@ -199,11 +248,10 @@ struct TermUsageCollector::Impl {
   }
   uint32_t Child(uint32_t node, int32_t word, bool add) {
     const uint64_t k = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
-    auto it = trie.find(k);
-    if (it != trie.end()) return it->second;
+    if (const uint32_t found = trie.Find(k)) return found;
     if (!add) return 0;
     const uint32_t id = static_cast<uint32_t>(node_units.size());
-    trie.emplace(k, id);
+    trie.Insert(k, id);
     node_units.push_back(0);
     node_last_unit.push_back(UINT32_MAX);
     node_length.push_back(static_cast<uint8_t>(node == 0 ? 1 : node_length[node] + 1));
@@ -392,10 +440,14 @@ void TermUsageCollector::CountUnit(std::string_view target) {
   for (EnglishWord& w : words) {
     auto it = m.count_cache.find(w.key);
     if (it == m.count_cache.end()) {
-      const int32_t id = m.WordId(FoldEnglishWord(w.key), false);
-      it = m.count_cache.emplace(w.key, id).first;
+      const std::string lower = LowerWord(w.key);
+      it = m.count_cache
+               .emplace(w.key,
+                        std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
+               .first;
     }
-    ids.push_back(it->second);
+    ids.push_back(it->second.first);
+    w.stop = it->second.second;
   }
   m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) {
     if (m.node_last_unit[node] == unit) return;
