@@ -113,6 +113,10 @@ TEST(TermMatcherTest, TermInsideAWordThatHoldsItWhole) {
   EXPECT_EQ(ZhTerms(m, "高血压"), std::vector<std::string>{"血压@3"});
   EXPECT_EQ(ZhTerms(m, "湖北省"), std::vector<std::string>{"湖北@0"});
   EXPECT_TRUE(ZhTerms(m, "联盟链接").empty());  // 链接 crosses the end of 联盟链
+  // Only the stretch between separators around a hit is segmented; the words are the same.
+  EXPECT_TRUE(ZhTerms(m, "你好，点击联盟链接购买。再见").empty());
+  EXPECT_EQ(ZhTerms(m, "你好，发展联盟链。再见"), std::vector<std::string>{"联盟链@15"});
+  EXPECT_EQ(ZhTerms(m, "A.联盟链 B"), std::vector<std::string>{"联盟链@2"});
 }
 
 TEST(TermMatcherTest, OverlappedRenderingsOnRequest) {
