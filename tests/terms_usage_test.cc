@@ -66,6 +66,22 @@ TEST(TermUsageTest, GlossaryRenderingsWithStatusCountsAndUnrendered) {
   EXPECT_EQ(u.renderings[1].doc_ids, std::vector<std::string>{"b"});
 }
 
+TEST(TermUsageTest, WrongCaseOfACaseSensitiveTermIsItsOwnRendering) {
+  Glossary g;
+  ASSERT_TRUE(
+      g.ParseTsv("zh\ten\tvariants\tforbidden\tcase\n数字中国\tDigital China\t\t\tyes\n", "g.tsv").ok());
+  const std::vector<TermUsage> usage = Collect({"数字中国"}, &g,
+                                               {{"a", 0, "建设数字中国。", "Build a digital china."},
+                                                {"b", 0, "建设数字中国。", "Build Digital China."},
+                                                {"b", 1, "数字中国。", "Digital China."}});
+  ASSERT_EQ(usage[0].renderings.size(), 2u);
+  EXPECT_EQ(usage[0].renderings[0].text, "Digital China");
+  EXPECT_EQ(usage[0].renderings[0].status, RenderingStatus::kApproved);
+  EXPECT_EQ(usage[0].renderings[1].text, "digital china");
+  EXPECT_EQ(usage[0].renderings[1].status, RenderingStatus::kUnlisted);
+  EXPECT_EQ(usage[0].renderings[1].doc_ids, std::vector<std::string>{"a"});
+}
+
 TEST(TermUsageTest, UnlistedRenderingFoundByAssociation) {
   Glossary g;
   ASSERT_TRUE(g.ParseTsv("zh\ten\n联盟链\talliance chain\n", "g.tsv").ok());

@@ -412,6 +412,9 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
       if (best != nullptr) {
         tu.found = std::string(target.substr(best->begin, best->end - best->begin));
         tu.key = FoldEnglishPhrase(m.matcher->FormText(*best));
+        // A term whose case matters ("Digital China"): the wrong case is a rendering of its
+        // own, which no glossary form lists.
+        if (m.query.entries()[t].case_sensitive && !best->case_exact) tu.key += " (case)";
       }
     }
     if (tu.key.empty()) {
