@@ -60,8 +60,6 @@ std::string LowerWord(std::string_view surface) {
   return lower;
 }
 
-std::string FoldWord(std::string_view surface) { return StemEnglishWord(LowerWord(surface)); }
-
 // The same word up to derivation: equal, or sharing a prefix of five letters or more that
 // leaves at most two letters of the shorter ("regulate"/"regulation", "reinforce"/"reinforcement").
 bool StemsMeet(std::string_view word, std::string_view translation) {
@@ -143,8 +141,6 @@ bool IsCapitalized(std::string_view text, const EnglishWord& w) {
 }
 
 }  // namespace
-
-std::string FoldEnglishWord(std::string_view word) { return FoldWord(word); }
 
 std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
   std::vector<EnglishWord> words;
@@ -374,9 +370,12 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
 
   // Glossary renderings in the target: a forbidden one first (it is what a report must
   // show), else the first by position.
-  std::vector<EnHit> overlapped;
-  std::vector<EnHit> en = m.matcher->FindEn(target, &overlapped);
-  en.insert(en.end(), overlapped.begin(), overlapped.end());
+  std::vector<EnHit> en;
+  if (std::any_of(terms.begin(), terms.end(), [&](size_t t) { return m.listed[t]; })) {
+    std::vector<EnHit> overlapped;
+    en = m.matcher->FindEn(target, &overlapped);
+    en.insert(en.end(), overlapped.begin(), overlapped.end());
+  }
 
   // Association statistics come from the units a glossary rendering does not settle: there
   // the question is which words render the term, and a rendering that recurs in them is the

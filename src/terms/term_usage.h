@@ -63,10 +63,8 @@ struct EnglishWord {
   bool break_before = false;
   bool stop = false;  // a stopword ("the", "of"): no span starts or ends with one
 };
-// `fold` false: the keys are the words as written and `stop` is left false (FoldEnglishWord
-// folds one).
+// `fold` false: the keys are the words as written and `stop` is left false.
 std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold = true);
-std::string FoldEnglishWord(std::string_view word);
 // The folded form of an English phrase: its word keys joined by single spaces.
 std::string FoldEnglishPhrase(std::string_view text);
 
