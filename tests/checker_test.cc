@@ -159,5 +159,67 @@ TEST_F(CheckerTest, RenderingOfATermNotInTheSourceIsNotComparedForConsistency) {
                   .empty());
 }
 
+// Issue 11 §3: the false alarms and the miss measured on professional translations.
+class CheckerFalseAlarmTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s = glossary_.ParseTsv(
+        "zh\ten\tvariants\tforbidden\tcase\n"
+        "爆发\toutbreak\t\t\t\n"
+        "疾病爆发\tdisease outbreak\t\t\t\n"
+        "COVID-19\tCOVID-19\t\t\t\n"
+        "新冠肺炎\tCOVID-19\t\t\t\n"
+        "血压\tblood pressure\t\t\t\n"
+        "湖北\tHubei\t\t\t\n"
+        "联盟链\talliance chain\t\t\t\n"
+        "链\tchain\t\t\t\n",
+        "g.tsv");
+    ASSERT_TRUE(s.ok()) << s.message();
+    matcher_ = std::make_unique<TermMatcher>(glossary_);
+  }
+  std::vector<std::string> Check(const std::string& zh, const std::string& en) {
+    CheckUnit u;
+    u.id = "1";
+    u.document = "d";
+    u.source.push_back(TextPiece{zh, "zh.txt", 1, 1, {}});
+    u.target.push_back(TextPiece{en, "en.txt", 1, 1, {}});
+    std::vector<std::string> out;
+    for (const Finding& f : CheckUnits(*matcher_, {u}))
+      out.push_back(std::string(FindingKindName(f.kind)) + " " + f.term_zh);
+    return out;
+  }
+  Glossary glossary_;
+  std::unique_ptr<TermMatcher> matcher_;
+};
+
+TEST_F(CheckerFalseAlarmTest, RenderingInsideALongerTermsRenderingCounts) {
+  // 疾病爆发 is not in the source: "disease outbreak" renders 爆发.
+  EXPECT_TRUE(Check("疫情爆发后，学校停课。", "After the disease outbreak, schools closed.").empty());
+  // The planted mistake is still found.
+  EXPECT_EQ(Check("疫情爆发后，学校停课。", "After the disease spread, schools closed."),
+            std::vector<std::string>{"missing 爆发"});
+  // When the longer term is in the source, its rendering is its own: the shorter term inside
+  // it does not count twice.
+  EXPECT_TRUE(Check("疾病爆发", "the disease outbreak").empty());
+}
+
+TEST_F(CheckerFalseAlarmTest, LatinSourceTermMatchesCaseInsensitively) {
+  EXPECT_TRUE(Check("Covid-19疫情期间", "during the Covid-19 pandemic").empty());
+  EXPECT_TRUE(Check("COVID-19疫情期间", "during the covid-19 pandemic").empty());
+  EXPECT_TRUE(Check("新冠肺炎疫情", "the Covid-19 epidemic").empty());
+  EXPECT_EQ(Check("covid-19疫情期间", "during the pandemic"), std::vector<std::string>{"missing COVID-19"});
+}
+
+TEST_F(CheckerFalseAlarmTest, TermInsideALongerWordIsCheckedUnlessAWordCrossesIt) {
+  EXPECT_EQ(Check("他患有高血压。", "He has hypertension."), std::vector<std::string>{"missing 血压"});
+  EXPECT_TRUE(Check("他患有高血压。", "He has high blood pressure.").empty());
+  EXPECT_EQ(Check("湖北省的疫情", "the epidemic in the province"), std::vector<std::string>{"missing 湖北"});
+  EXPECT_TRUE(Check("湖北省的疫情", "the epidemic in Hubei Province").empty());
+  // 联盟链接 is 联盟|链接: 链接 crosses the end of 联盟链.
+  EXPECT_TRUE(Check("点击联盟链接购买", "Click the affiliate link to buy.").empty());
+  // A one-character term must be a word of its own: 链 in 联盟链接's 链接 is not the term.
+  EXPECT_TRUE(Check("联盟链接", "the affiliate link").empty());
+}
+
 }  // namespace
 }  // namespace tmalign

@@ -104,4 +104,32 @@ TEST(TermMatcherTest, ForbiddenAndVariantKinds) {
   EXPECT_EQ(g.entries()[hits[2].term].zh, "区块链");
 }
 
+TEST(TermMatcherTest, TermInsideAWordThatHoldsItWhole) {
+  Glossary g;
+  ASSERT_TRUE(
+      g.ParseTsv("zh\ten\n血压\tblood pressure\n湖北\tHubei\n联盟链\talliance chain\n链\tchain\n", "g.tsv")
+          .ok());
+  TermMatcher m(g);
+  EXPECT_EQ(ZhTerms(m, "高血压"), std::vector<std::string>{"血压@3"});
+  EXPECT_EQ(ZhTerms(m, "湖北省"), std::vector<std::string>{"湖北@0"});
+  EXPECT_TRUE(ZhTerms(m, "联盟链接").empty());  // 链接 crosses the end of 联盟链
+  // Only the stretch between separators around a hit is segmented; the words are the same.
+  EXPECT_TRUE(ZhTerms(m, "你好，点击联盟链接购买。再见").empty());
+  EXPECT_EQ(ZhTerms(m, "你好，发展联盟链。再见"), std::vector<std::string>{"联盟链@15"});
+  EXPECT_EQ(ZhTerms(m, "A.联盟链 B"), std::vector<std::string>{"联盟链@2"});
+}
+
+TEST(TermMatcherTest, OverlappedRenderingsOnRequest) {
+  Glossary g;
+  ASSERT_TRUE(g.ParseTsv("zh\ten\n爆发\toutbreak\n疾病爆发\tdisease outbreak\n", "g.tsv").ok());
+  TermMatcher m(g);
+  std::vector<EnHit> overlapped;
+  const std::vector<EnHit> hits = m.FindEn("the disease outbreak", &overlapped);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(g.entries()[hits[0].term].zh, "疾病爆发");
+  ASSERT_EQ(overlapped.size(), 1u);
+  EXPECT_EQ(g.entries()[overlapped[0].term].zh, "爆发");
+  EXPECT_EQ(overlapped[0].begin, 12u);
+}
+
 }  // namespace tmalign

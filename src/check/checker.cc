@@ -79,13 +79,15 @@ class UnitCheck {
 
   // The unit's findings, by position in the target (missing terms count as position 0).
   std::vector<Finding> Run() {
-    const std::vector<EnHit> hits = matcher_.FindEn(target_);
+    std::vector<EnHit> overlapped;
+    const std::vector<EnHit> hits = matcher_.FindEn(target_, has_source_ ? &overlapped : nullptr);
     for (size_t i = 0; i < hits.size();) {
       size_t j = i;
       while (j < hits.size() && hits[j].begin == hits[i].begin && hits[j].end == hits[i].end) ++j;
       CheckSpan(std::span<const EnHit>(hits).subspan(i, j - i));
       i = j;
     }
+    CheckOverlapped(hits, overlapped);
     ReportMissing();
     std::stable_sort(found_.begin(), found_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -128,6 +130,23 @@ class UnitCheck {
       } else {
         CheckAccepted(h, std::move(f), &case_reported);
       }
+    }
+  }
+
+  // A rendering inside the rendering of a longer term that is not in the source still
+  // renders its own term: "the disease outbreak" renders 爆发 (outbreak) when 疾病爆发
+  // (disease outbreak) is not in the source. Only for source terms not yet rendered, and
+  // only where no term of the source claims the longer words.
+  void CheckOverlapped(const std::vector<EnHit>& hits, const std::vector<EnHit>& overlapped) {
+    for (const EnHit& h : overlapped) {
+      if (h.kind == RenderingKind::kForbidden || !InSource(h.term) || rendered_.count(h.term)) continue;
+      const bool claimed = std::any_of(hits.begin(), hits.end(), [&](const EnHit& o) {
+        return o.begin < h.end && h.begin < o.end && InSource(o.term);
+      });
+      if (claimed) continue;
+      const std::string text = target_.substr(h.begin, h.end - h.begin);
+      bool case_reported = false;
+      CheckAccepted(h, HitFinding(h, text, LocateInPieces(unit_.target, h.begin)), &case_reported);
     }
   }
 

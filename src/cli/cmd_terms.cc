@@ -9,6 +9,7 @@
 #include "cli/command_line.h"
 #include "cli/fail.h"
 #include "cli/output_file.h"
+#include "cli/terms_from_tm.h"
 #include "terms/glossary_files.h"
 #include "terms/lookup.h"
 #include "terms/tbx.h"
@@ -23,7 +24,10 @@ namespace po = boost::program_options;
 const char* kTermsUsage =
     "usage: tmalign terms import FILE.tbx|.tsv|.csv [-o glossary.tsv]\n"
     "       tmalign terms export --glossary FILE [--glossary FILE ...] --format tbx|tsv [-o FILE]\n"
-    "       tmalign terms lookup TEXT --glossary FILE [--glossary FILE ...] [--json]\n";
+    "       tmalign terms lookup TEXT --glossary FILE [--glossary FILE ...] [--json]\n"
+    "       tmalign terms usage [ZH ...] --tm TM [--glossary FILE ...] [--doc ID] [--json]\n"
+    "       tmalign terms extract --tm TM [--doc ID] [--glossary FILE ...] [--min-count N] [--top N] [-o "
+    "FILE]\n";
 
 int Import(const std::vector<std::string>& args) {
   std::string input;
@@ -129,11 +133,16 @@ int RunTerms(const std::vector<std::string>& args) {
   if (args[0] == "import") return Import(rest);
   if (args[0] == "export") return Export(rest);
   if (args[0] == "lookup") return Lookup(rest);
-  return Fail("terms", "unknown subcommand '" + args[0] + "' (import, export, lookup)");
+  if (args[0] == "usage") return TermsUsage(rest);
+  if (args[0] == "extract") return TermsExtract(rest);
+  return Fail("terms", "unknown subcommand '" + args[0] + "' (import, export, lookup, usage, extract)");
 }
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("terms", "glossary import (TBX/TSV/CSV), export (TBX/TSV) and lookup", RunTerms);
+TMALIGN_REGISTER_COMMAND("terms",
+                         "glossary import (TBX/TSV/CSV), export (TBX/TSV), lookup, term usage in the TM and "
+                         "term extraction from it",
+                         RunTerms);
 
 }  // namespace tmalign::cli

@@ -182,8 +182,10 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   zh_automaton_.FindAll(n.text, [&](int id, size_t b, size_t e) { spans.push_back(Span{b, e, id}); });
   if (spans.empty()) return hits;
 
-  // A term is a word of its own only where ICU's word segmentation puts boundaries
-  // at both its ends (联盟链 in 联盟链接 is not: ICU gives 联盟|链接).
+  // A term is a word of its own unless a word of ICU's segmentation crosses one of its ends
+  // (联盟链 in 联盟链接 is not: ICU gives 联盟|链接, and 链接 crosses its end). A word that
+  // holds the whole term does not cross it: 血压 in 高血压 and 湖北 in 湖北省 are checked.
+  // A term of one Han character must still be a word of its own (链 in 区块链 is not 链).
   std::vector<bool> boundary(n.text.size() + 1, false);
   UErrorCode err = U_ZERO_ERROR;
   if (!word_breaker_) {
@@ -191,11 +193,39 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
     word_breaker_->it.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
   }
   icu::BreakIterator* bi = word_breaker_->it.get();
-  UText* ut = utext_openUTF8(nullptr, n.text.data(), static_cast<int64_t>(n.text.size()), &err);
+  // Only the stretch of text between the separators around the hits is segmented: a space
+  // or punctuation that no word rule joins across always ends a word, so the words inside
+  // come out as they do in the whole text.
+  size_t lo = spans.front().begin, hi = spans.front().end;
+  for (const Span& s : spans) {
+    lo = std::min(lo, s.begin);
+    hi = std::max(hi, s.end);
+  }
+  auto separator_at = [&](size_t i) {  // the code point at byte i (a lead byte) separates words
+    const UChar32 c = CodePointAt(n.text, i);
+    if (c < 0 || !(u_isUWhiteSpace(c) || u_ispunct(c))) return false;
+    const UChar32 before = CodePointBefore(n.text, i), after = CodePointAt(n.text, i + U8_LENGTH(c));
+    const auto joinable = [](UChar32 x) {
+      return IsWordCodePoint(x) && !u_hasBinaryProperty(x, UCHAR_IDEOGRAPHIC);
+    };
+    return !(joinable(before) && joinable(after));  // "1,000", "U.S.", "can't" stay words
+  };
+  while (lo > 0) {
+    size_t prev = lo - 1;
+    while (prev > 0 && (static_cast<unsigned char>(n.text[prev]) & 0xC0) == 0x80) --prev;
+    if (separator_at(prev)) break;
+    lo = prev;
+  }
+  while (hi < n.text.size() && !separator_at(hi)) {
+    const UChar32 c = CodePointAt(n.text, hi);
+    hi += c < 0 ? 1 : static_cast<size_t>(U8_LENGTH(c));
+  }
+  UText* ut = utext_openUTF8(nullptr, n.text.data() + lo, static_cast<int64_t>(hi - lo), &err);
   if (U_SUCCESS(err) && bi != nullptr) {
     bi->setText(ut, err);
     for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
-      if (b >= 0 && static_cast<size_t>(b) <= n.text.size()) boundary[static_cast<size_t>(b)] = true;
+      if (b >= 0 && lo + static_cast<size_t>(b) <= n.text.size())
+        boundary[lo + static_cast<size_t>(b)] = true;
     }
   } else {
     std::fill(boundary.begin(), boundary.end(), true);
@@ -206,9 +236,33 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   extra_words_.FindAll(n.text, [&](int, size_t b, size_t e) {
     for (size_t i = b + 1; i < e; ++i) boundary[i] = false;
   });
+  // The words around each position: prev_boundary[i] is the last boundary <= i,
+  // next_boundary[i] the first boundary >= i.
+  std::vector<size_t> prev_boundary(boundary.size()), next_boundary(boundary.size());
+  for (size_t i = 0, last = 0; i < boundary.size(); ++i) {
+    if (boundary[i]) last = i;
+    prev_boundary[i] = last;
+  }
+  for (size_t i = boundary.size(), next = n.text.size(); i-- > 0;) {
+    if (boundary[i]) next = i;
+    next_boundary[i] = next;
+  }
+  auto whole_word = [&](const Span& s) { return boundary[s.begin] && boundary[s.end]; };
+  auto uncrossed = [&](const Span& s) {
+    // The word around the start must not end inside the term, the word around the end
+    // must not start inside it.
+    if (!boundary[s.begin] && next_boundary[s.begin] < s.end) return false;
+    if (!boundary[s.end] && prev_boundary[s.end] > s.begin) return false;
+    return true;
+  };
+  auto single_han = [&](const Span& s) {
+    const UChar32 c = CodePointAt(n.text, s.begin);
+    return s.end - s.begin <= 4 && c >= 0 && U8_LENGTH(c) == static_cast<int>(s.end - s.begin) &&
+           u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+  };
   std::vector<Span> kept;
   for (const Span& s : spans) {
-    if (boundary[s.begin] && boundary[s.end]) kept.push_back(s);
+    if (whole_word(s) || (!single_han(s) && uncrossed(s))) kept.push_back(s);
   }
   for (size_t idx : SelectLongestFirst(kept)) {
     const Span& s = kept[idx];
@@ -219,7 +273,7 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   return hits;
 }
 
-std::vector<EnHit> TermMatcher::FindEn(std::string_view text) const {
+std::vector<EnHit> TermMatcher::FindEn(std::string_view text, std::vector<EnHit>* overlapped) const {
   std::vector<EnHit> hits;
   if (en_automaton_.pattern_count() == 0) return hits;
   const CanonicalEnglish c = CanonicalizeEnglish(text);
@@ -252,8 +306,7 @@ std::vector<EnHit> TermMatcher::FindEn(std::string_view text) const {
       }
     }
   });
-  for (size_t idx : SelectLongestFirst(spans)) {
-    const Span& s = spans[idx];
+  auto add_hits = [&](const Span& s, std::vector<EnHit>* out) {
     const size_t begin = c.origin[s.begin], end = c.origin[s.end];
     std::u32string found_key;
     bool have_key = false;
@@ -273,8 +326,22 @@ std::vector<EnHit> TermMatcher::FindEn(std::string_view text) const {
         if (p.ies && !form_key.empty()) form_key.pop_back();  // compare the stem before -y/-ies
         hit.case_exact = found_key.compare(0, form_key.size(), form_key) == 0;
       }
-      hits.push_back(hit);
+      out->push_back(hit);
     }
+  };
+  const std::vector<size_t> chosen = SelectLongestFirst(spans);
+  for (size_t idx : chosen) add_hits(spans[idx], &hits);
+  if (overlapped != nullptr) {
+    std::vector<bool> is_chosen(spans.size(), false);
+    for (size_t idx : chosen) is_chosen[idx] = true;
+    std::vector<size_t> rest;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      if (!is_chosen[i]) rest.push_back(i);
+    }
+    std::sort(rest.begin(), rest.end(), [&](size_t a, size_t b) {
+      return std::make_pair(spans[a].begin, spans[a].end) < std::make_pair(spans[b].begin, spans[b].end);
+    });
+    for (size_t idx : rest) add_hits(spans[idx], overlapped);
   }
   return hits;
 }

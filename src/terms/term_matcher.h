@@ -40,13 +40,17 @@ class TermMatcher {
   TermMatcher& operator=(const TermMatcher&) = delete;
 
   // Terms in Chinese text on the normalized form (T->S, full/half width), longest match
-  // first, no overlaps, and none whose start or end falls strictly inside an ICU word.
+  // first, no overlaps, and none that an ICU word crosses: a word may hold the whole term
+  // (血压 in 高血压) but not start or end strictly inside it (联盟链 in 联盟|链接); a term of
+  // one Han character must be a word of its own.
   // Not thread-safe (reuses one ICU BreakIterator).
   std::vector<ZhHit> FindZh(std::string_view text) const;
   // Renderings in English text on word boundaries, case-insensitive, allowing plural and
   // possessive endings, hyphen/space/line-break between words and curly/straight quotes;
   // longest match first, no overlaps. One hit per (term, form) that a matched span names.
-  std::vector<EnHit> FindEn(std::string_view text) const;
+  // `overlapped`, when given, receives the matches the longest-first choice left out
+  // ("outbreak" inside "disease outbreak"), by position.
+  std::vector<EnHit> FindEn(std::string_view text, std::vector<EnHit>* overlapped = nullptr) const;
 
   const Glossary& glossary() const { return glossary_; }
   // The glossary form an EnHit refers to.

@@ -430,6 +430,30 @@ Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit
   return Status::Ok();
 }
 
+Status TranslationMemory::ForEachUnitText(const std::string& doc_id,
+                                          const std::function<bool(const TmUnitText&)>& fn) {
+  SqliteStatement stmt;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
+      db_.get(),
+      doc_id.empty()
+          ? "SELECT doc_id, position, source, target FROM units ORDER BY doc_id, position"
+          : "SELECT doc_id, position, source, target FROM units WHERE doc_id = ?1 ORDER BY position",
+      &stmt));
+  if (!doc_id.empty()) stmt.BindText(1, doc_id);
+  bool has_row = false;
+  while (true) {
+    TMALIGN_RETURN_IF_ERROR(stmt.Step(&has_row, path_));
+    if (!has_row) break;
+    TmUnitText unit;
+    unit.doc_id = stmt.ColumnBlob(0);
+    unit.position = static_cast<int>(stmt.ColumnInt64(1));
+    unit.source = stmt.ColumnBlob(2);
+    unit.target = stmt.ColumnBlob(3);
+    if (!fn(unit)) break;
+  }
+  return Status::Ok();
+}
+
 Status TranslationMemory::DeleteDocument(const std::string& id, bool* found) {
   *found = false;
   SqliteStatement stmt;

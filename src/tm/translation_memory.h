@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/status.h"
@@ -33,6 +35,14 @@ struct TmUnit {
   // (then `source`/`target` is the only text); the joined text stays in source/target.
   std::vector<std::string> src_sentences, tgt_sentences;
   bool reviewed = false;  // an editor confirmed this unit in `tmalign review`
+};
+
+// The texts of one unit as a scan of the whole TM reads them (ForEachUnitText): views
+// valid only during the callback.
+struct TmUnitText {
+  std::string_view doc_id;
+  int position = 0;
+  std::string_view source, target;
 };
 
 // One review edit as the undo journal keeps it: what it replaced, so undo can put it back.
@@ -104,6 +114,10 @@ class TranslationMemory {
   Status ListDocuments(std::vector<TmDocumentSummary>* docs);
   // The units of `doc_id` ordered by position; empty if the document does not exist.
   Status GetUnits(const std::string& doc_id, std::vector<TmUnit>* units);
+  // Calls fn(unit) for every unit of document `doc_id` (all documents when empty), ordered
+  // by document id then position, in one statement; fn returns false to stop early. Hold a
+  // TmSnapshot to make several scans see one state.
+  Status ForEachUnitText(const std::string& doc_id, const std::function<bool(const TmUnitText&)>& fn);
   // Deletes document `id` and (by cascade) its units; *found tells whether it existed.
   Status DeleteDocument(const std::string& id, bool* found);
   // Counts and sizes, in one snapshot.

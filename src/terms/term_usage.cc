@@ -1,0 +1,643 @@
+#include "terms/term_usage.h"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "dict/chinese_segmenter.h"
+#include "terms/term_matcher.h"
+#include "text/english_stemmer.h"
+#include "text/normalize.h"
+
+namespace tmalign {
+
+const char* RenderingStatusName(RenderingStatus status) {
+  switch (status) {
+    case RenderingStatus::kApproved:
+      return "approved";
+    case RenderingStatus::kVariant:
+      return "variant";
+    case RenderingStatus::kForbidden:
+      return "forbidden";
+    case RenderingStatus::kUnlisted:
+      return "unlisted";
+  }
+  return "?";
+}
+
+namespace {
+
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The length of an apostrophe at i (' or ’), 0 if none.
+size_t ApostropheAt(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '\'') return 1;
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x99)
+    return 3;
+  return 0;
+}
+
+// Lowercase, apostrophes dropped, a possessive 's removed.
+std::string LowerWord(std::string_view surface) {
+  std::string lower;
+  lower.reserve(surface.size());
+  for (size_t i = 0; i < surface.size();) {
+    if (size_t a = ApostropheAt(surface, i)) {
+      lower.push_back('\'');
+      i += a;
+      continue;
+    }
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(surface[i]))));
+    ++i;
+  }
+  if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "'s") == 0) lower.resize(lower.size() - 2);
+  std::erase(lower, '\'');
+  return lower;
+}
+
+// The same word up to derivation: equal, or sharing a prefix of five letters or more that
+// leaves at most two letters of the shorter ("regulate"/"regulation", "reinforce"/"reinforcement").
+bool StemsMeet(std::string_view word, std::string_view translation) {
+  if (word == translation) return true;
+  const size_t shorter = std::min(word.size(), translation.size());
+  size_t common = 0;
+  while (common < shorter && word[common] == translation[common]) ++common;
+  return common >= 5 && common + 2 >= shorter;
+}
+
+constexpr int kMaxWords = 5;
+
+// The trie's edges, (parent node, word id) -> child node, in one open-addressing table:
+// pass 2 looks up every word of every target, and a node-based map is the cost there.
+class EdgeTable {
+ public:
+  EdgeTable() { Resize(1 << 16); }
+  // 0 when absent (node 0, the root, is never a child).
+  uint32_t Find(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (values_[i] == 0) return 0;
+      if (keys_[i] == key) return values_[i];
+    }
+  }
+  void Insert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    size_t i = Slot(key);
+    while (values_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+  }
+
+ private:
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  void Resize(size_t capacity) {
+    keys_.assign(capacity, 0);
+    values_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    shift_ = 64 - std::countr_zero(capacity);
+    size_ = 0;
+  }
+  void Grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> values = std::move(values_);
+    Resize(keys.size() * 2);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (values[i] != 0) Insert(keys[i], values[i]);
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t mask_ = 0, size_ = 0;
+  int shift_ = 0;
+};
+
+// Opening and closing quotation marks (ASCII, curly, corner brackets, guillemets, 《》).
+constexpr std::string_view kOpenQuotes[] = {"\"",           "\xE2\x80\x9C", "\xE2\x80\x98", "\xE3\x80\x8C",
+                                            "\xE3\x80\x8E", "\xE3\x80\x8A", "\xC2\xAB",     "'"};
+constexpr std::string_view kCloseQuotes[] = {"\"",           "\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x8D",
+                                             "\xE3\x80\x8F", "\xE3\x80\x8B", "\xC2\xBB",     "'"};
+
+bool QuoteBefore(std::string_view s, size_t i) {
+  for (std::string_view q : kOpenQuotes) {
+    if (i >= q.size() && s.substr(i - q.size(), q.size()) == q) return true;
+  }
+  return false;
+}
+bool QuoteAfter(std::string_view s, size_t i) {
+  for (std::string_view q : kCloseQuotes) {
+    if (s.substr(i, q.size()) == q) return true;
+  }
+  return false;
+}
+
+bool IsCapitalized(std::string_view text, const EnglishWord& w) {
+  const unsigned char c = static_cast<unsigned char>(text[w.begin]);
+  return c >= 'A' && c <= 'Z';
+}
+
+}  // namespace
+
+std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
+  std::vector<EnglishWord> words;
+  bool pending_break = false;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!IsAsciiWordByte(c)) {
+      if (c != ' ' && c != '-' && c != '\t') pending_break = true;
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < text.size()) {
+      if (IsAsciiWordByte(static_cast<unsigned char>(text[i]))) {
+        ++i;
+      } else if (size_t a = ApostropheAt(text, i);
+                 a && i + a < text.size() && IsAsciiWordByte(static_cast<unsigned char>(text[i + a]))) {
+        i += a;
+      } else {
+        break;
+      }
+    }
+    EnglishWord w;
+    w.begin = begin;
+    w.end = i;
+    if (fold) {
+      const std::string lower = LowerWord(text.substr(begin, i - begin));
+      w.stop = IsEnglishStopword(lower);
+      w.key = StemEnglishWord(lower);
+    } else {
+      w.key = std::string(text.substr(begin, i - begin));
+    }
+    w.break_before = pending_break || words.empty();
+    pending_break = false;
+    if (!w.key.empty()) words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::string FoldEnglishPhrase(std::string_view text) {
+  std::string out;
+  for (const EnglishWord& w : SplitEnglishWords(text)) out += (out.empty() ? "" : " ") + w.key;
+  return out;
+}
+
+struct TermUsageCollector::Impl {
+  // The terms as a glossary of their own: the glossary's entry when it lists the term,
+  // otherwise a stand-in whose rendering (the term itself) is never looked for.
+  Glossary query;
+  std::vector<bool> listed;
+  std::unique_ptr<TermMatcher> matcher;
+  const BilingualLexicon* lexicon = nullptr;
+
+  // Dictionary evidence per term: English stems of each segment of the term (at most 31),
+  // and of the whole term.
+  struct Evidence {
+    std::vector<std::vector<std::string>> segments;
+    std::vector<std::string> whole;
+  };
+  std::vector<Evidence> evidence;
+  // Per term: folded glossary form -> status.
+  std::vector<std::unordered_map<std::string, RenderingStatus>> form_status;
+
+  // Interned documents and words; n-grams as a trie over word ids (node 0 is the root).
+  std::vector<std::string> doc_names;
+  std::unordered_map<std::string, int> doc_ids;
+  StringMap<int32_t> word_ids;
+  // A word as written -> its word id (-1: in no candidate span) and whether it is a stopword.
+  std::unordered_map<std::string, std::pair<int32_t, bool>> count_cache;
+  EdgeTable trie;
+  std::vector<uint32_t> node_units;      // units in scope holding the n-gram (pass 2)
+  std::vector<uint32_t> node_last_unit;  // last unit counted, to count each unit once
+  std::vector<uint8_t> node_length;
+  std::vector<int32_t> node_word;  // last word of the n-gram
+  uint32_t units_counted = 0;
+
+  // A unit holding a term.
+  struct TermUnit {
+    size_t term;
+    int doc;
+    int position;
+    size_t text;          // index into targets (when the rendering is left to statistics)
+    std::string found;    // the glossary rendering's surface, if one was found
+    std::string key;      // its folded form
+    bool quoted = false;  // the term stands in quotes in the source (“四个强化”)
+  };
+  std::vector<TermUnit> term_units;
+  std::vector<std::string> targets;
+  std::vector<size_t> term_unit_count;
+  std::vector<size_t> pending_count;  // units of the term no glossary rendering settles
+  std::vector<std::unordered_map<uint32_t, uint32_t>> cooc;  // per term: node -> units with both
+  bool any_pending = false;
+
+  int32_t WordId(const std::string& key, bool add) {
+    auto it = word_ids.find(key);
+    if (it != word_ids.end()) return it->second;
+    if (!add) return -1;
+    const int32_t id = static_cast<int32_t>(word_ids.size());
+    word_ids.emplace(key, id);
+    return id;
+  }
+  uint32_t Child(uint32_t node, int32_t word, bool add) {
+    const uint64_t k = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
+    if (const uint32_t found = trie.Find(k)) return found;
+    if (!add) return 0;
+    const uint32_t id = static_cast<uint32_t>(node_units.size());
+    trie.Insert(k, id);
+    node_units.push_back(0);
+    node_last_unit.push_back(UINT32_MAX);
+    node_length.push_back(static_cast<uint8_t>(node == 0 ? 1 : node_length[node] + 1));
+    node_word.push_back(word);
+    return id;
+  }
+
+  // Calls fn(first word, last word, node) for each candidate span of `words` that the trie
+  // holds (adding them when `add`).
+  template <typename Fn>
+  void ForEachSpan(const std::vector<EnglishWord>& words, const std::vector<int32_t>& ids, bool add, Fn fn) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (ids[i] < 0 || words[i].stop) continue;
+      uint32_t node = 0;
+      for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
+        if (ids[j] < 0 || (j > i && words[j].break_before)) break;
+        node = Child(node, ids[j], add);
+        if (node == 0) break;
+        if (!words[j].stop) fn(i, j, node);
+      }
+    }
+  }
+
+  void BuildEvidence(size_t t) {
+    Evidence& ev = evidence[t];
+    if (lexicon == nullptr) return;
+    auto stems_of = [&](std::string_view zh, std::vector<std::string>* out) {
+      if (auto w = lexicon->FindWord(zh)) {
+        for (int id : w->translations) {
+          const std::string_view stem = lexicon->StemText(id);
+          if (!IsEnglishStopword(stem)) out->emplace_back(stem);
+        }
+      }
+    };
+    const std::string zh = MatchNormalizer::Shared().ToSimplified(query.entries()[t].zh);
+    stems_of(zh, &ev.whole);
+    for (const ChineseToken& tok : SegmentChinese(zh, *lexicon)) {
+      if (ev.segments.size() >= 31) break;
+      std::vector<std::string> stems;
+      if (tok.is_han) {
+        stems_of(tok.text, &stems);
+        // A word the dictionary lacks: its characters' translations.
+        if (stems.empty()) {
+          for (size_t i = 0; i < tok.text.size(); i += 3) stems_of(tok.text.substr(i, 3), &stems);
+        }
+      } else {
+        stems.push_back(FoldEnglishPhrase(tok.text));
+      }
+      ev.segments.push_back(std::move(stems));
+    }
+  }
+};
+
+TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, const Glossary* glossary,
+                                       const BilingualLexicon* lexicon)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.lexicon = lexicon;
+  std::unordered_map<std::string, const TermEntry*> by_zh;
+  if (glossary != nullptr) {
+    for (const TermEntry& e : glossary->entries())
+      by_zh.emplace(MatchNormalizer::Shared().Normalize(e.zh), &e);
+  }
+  for (const std::string& term : terms) {
+    auto it = by_zh.find(MatchNormalizer::Shared().Normalize(term));
+    TermEntry entry;
+    if (it != by_zh.end()) {
+      entry = *it->second;
+      entry.zh = term;
+    } else {
+      entry.zh = term;
+      entry.en = term;
+    }
+    if (m.query.Add(entry).ok()) m.listed.push_back(it != by_zh.end());  // duplicates are dropped
+  }
+  const size_t n = m.query.entries().size();
+  m.matcher = std::make_unique<TermMatcher>(m.query);
+  m.evidence.resize(n);
+  m.form_status.resize(n);
+  m.term_unit_count.assign(n, 0);
+  m.pending_count.assign(n, 0);
+  m.cooc.resize(n);
+  m.node_units.push_back(0);
+  m.node_last_unit.push_back(UINT32_MAX);
+  m.node_length.push_back(0);
+  m.node_word.push_back(-1);
+  for (size_t t = 0; t < n; ++t) {
+    m.BuildEvidence(t);
+    if (!m.listed[t]) continue;
+    const TermEntry& e = m.query.entries()[t];
+    // An approved form listed again as forbidden keeps its first status.
+    m.form_status[t].emplace(FoldEnglishPhrase(e.en), RenderingStatus::kApproved);
+    for (const auto& v : e.variants)
+      m.form_status[t].emplace(FoldEnglishPhrase(v), RenderingStatus::kVariant);
+    for (const auto& f : e.forbidden)
+      m.form_status[t].emplace(FoldEnglishPhrase(f), RenderingStatus::kForbidden);
+  }
+}
+
+TermUsageCollector::~TermUsageCollector() = default;
+
+bool TermUsageCollector::needs_counts() const { return impl_->any_pending; }
+
+void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string_view source,
+                                 std::string_view target) {
+  Impl& m = *impl_;
+  const std::vector<ZhHit> zh = m.matcher->FindZh(source);
+  if (zh.empty()) return;
+  std::vector<size_t> terms;
+  std::set<size_t> quoted;
+  for (const ZhHit& h : zh) {
+    terms.push_back(h.term);
+    if (QuoteBefore(source, h.begin) && QuoteAfter(source, h.end)) quoted.insert(h.term);
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+
+  auto [doc_it, new_doc] = m.doc_ids.emplace(std::string(doc), static_cast<int>(m.doc_names.size()));
+  if (new_doc) m.doc_names.emplace_back(doc);
+
+  // Glossary renderings in the target: a forbidden one first (it is what a report must
+  // show), else the first by position.
+  std::vector<EnHit> en;
+  if (std::any_of(terms.begin(), terms.end(), [&](size_t t) { return m.listed[t]; })) {
+    std::vector<EnHit> overlapped;
+    en = m.matcher->FindEn(target, &overlapped);
+    en.insert(en.end(), overlapped.begin(), overlapped.end());
+  }
+
+  // Association statistics come from the units a glossary rendering does not settle: there
+  // the question is which words render the term, and a rendering that recurs in them is the
+  // one translators used instead of the glossary's.
+  std::vector<uint32_t> nodes;
+  bool have_nodes = false;
+  auto unit_nodes = [&]() -> const std::vector<uint32_t>& {
+    if (!have_nodes) {
+      have_nodes = true;
+      const std::vector<EnglishWord> words = SplitEnglishWords(target);
+      std::vector<int32_t> ids;
+      ids.reserve(words.size());
+      for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, true));
+      m.ForEachSpan(words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
+      std::sort(nodes.begin(), nodes.end());
+      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    }
+    return nodes;
+  };
+  size_t text_index = SIZE_MAX;
+  for (size_t t : terms) {
+    ++m.term_unit_count[t];
+    Impl::TermUnit tu{t, doc_it->second, position, SIZE_MAX, "", "", quoted.count(t) > 0};
+    if (m.listed[t]) {
+      const EnHit* best = nullptr;
+      for (const EnHit& h : en) {
+        if (h.term != t) continue;
+        const bool forbidden = h.kind == RenderingKind::kForbidden;
+        if (best == nullptr || (forbidden && best->kind != RenderingKind::kForbidden) ||
+            (forbidden == (best->kind == RenderingKind::kForbidden) && h.begin < best->begin))
+          best = &h;
+      }
+      if (best != nullptr) {
+        tu.found = std::string(target.substr(best->begin, best->end - best->begin));
+        tu.key = FoldEnglishPhrase(m.matcher->FormText(*best));
+        // A term whose case matters ("Digital China"): the wrong case is a rendering of its
+        // own, which no glossary form lists.
+        if (m.query.entries()[t].case_sensitive && !best->case_exact) tu.key += " (case)";
+      }
+    }
+    if (tu.key.empty()) {
+      ++m.pending_count[t];
+      for (uint32_t node : unit_nodes()) ++m.cooc[t][node];
+      if (text_index == SIZE_MAX) {
+        text_index = m.targets.size();
+        m.targets.emplace_back(target);
+      }
+      tu.text = text_index;
+      m.any_pending = true;
+    }
+    m.term_units.push_back(std::move(tu));
+  }
+}
+
+void TermUsageCollector::CountUnit(std::string_view target) {
+  Impl& m = *impl_;
+  const uint32_t unit = m.units_counted++;
+  if (m.word_ids.empty()) return;
+  // Words as SplitEnglishWords finds them, folded through a cache of lowercase surfaces:
+  // most words of most targets are in no candidate span, and stemming them is the cost.
+  std::vector<EnglishWord> words = SplitEnglishWords(target, /*fold=*/false);
+  std::vector<int32_t> ids;
+  ids.reserve(words.size());
+  for (EnglishWord& w : words) {
+    auto it = m.count_cache.find(w.key);
+    if (it == m.count_cache.end()) {
+      const std::string lower = LowerWord(w.key);
+      it = m.count_cache
+               .emplace(w.key,
+                        std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
+               .first;
+    }
+    ids.push_back(it->second.first);
+    w.stop = it->second.second;
+  }
+  m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) {
+    if (m.node_last_unit[node] == unit) return;
+    m.node_last_unit[node] = unit;
+    ++m.node_units[node];
+  });
+}
+
+std::vector<TermUsage> TermUsageCollector::Finish() {
+  Impl& m = *impl_;
+  const size_t n = m.query.entries().size();
+  struct Tally {
+    int count = 0;
+    std::set<int> docs;
+    std::map<std::string, int> surfaces;
+    std::string first_surface;
+    int example_doc = -1, example_unit = 0;
+  };
+  std::vector<std::map<std::string, Tally>> tallies(n);
+  std::vector<std::set<int>> term_docs(n);
+  std::vector<int> unrendered(n, 0);
+
+  // The words and candidate spans of the target last scored: the terms of one unit come
+  // one after the other and share them.
+  struct CandidateSpan {
+    size_t i, j;
+    uint32_t node;
+  };
+  size_t cached_text = SIZE_MAX;
+  std::vector<EnglishWord> words;
+  std::vector<int32_t> ids;
+  std::vector<CandidateSpan> spans;
+
+  for (const Impl::TermUnit& tu : m.term_units) {
+    const size_t t = tu.term;
+    term_docs[t].insert(tu.doc);
+    std::string key = tu.key, surface = tu.found;
+    if (key.empty() && tu.text != SIZE_MAX) {
+      // The best span of the target for this term.
+      const std::string& target = m.targets[tu.text];
+      if (cached_text != tu.text) {
+        cached_text = tu.text;
+        words = SplitEnglishWords(target);
+        ids.clear();
+        for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, false));
+        spans.clear();
+        m.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
+          spans.push_back({i, j, node});
+        });
+      }
+      const Impl::Evidence& ev = m.evidence[t];
+      const size_t segs = ev.segments.size();
+      // Which parts of the term each word renders: bit s for segment s, bit 31 for the whole term.
+      std::vector<uint32_t> bits(words.size(), 0);
+      for (size_t i = 0; i < words.size(); ++i) {
+        for (size_t s = 0; s < segs; ++s) {
+          for (const std::string& stem : ev.segments[s]) {
+            if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << s;
+          }
+        }
+        for (const std::string& stem : ev.whole) {
+          if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << 31;
+        }
+      }
+      // Spans a translator marks as one: the words inside a pair of quotes (when the source
+      // quotes the term too) and runs of capitalized words (titles, names).
+      std::set<std::pair<size_t, size_t>> marked;
+      if (tu.quoted) {
+        for (size_t i = 0; i < words.size(); ++i) {
+          if (!QuoteBefore(target, words[i].begin)) continue;
+          for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
+            if (j > i && words[j].break_before) break;
+            if (QuoteAfter(target, words[j].end)) {
+              marked.emplace(i, j);
+              break;
+            }
+          }
+        }
+      }
+      const bool only_quote = marked.size() == 1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (!IsCapitalized(target, words[i]) ||
+            (i > 0 && !words[i].break_before && IsCapitalized(target, words[i - 1])))
+          continue;
+        size_t j = i;
+        while (j + 1 < words.size() && !words[j + 1].break_before && IsCapitalized(target, words[j + 1])) ++j;
+        if (j > i && j - i < kMaxWords) marked.emplace(i, j);
+      }
+      const double n_t = static_cast<double>(m.pending_count[t]);
+      double best_score = -1;
+      uint32_t best_cooc = 0;
+      size_t best_i = 0, best_j = 0;
+      bool found = false;
+      for (const auto& [i, j, node] : spans) {
+        uint32_t mask = 0;
+        int extra = 0;
+        for (size_t k = i; k <= j; ++k) {
+          mask |= bits[k];
+          if (bits[k] == 0 && !words[k].stop) ++extra;
+        }
+        double cov =
+            segs ? static_cast<double>(std::popcount(mask & 0x7FFFFFFFu)) / static_cast<double>(segs) : 0;
+        if (mask & (1u << 31)) cov = 1;
+        auto it = m.cooc[t].find(node);
+        const uint32_t both = it == m.cooc[t].end() ? 0 : it->second;
+        const double dice = 2.0 * both / (n_t + std::max<double>(m.node_units[node], both));
+        const bool is_marked = marked.count({i, j}) > 0;
+        const bool lone_quote = only_quote && is_marked && tu.quoted;
+        if (cov == 0 && !lone_quote && (both < 2 || dice < 0.2)) continue;
+        double score = cov > 0 ? 0.6 * cov + 0.4 * dice - 0.1 * extra : dice - 1.0;
+        if (is_marked) score += cov > 0 ? 0.1 * (extra + 1) : 0.5;
+        const size_t len = j - i, best_len = best_j - best_i;
+        if (!found || score > best_score + 1e-9 ||
+            (score > best_score - 1e-9 && (both > best_cooc || (both == best_cooc && len > best_len)))) {
+          found = true;
+          best_score = score;
+          best_cooc = both;
+          best_i = i;
+          best_j = j;
+        }
+      }
+      if (found) {
+        surface = target.substr(words[best_i].begin, words[best_j].end - words[best_i].begin);
+        for (size_t k = best_i; k <= best_j; ++k) key += (k > best_i ? " " : "") + words[k].key;
+      }
+    }
+    if (key.empty()) {
+      ++unrendered[t];
+      continue;
+    }
+    Tally& tally = tallies[t][key];
+    ++tally.count;
+    tally.docs.insert(tu.doc);
+    if (++tally.surfaces[surface] == 1 && tally.first_surface.empty()) tally.first_surface = surface;
+    if (tally.example_doc < 0) {
+      tally.example_doc = tu.doc;
+      tally.example_unit = tu.position;
+    }
+  }
+
+  std::vector<TermUsage> out;
+  for (size_t t = 0; t < n; ++t) {
+    TermUsage u;
+    u.term = m.query.entries()[t].zh;
+    u.units = static_cast<int>(m.term_unit_count[t]);
+    u.docs = static_cast<int>(term_docs[t].size());
+    u.unrendered = unrendered[t];
+    for (auto& [key, tally] : tallies[t]) {
+      RenderingUsage r;
+      // The most frequent surface form; the first seen among equals.
+      r.text = tally.first_surface;
+      int best = tally.surfaces[r.text];
+      for (const auto& [s, c] : tally.surfaces) {
+        if (c > best) {
+          best = c;
+          r.text = s;
+        }
+      }
+      r.count = tally.count;
+      if (m.units_counted > 0) {
+        uint32_t node = 0;
+        size_t start = 0;
+        while (start <= key.size()) {
+          const size_t space = std::min(key.find(' ', start), key.size());
+          const int32_t word = m.WordId(key.substr(start, space - start), false);
+          node = word < 0 ? 0 : m.Child(node, word, false);
+          if (node == 0) break;
+          start = space + 1;
+        }
+        if (node != 0) r.target_units = static_cast<int>(m.node_units[node]);
+      }
+      r.docs = static_cast<int>(tally.docs.size());
+      auto st = m.form_status[t].find(key);
+      r.status = st == m.form_status[t].end() ? RenderingStatus::kUnlisted : st->second;
+      r.example = UsageExample{m.doc_names[static_cast<size_t>(tally.example_doc)], tally.example_unit};
+      for (int d : tally.docs) r.doc_ids.push_back(m.doc_names[static_cast<size_t>(d)]);
+      std::sort(r.doc_ids.begin(), r.doc_ids.end());
+      u.renderings.push_back(std::move(r));
+    }
+    std::stable_sort(u.renderings.begin(), u.renderings.end(),
+                     [](const RenderingUsage& a, const RenderingUsage& b) {
+                       if (a.count != b.count) return a.count > b.count;
+                       if (a.docs != b.docs) return a.docs > b.docs;
+                       return a.text < b.text;
+                     });
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+}  // namespace tmalign
