@@ -50,14 +50,8 @@ int TermsExtract(const std::vector<std::string>& args) {
     if (!s.ok()) return cl.Fail(s);
   }
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(cl, /*must_exist=*/true, &tm);
-  if (!s.ok()) return cl.Fail(s);
-  TmSnapshot snapshot(tm.get());
-  s = snapshot.Begin();
-  if (s.ok() && !doc.empty()) {
-    TmDocument d;
-    s = tm->RequireDocument(doc, &d);
-  }
+  std::unique_ptr<TmSnapshot> snapshot;
+  Status s = OpenTmSnapshot(cl, doc, &tm, &snapshot);
   if (!s.ok()) return cl.Fail(s);
   std::unique_ptr<BilingualLexicon> lexicon;
   s = LoadLexicon(dict, lexicon_path, &lexicon);

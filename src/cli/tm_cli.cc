@@ -2,6 +2,16 @@
 
 namespace tmalign::cli {
 
+Status OpenTmSnapshot(const CommandLine& cl, const std::string& doc, std::unique_ptr<TranslationMemory>* tm,
+                      std::unique_ptr<TmSnapshot>* snapshot) {
+  TMALIGN_RETURN_IF_ERROR(OpenTmFromOptions(cl, /*must_exist=*/true, tm));
+  *snapshot = std::make_unique<TmSnapshot>(tm->get());
+  TMALIGN_RETURN_IF_ERROR((*snapshot)->Begin());
+  if (doc.empty()) return Status::Ok();
+  TmDocument d;
+  return (*tm)->RequireDocument(doc, &d);
+}
+
 Status OpenTmFromOptions(const CommandLine& cl, bool must_exist, std::unique_ptr<TranslationMemory>* tm) {
   const std::string path = cl.TmPath();
   return must_exist ? TranslationMemory::OpenExisting(path, tm) : TranslationMemory::Open(path, tm);

@@ -17,6 +17,12 @@ namespace tmalign::cli {
 // Opens the TM named by --tm (default DefaultTmPath()); `must_exist`: a missing file is an error.
 Status OpenTmFromOptions(const CommandLine& cl, bool must_exist, std::unique_ptr<TranslationMemory>* tm);
 
+// For commands that read the whole TM at once (terms usage, terms extract): opens the TM
+// named by --tm (it must exist), begins *snapshot on it, and checks that `doc`, when not
+// empty, names a document.
+Status OpenTmSnapshot(const CommandLine& cl, const std::string& doc, std::unique_ptr<TranslationMemory>* tm,
+                      std::unique_ptr<TmSnapshot>* snapshot);
+
 // {"source", "target", "doc", "unit", "usage", "origins": [{"doc", "unit"}], "reversed"}.
 nlohmann::json PairJson(const TmPair& pair);
 
