@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/output_file.h"
 #include "doc/folder_pairs.h"
+#include "text/encoding.h"
 #include "tm/alignment_units.h"
 #include "tm/translation_memory.h"
 #include "util/sha256.h"
@@ -23,13 +24,8 @@ namespace fs = std::filesystem;
 // SHA-256 of a file's bytes, as DocumentText::sha256 has it; "" when unreadable (the
 // alignment then reports why).
 std::string FileSha256(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
   std::string bytes;
-  char buf[1 << 16];
-  for (size_t n; (n = std::fread(buf, 1, sizeof(buf), f)) > 0;) bytes.append(buf, n);
-  std::fclose(f);
-  return Sha256Hex(bytes);
+  return ReadFileBytes(path, &bytes).ok() ? Sha256Hex(bytes) : std::string();
 }
 
 // One line a pair: id, sentences each side, beads, weak beads, mean confidence.

@@ -1,8 +1,5 @@
 #include "doc/document.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "doc/format_detection.h"
 #include "doc/paragraphs.h"
 #include "doc/readers.h"
@@ -21,19 +18,6 @@ constexpr struct {
 
 // Larger inputs are not documents a person aligns; reading them whole would only risk memory.
 constexpr size_t kMaxFileBytes = size_t{1} << 30;
-
-Status ReadBytes(const std::string& path, std::string* bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open file");
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError(path + ": cannot read file");
-  if (static_cast<size_t>(size) > kMaxFileBytes) return Status::InvalidInput(path + ": larger than 1 GB");
-  in.seekg(0);
-  bytes->resize(static_cast<size_t>(size));
-  if (size > 0 && !in.read(bytes->data(), size)) return Status::IoError(path + ": cannot read file");
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -54,21 +38,23 @@ bool ParseDocumentFormat(std::string_view name, DocumentFormat* format) {
   return false;
 }
 
-int DocumentText::PageOfLine(int line) const {
+int PageOfLine(const std::vector<int>& pages, int line) {
   if (line < 1 || static_cast<size_t>(line) > pages.size()) return 0;
   return pages[static_cast<size_t>(line - 1)];
 }
 
+int DocumentText::PageOfLine(int line) const { return tmalign::PageOfLine(pages, line); }
+
 Status ReadDocument(const std::string& path, const DocumentReadOptions& options, DocumentText* out) {
   *out = DocumentText();
   std::string bytes;
-  TMALIGN_RETURN_IF_ERROR(ReadBytes(path, &bytes));
+  TMALIGN_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
+  if (bytes.size() > kMaxFileBytes) return Status::InvalidInput(path + ": larger than 1 GB");
   out->sha256 = Sha256Hex(bytes);
   out->format = options.format;
   if (out->format == DocumentFormat::kAuto) out->format = DetectDocumentFormat(path, bytes, &out->note);
   if (out->format == DocumentFormat::kText) {
-    bytes = std::string();  // ReadTextFile reads the file itself
-    return ReadTextFile(path, options.encoding, &out->utf8, &out->encoding);
+    return DecodeTextFile(path, bytes, options.encoding, &out->utf8, &out->encoding);
   }
   std::vector<Paragraph> paragraphs;
   out->encoding = "UTF-8";

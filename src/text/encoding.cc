@@ -352,8 +352,8 @@ Status DecodeToUtf8(std::string_view bytes, std::string_view source_name, std::s
   return status;
 }
 
-Status ReadTextFile(const std::string& path, std::string_view encoding, std::string* utf8,
-                    std::string* encoding_used) {
+Status ReadFileBytes(const std::string& path, std::string* bytes) {
+  bytes->clear();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   struct stat st;
@@ -364,8 +364,7 @@ Status ReadTextFile(const std::string& path, std::string_view encoding, std::str
     return Status::IoError(
         path + (is_dir ? ": is a directory" : std::string(": cannot stat: ") + std::strerror(saved)));
   }
-  std::string bytes;
-  if (S_ISREG(st.st_mode)) bytes.reserve(st.st_size);
+  if (S_ISREG(st.st_mode)) bytes->reserve(st.st_size);
   char buf[1 << 16];
   for (;;) {
     const ssize_t got = ::read(fd, buf, sizeof(buf));
@@ -376,10 +375,21 @@ Status ReadTextFile(const std::string& path, std::string_view encoding, std::str
       ::close(fd);
       return Status::IoError(path + ": cannot read: " + std::strerror(saved));
     }
-    bytes.append(buf, got);
+    bytes->append(buf, got);
   }
   ::close(fd);
+  return Status::Ok();
+}
 
+Status ReadTextFile(const std::string& path, std::string_view encoding, std::string* utf8,
+                    std::string* encoding_used) {
+  std::string bytes;
+  TMALIGN_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
+  return DecodeTextFile(path, bytes, encoding, utf8, encoding_used);
+}
+
+Status DecodeTextFile(const std::string& path, std::string_view bytes, std::string_view encoding,
+                      std::string* utf8, std::string* encoding_used) {
   TMALIGN_RETURN_IF_ERROR(DecodeToUtf8(bytes, path, encoding, utf8, encoding_used));
 
   // Whitespace-only check stops at the first real character.

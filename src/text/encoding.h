@@ -27,5 +27,11 @@ Status DecodeToUtf8(std::string_view bytes, std::string_view source_name, std::s
 // any line longer than kMaxLineBytes (in UTF-8), naming the path and line.
 Status ReadTextFile(const std::string& path, std::string_view encoding, std::string* utf8,
                     std::string* encoding_used = nullptr);
+// The bytes of `path` (a regular file, or a pipe such as <(cmd)); a folder, an unopenable or
+// unreadable file is IoError naming the path.
+Status ReadFileBytes(const std::string& path, std::string* bytes);
+// ReadTextFile on bytes already read from `path`.
+Status DecodeTextFile(const std::string& path, std::string_view bytes, std::string_view encoding,
+                      std::string* utf8, std::string* encoding_used = nullptr);
 
 }  // namespace tmalign
