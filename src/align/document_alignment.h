@@ -35,9 +35,7 @@ struct AlignedSide {
   std::vector<Sentence> sentences;
 
   // The 1-based page of a sentence on `line`, or 0 when not a PDF.
-  int PageOfLine(int line) const {
-    return line >= 1 && static_cast<size_t>(line) <= pages.size() ? pages[static_cast<size_t>(line - 1)] : 0;
-  }
+  int PageOfLine(int line) const { return tmalign::PageOfLine(pages, line); }
 };
 
 struct AlignedDocument {

@@ -43,6 +43,9 @@ struct DocumentText {
   int PageOfLine(int line) const;
 };
 
+// The page of 1-based paragraph `line` in `pages` (DocumentText::pages), or 0 when not known.
+int PageOfLine(const std::vector<int>& pages, int line);
+
 // Reads `path` whole. Every error names the file, and a position where one exists: an
 // unreadable or empty file, undecodable text, a damaged, encrypted or oversized
 // container (each part at most 256 MB uncompressed, at a ratio of at most 1:200), XML
