@@ -8,27 +8,19 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "doc/document.h"
 #include "temp_dir.h"
+#include "text_lines.h"
 
 namespace tmalign {
 namespace {
 
-const std::string kBulletin = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
+using ::tmalign::testing::NonBlankLines;
 
-std::vector<std::string> NonBlankLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
-  }
-  return lines;
-}
+const std::string kBulletin = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
 
 std::string Joined(const std::vector<std::string>& lines) {
   std::string out;

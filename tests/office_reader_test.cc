@@ -22,12 +22,15 @@
 #include "doc/document.h"
 #include "run_binary.h"
 #include "temp_dir.h"
+#include "text_lines.h"
 
 namespace tmalign {
 namespace {
 
 using ::tmalign::testing::MakeTempDir;
+using ::tmalign::testing::NonBlankLines;
 using ::tmalign::testing::ReadFile;
+using ::tmalign::testing::TextLines;
 
 const std::string kBulletinDocs = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
 const std::string kOfficeData = std::string(TMALIGN_TEST_DATA) + "/office/";
@@ -44,30 +47,6 @@ const char kContentStart[] =
     R"(xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" )"
     R"(xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>)";
 const char kContentEnd[] = "</office:text></office:body></office:document-content>";
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-// A text file's lines that are not blank, trimmed as JoinParagraphs trims a paragraph.
-std::vector<std::string> NonBlankLines(const std::string& path) {
-  std::vector<std::string> lines;
-  for (std::string line : Lines(ReadFile(path))) {
-    const size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) continue;
-    line = line.substr(first, line.find_last_not_of(" \t\r") + 1 - first);
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 class OfficeReaderTest : public ::testing::Test {
  protected:
@@ -115,7 +94,7 @@ class OfficeReaderTest : public ::testing::Test {
     DocumentText text;
     const Status status = Read(path, &text, notes);
     EXPECT_TRUE(status.ok()) << status.message();
-    return Lines(text.utf8);
+    return TextLines(text.utf8);
   }
 
   // Reading fails with one line that starts with the path and holds `words`.
@@ -148,7 +127,7 @@ TEST_F(OfficeReaderTest, BulletinDocxAndOdtGiveTheTextFilesLines) {
       EXPECT_EQ(text.format, ext == ".docx" ? DocumentFormat::kDocx : DocumentFormat::kOdt);
       EXPECT_EQ(text.encoding, "UTF-8");
       EXPECT_TRUE(text.pages.empty());
-      EXPECT_EQ(Lines(text.utf8), expected);
+      EXPECT_EQ(TextLines(text.utf8), expected);
     }
   }
 }

@@ -9,36 +9,21 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "doc/document.h"
 #include "temp_dir.h"
+#include "text_lines.h"
 
 namespace tmalign {
 namespace {
 
+using ::tmalign::testing::NonBlankLines;
+using ::tmalign::testing::TextLines;
+
 const std::string kBulletin = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
 const std::string kPdfData = std::string(TMALIGN_TEST_DATA) + "/pdf/";
-
-std::vector<std::string> NonBlankLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
-  }
-  return lines;
-}
-
-std::vector<std::string> SplitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
 
 DocumentText Read(const std::string& path) {
   DocumentText doc;
@@ -70,7 +55,7 @@ void ExpectBulletin(const std::string& lang) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(doc.format, DocumentFormat::kPdf);
   const std::vector<std::string> want = NonBlankLines(kBulletin + lang + ".txt");
-  const std::vector<std::string> got = SplitLines(doc.utf8);
+  const std::vector<std::string> got = TextLines(doc.utf8);
   const double agreement = Agreement(want, got);
   std::printf("%s.pdf: %zu paragraphs (text file: %zu), %.1f%% exactly equal; %d pages in %.3f s\n",
               lang.c_str(), got.size(), want.size(), 100 * agreement,
@@ -95,7 +80,7 @@ void ExpectBulletin(const std::string& lang) {
 TEST(PdfReaderTest, RunningHeadersFootersAndBulletsAreDropped) {
   const DocumentText doc = Read(kPdfData + "running.pdf");
   const std::vector<std::string> want = NonBlankLines(kPdfData + "running.txt");
-  const std::vector<std::string> got = SplitLines(doc.utf8);
+  const std::vector<std::string> got = TextLines(doc.utf8);
   EXPECT_EQ(got.size(), want.size());
   for (size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
     EXPECT_EQ(got[i], want[i]) << "paragraph " << i + 1;
