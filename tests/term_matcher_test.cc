@@ -80,6 +80,30 @@ TEST(TermMatcherTest, EnglishCurlyQuotesAndFullWidth) {
   EXPECT_EQ(EnFound(m, "ＣＨＩＮＡ'S WAY"), std::vector<std::string>{"ＣＨＩＮＡ'S WAY"});
 }
 
+TEST(TermMatcherTest, InvisibleFormatCharactersInsideWords) {
+  Glossary g = MakeGlossary();
+  TermMatcher m(g);
+  // A soft hyphen (a hyphenation hint from a word processor) and a zero-width space inside
+  // a word are not there for matching; the hit's offsets still span the original bytes.
+  EXPECT_EQ(EnFound(m,
+                    "the alli\xC2\xAD"
+                    "ance chain"),
+            std::vector<std::string>{"alli\xC2\xAD"
+                                     "ance chain"});
+  EXPECT_EQ(EnFound(m,
+                    "the alli\xE2\x80\x8B"
+                    "ance chain."),
+            std::vector<std::string>{"alli\xE2\x80\x8B"
+                                     "ance chain"});
+  EXPECT_EQ(EnFound(m,
+                    "block\xE2\x81\xA0"
+                    "chain"),
+            std::vector<std::string>{"block\xE2\x81\xA0"
+                                     "chain"});
+  EXPECT_EQ(ZhTerms(m, "发展联\xE2\x80\x8B盟链"), std::vector<std::string>{"联盟链@6"});
+  EXPECT_EQ(ZhTerms(m, "\xEF\xBB\xBF联盟链"), std::vector<std::string>{"联盟链@3"});
+}
+
 TEST(TermMatcherTest, EnglishCaseExactness) {
   Glossary g = MakeGlossary();
   TermMatcher m(g);

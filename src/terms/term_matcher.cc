@@ -19,6 +19,38 @@ bool IsSeparator(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-';
 }
 
+// Invisible format characters that editors and converters leave inside words: soft hyphen,
+// zero-width space/non-joiner/joiner, word joiner, BOM. They are dropped before matching, so
+// "align<SHY>ment" is "alignment" and 联<ZWSP>盟链 is 联盟链 (origins stay exact).
+size_t IgnorableAt(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (i + 1 < s.size() && b(0) == 0xC2 && b(1) == 0xAD) return 2;
+  if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && b(2) >= 0x8B && b(2) <= 0x8D) return 3;
+  if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0xA0) return 3;
+  if (i + 2 < s.size() && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;
+  return 0;
+}
+
+NormalizedText NormalizeForTerms(std::string_view utf8) {
+  NormalizedText n = MatchNormalizer::Shared().NormalizeWithOrigin(utf8);
+  size_t i = 0;
+  while (i < n.text.size() && IgnorableAt(n.text, i) == 0) ++i;
+  if (i == n.text.size()) return n;
+  size_t out = i;
+  while (i < n.text.size()) {
+    if (const size_t len = IgnorableAt(n.text, i)) {
+      i += len;
+      continue;
+    }
+    n.text[out] = n.text[i];
+    n.origin[out++] = n.origin[i++];
+  }
+  n.origin[out] = n.origin.back();
+  n.text.resize(out);
+  n.origin.resize(out + 1);
+  return n;
+}
+
 bool IsWordCodePoint(UChar32 c) {
   return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
 }
@@ -88,7 +120,7 @@ struct TermMatcher::WordBreaker {
 };
 
 CanonicalEnglish CanonicalizeEnglish(std::string_view utf8) {
-  NormalizedText n = MatchNormalizer::Shared().NormalizeWithOrigin(utf8);
+  NormalizedText n = NormalizeForTerms(utf8);
   CanonicalEnglish c;
   c.text.reserve(n.text.size());
   c.origin.reserve(n.text.size() + 1);
@@ -120,7 +152,7 @@ CanonicalEnglish CanonicalizeEnglish(std::string_view utf8) {
 TermMatcher::TermMatcher(const Glossary& glossary) : glossary_(glossary) {
   const auto& entries = glossary.entries();
   for (size_t t = 0; t < entries.size(); ++t) {
-    const std::string zh = MatchNormalizer::Shared().Normalize(entries[t].zh);
+    const std::string zh = NormalizeForTerms(entries[t].zh).text;
     if (zh.empty()) continue;
     const int id = zh_automaton_.Add(zh);
     if (static_cast<size_t>(id) >= zh_terms_.size()) zh_terms_.resize(static_cast<size_t>(id) + 1);
@@ -177,7 +209,7 @@ const std::string& TermMatcher::FormText(const EnHit& hit) const {
 std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   std::vector<ZhHit> hits;
   if (zh_automaton_.pattern_count() == 0) return hits;
-  const NormalizedText n = MatchNormalizer::Shared().NormalizeWithOrigin(text);
+  const NormalizedText n = NormalizeForTerms(text);
   std::vector<Span> spans;
   zh_automaton_.FindAll(n.text, [&](int id, size_t b, size_t e) { spans.push_back(Span{b, e, id}); });
   if (spans.empty()) return hits;
