@@ -26,8 +26,8 @@ struct Unit {
 };
 
 std::vector<TermUsage> Collect(const std::vector<std::string>& terms, const Glossary* glossary,
-                               const std::vector<Unit>& units) {
-  TermUsageCollector c(terms, glossary, nullptr);
+                               const std::vector<Unit>& units, unsigned threads = 0) {
+  TermUsageCollector c(terms, glossary, nullptr, threads);
   for (const Unit& u : units) c.AddUnit(u.doc, u.position, u.source, u.target);
   if (c.needs_counts()) {
     for (const Unit& u : units) c.CountUnit(u.target);
@@ -64,6 +64,48 @@ TEST(TermUsageTest, GlossaryRenderingsWithStatusCountsAndUnrendered) {
   EXPECT_EQ(u.renderings[1].text, "union chain");
   EXPECT_EQ(u.renderings[1].status, RenderingStatus::kForbidden);
   EXPECT_EQ(u.renderings[1].doc_ids, std::vector<std::string>{"b"});
+}
+
+// Units are worked on in batches of a few thousand on several threads: the result must not
+// depend on how many, across batch edges too.
+TEST(TermUsageTest, SameResultWhateverTheThreads) {
+  Glossary g;
+  ASSERT_TRUE(g.ParseTsv("zh\ten\tvariants\tforbidden\n联盟链\talliance chain\tconsortium chain\tunion "
+                         "chain\n区块链\tblockchain\t\t\n",
+                         "g.tsv")
+                  .ok());
+  const char* renderings[] = {"alliance chain", "consortium chain", "union chain", "league ledger", "chain"};
+  const char* fillers[] = {"the", "new", "open", "rules", "for", "markets", "banks", "today"};
+  std::vector<Unit> units;
+  uint32_t x = 12345;
+  auto next = [&](uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 16) % n;
+  };
+  for (int i = 0; i < 9000; ++i) {
+    std::string target;
+    for (uint32_t k = 0, n = 3 + next(6); k < n; ++k) target += std::string(fillers[next(8)]) + " ";
+    target += renderings[next(5)];
+    if (next(3) == 0) target += " and blockchain";
+    units.push_back({"doc" + std::to_string(i / 2500), i % 2500, next(4) ? "发展联盟链和区块链。" : "其他。",
+                     target + "."});
+  }
+  auto dump = [](const std::vector<TermUsage>& usage) {
+    std::string out;
+    for (const TermUsage& u : usage) {
+      out += u.term + " " + std::to_string(u.units) + " " + std::to_string(u.docs) + " " +
+             std::to_string(u.unrendered) + "\n";
+      for (const RenderingUsage& r : u.renderings)
+        out += "  " + r.text + " " + std::to_string(r.count) + " " + std::to_string(r.docs) + " " +
+               RenderingStatusName(r.status) + " " + r.example.doc + ":" + std::to_string(r.example.unit) +
+               " " + std::to_string(r.target_units) + "\n";
+    }
+    return out;
+  };
+  const std::string one = dump(Collect({"联盟链", "区块链"}, &g, units, 1));
+  EXPECT_NE(one.find("league ledger"), std::string::npos) << one;  // found by association
+  EXPECT_EQ(dump(Collect({"联盟链", "区块链"}, &g, units, 2)), one);
+  EXPECT_EQ(dump(Collect({"联盟链", "区块链"}, &g, units, 3)), one);
 }
 
 TEST(TermUsageTest, WrongCaseOfACaseSensitiveTermIsItsOwnRendering) {

@@ -10,6 +10,7 @@
 #include "terms/term_matcher.h"
 #include "text/english_stemmer.h"
 #include "text/normalize.h"
+#include "util/parallel_for.h"
 
 namespace tmalign {
 
@@ -191,8 +192,26 @@ struct TermUsageCollector::Impl {
   // otherwise a stand-in whose rendering (the term itself) is never looked for.
   Glossary query;
   std::vector<bool> listed;
-  std::unique_ptr<TermMatcher> matcher;
   const BilingualLexicon* lexicon = nullptr;
+
+  // Both passes work in batches: what a unit's work only reads (finding terms and
+  // renderings, splitting and folding words) runs on several threads, each with a matcher
+  // of its own (FindZh is not thread-safe); what updates the tables below runs in TM order,
+  // so the result does not depend on the number of threads.
+  static constexpr size_t kBatch = 4096;
+  unsigned threads = 1;
+  std::vector<std::unique_ptr<TermMatcher>> matchers;  // one per worker
+  struct BufferedUnit {
+    std::string doc;
+    int position = 0;
+    std::string source, target;
+  };
+  std::vector<BufferedUnit> batch;    // pass 1
+  std::vector<std::string> to_count;  // pass 2
+  // Per worker: a word as written -> its word id (-1: in no candidate span) and whether it
+  // is a stopword. Most words of most targets are in no candidate span, and stemming them
+  // is the cost of pass 2.
+  std::vector<std::unordered_map<std::string, std::pair<int32_t, bool>>> count_caches;
 
   // Dictionary evidence per term: English stems of each segment of the term (at most 31),
   // and of the whole term.
@@ -208,11 +227,8 @@ struct TermUsageCollector::Impl {
   std::vector<std::string> doc_names;
   std::unordered_map<std::string, int> doc_ids;
   StringMap<int32_t> word_ids;
-  // A word as written -> its word id (-1: in no candidate span) and whether it is a stopword.
-  std::unordered_map<std::string, std::pair<int32_t, bool>> count_cache;
   EdgeTable trie;
-  std::vector<uint32_t> node_units;      // units in scope holding the n-gram (pass 2)
-  std::vector<uint32_t> node_last_unit;  // last unit counted, to count each unit once
+  std::vector<uint32_t> node_units;  // units in scope holding the n-gram (pass 2)
   std::vector<uint8_t> node_length;
   std::vector<int32_t> node_word;  // last word of the n-gram
   uint32_t units_counted = 0;
@@ -249,7 +265,6 @@ struct TermUsageCollector::Impl {
     const uint32_t id = static_cast<uint32_t>(node_units.size());
     trie.Insert(k, id);
     node_units.push_back(0);
-    node_last_unit.push_back(UINT32_MAX);
     node_length.push_back(static_cast<uint8_t>(node == 0 ? 1 : node_length[node] + 1));
     node_word.push_back(word);
     return id;
@@ -302,7 +317,7 @@ struct TermUsageCollector::Impl {
 };
 
 TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, const Glossary* glossary,
-                                       const BilingualLexicon* lexicon)
+                                       const BilingualLexicon* lexicon, unsigned threads)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.lexicon = lexicon;
@@ -324,14 +339,16 @@ TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, co
     if (m.query.Add(entry).ok()) m.listed.push_back(it != by_zh.end());  // duplicates are dropped
   }
   const size_t n = m.query.entries().size();
-  m.matcher = std::make_unique<TermMatcher>(m.query);
+  // A matcher costs about as much to build as a few batches; small scopes would not repay it.
+  m.threads = threads > 0 ? threads : std::min(DefaultThreadCount(), 4u);
+  for (unsigned w = 0; w < m.threads; ++w) m.matchers.push_back(std::make_unique<TermMatcher>(m.query));
+  m.count_caches.resize(m.threads);
   m.evidence.resize(n);
   m.form_status.resize(n);
   m.term_unit_count.assign(n, 0);
   m.pending_count.assign(n, 0);
   m.cooc.resize(n);
   m.node_units.push_back(0);
-  m.node_last_unit.push_back(UINT32_MAX);
   m.node_length.push_back(0);
   m.node_word.push_back(-1);
   for (size_t t = 0; t < n; ++t) {
@@ -349,57 +366,46 @@ TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, co
 
 TermUsageCollector::~TermUsageCollector() = default;
 
-bool TermUsageCollector::needs_counts() const { return impl_->any_pending; }
+namespace {
 
-void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string_view source,
-                                 std::string_view target) {
-  Impl& m = *impl_;
-  const std::vector<ZhHit> zh = m.matcher->FindZh(source);
-  if (zh.empty()) return;
-  std::vector<size_t> terms;
+// What pass 1 found in one unit, before the tables see it.
+struct FoundUnit {
+  std::vector<size_t> terms;             // the terms its source holds, in term order
+  std::vector<bool> quoted;              // per term: quoted in the source (“四个强化”)
+  std::vector<std::string> found, keys;  // per term: the glossary rendering found, folded ("" if none)
+  std::vector<EnglishWord> words;        // the target's words, when a term is left to statistics
+};
+
+}  // namespace
+
+// Pass 1's work on one unit that reads only the terms and the matcher.
+static FoundUnit FindInUnit(const TermMatcher& matcher, const Glossary& query,
+                            const std::vector<bool>& listed, std::string_view source,
+                            std::string_view target) {
+  FoundUnit f;
+  const std::vector<ZhHit> zh = matcher.FindZh(source);
+  if (zh.empty()) return f;
   std::set<size_t> quoted;
   for (const ZhHit& h : zh) {
-    terms.push_back(h.term);
+    f.terms.push_back(h.term);
     if (QuoteBefore(source, h.begin) && QuoteAfter(source, h.end)) quoted.insert(h.term);
   }
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-
-  auto [doc_it, new_doc] = m.doc_ids.emplace(std::string(doc), static_cast<int>(m.doc_names.size()));
-  if (new_doc) m.doc_names.emplace_back(doc);
+  std::sort(f.terms.begin(), f.terms.end());
+  f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
 
   // Glossary renderings in the target: a forbidden one first (it is what a report must
   // show), else the first by position.
   std::vector<EnHit> en;
-  if (std::any_of(terms.begin(), terms.end(), [&](size_t t) { return m.listed[t]; })) {
+  if (std::any_of(f.terms.begin(), f.terms.end(), [&](size_t t) { return listed[t]; })) {
     std::vector<EnHit> overlapped;
-    en = m.matcher->FindEn(target, &overlapped);
+    en = matcher.FindEn(target, &overlapped);
     en.insert(en.end(), overlapped.begin(), overlapped.end());
   }
-
-  // Association statistics come from the units a glossary rendering does not settle: there
-  // the question is which words render the term, and a rendering that recurs in them is the
-  // one translators used instead of the glossary's.
-  std::vector<uint32_t> nodes;
-  bool have_nodes = false;
-  auto unit_nodes = [&]() -> const std::vector<uint32_t>& {
-    if (!have_nodes) {
-      have_nodes = true;
-      const std::vector<EnglishWord> words = SplitEnglishWords(target);
-      std::vector<int32_t> ids;
-      ids.reserve(words.size());
-      for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, true));
-      m.ForEachSpan(words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
-      std::sort(nodes.begin(), nodes.end());
-      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    }
-    return nodes;
-  };
-  size_t text_index = SIZE_MAX;
-  for (size_t t : terms) {
-    ++m.term_unit_count[t];
-    Impl::TermUnit tu{t, doc_it->second, position, SIZE_MAX, "", "", quoted.count(t) > 0};
-    if (m.listed[t]) {
+  bool pending = false;
+  for (size_t t : f.terms) {
+    f.quoted.push_back(quoted.count(t) > 0);
+    std::string found, key;
+    if (listed[t]) {
       const EnHit* best = nullptr;
       for (const EnHit& h : en) {
         if (h.term != t) continue;
@@ -409,56 +415,132 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
           best = &h;
       }
       if (best != nullptr) {
-        tu.found = std::string(target.substr(best->begin, best->end - best->begin));
-        tu.key = FoldEnglishPhrase(m.matcher->FormText(*best));
+        found = std::string(target.substr(best->begin, best->end - best->begin));
+        key = FoldEnglishPhrase(matcher.FormText(*best));
         // A term whose case matters ("Digital China"): the wrong case is a rendering of its
         // own, which no glossary form lists.
-        if (m.query.entries()[t].case_sensitive && !best->case_exact) tu.key += " (case)";
+        if (query.entries()[t].case_sensitive && !best->case_exact) key += " (case)";
       }
     }
-    if (tu.key.empty()) {
-      ++m.pending_count[t];
-      for (uint32_t node : unit_nodes()) ++m.cooc[t][node];
-      if (text_index == SIZE_MAX) {
-        text_index = m.targets.size();
-        m.targets.emplace_back(target);
-      }
-      tu.text = text_index;
-      m.any_pending = true;
-    }
-    m.term_units.push_back(std::move(tu));
+    pending = pending || key.empty();
+    f.found.push_back(std::move(found));
+    f.keys.push_back(std::move(key));
   }
+  // Association statistics come from the units a glossary rendering does not settle: there
+  // the question is which words render the term, and a rendering that recurs in them is the
+  // one translators used instead of the glossary's.
+  if (pending) f.words = SplitEnglishWords(target);
+  return f;
+}
+
+void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string_view source,
+                                 std::string_view target) {
+  Impl& m = *impl_;
+  m.batch.push_back(Impl::BufferedUnit{std::string(doc), position, std::string(source), std::string(target)});
+  if (m.batch.size() >= Impl::kBatch) FlushUnits();
+}
+
+void TermUsageCollector::FlushUnits() {
+  Impl& m = *impl_;
+  if (m.batch.empty()) return;
+  std::vector<FoundUnit> found(m.batch.size());
+  ParallelFor(m.batch.size(), m.threads, [&](unsigned worker, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i)
+      found[i] = FindInUnit(*m.matchers[worker], m.query, m.listed, m.batch[i].source, m.batch[i].target);
+  });
+  for (size_t i = 0; i < m.batch.size(); ++i) {
+    FoundUnit& f = found[i];
+    Impl::BufferedUnit& u = m.batch[i];
+    if (f.terms.empty()) continue;
+    auto [doc_it, new_doc] = m.doc_ids.emplace(u.doc, static_cast<int>(m.doc_names.size()));
+    if (new_doc) m.doc_names.push_back(u.doc);
+    std::vector<uint32_t> nodes;
+    if (!f.words.empty()) {
+      std::vector<int32_t> ids;
+      ids.reserve(f.words.size());
+      for (const EnglishWord& w : f.words) ids.push_back(m.WordId(w.key, true));
+      m.ForEachSpan(f.words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
+      std::sort(nodes.begin(), nodes.end());
+      nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    }
+    size_t text_index = SIZE_MAX;
+    for (size_t k = 0; k < f.terms.size(); ++k) {
+      const size_t t = f.terms[k];
+      ++m.term_unit_count[t];
+      Impl::TermUnit tu{
+          t, doc_it->second, u.position, SIZE_MAX, std::move(f.found[k]), std::move(f.keys[k]), f.quoted[k]};
+      if (tu.key.empty()) {
+        ++m.pending_count[t];
+        for (uint32_t node : nodes) ++m.cooc[t][node];
+        if (text_index == SIZE_MAX) {
+          text_index = m.targets.size();
+          m.targets.push_back(std::move(u.target));
+        }
+        tu.text = text_index;
+        m.any_pending = true;
+      }
+      m.term_units.push_back(std::move(tu));
+    }
+  }
+  m.batch.clear();
+}
+
+bool TermUsageCollector::needs_counts() {
+  FlushUnits();
+  return impl_->any_pending;
 }
 
 void TermUsageCollector::CountUnit(std::string_view target) {
   Impl& m = *impl_;
-  const uint32_t unit = m.units_counted++;
-  if (m.word_ids.empty()) return;
-  // Words as SplitEnglishWords finds them, folded through a cache of lowercase surfaces:
-  // most words of most targets are in no candidate span, and stemming them is the cost.
-  std::vector<EnglishWord> words = SplitEnglishWords(target, /*fold=*/false);
-  std::vector<int32_t> ids;
-  ids.reserve(words.size());
-  for (EnglishWord& w : words) {
-    auto it = m.count_cache.find(w.key);
-    if (it == m.count_cache.end()) {
-      const std::string lower = LowerWord(w.key);
-      it = m.count_cache
-               .emplace(w.key,
-                        std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
-               .first;
-    }
-    ids.push_back(it->second.first);
-    w.stop = it->second.second;
+  m.to_count.emplace_back(target);
+  if (m.to_count.size() >= Impl::kBatch) FlushCounts();
+}
+
+void TermUsageCollector::FlushCounts() {
+  Impl& m = *impl_;
+  if (m.to_count.empty()) return;
+  const size_t count = m.to_count.size();
+  m.units_counted += static_cast<uint32_t>(count);
+  if (m.word_ids.empty()) {
+    m.to_count.clear();
+    return;
   }
-  m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) {
-    if (m.node_last_unit[node] == unit) return;
-    m.node_last_unit[node] = unit;
-    ++m.node_units[node];
+  // The candidate spans of each target, found in parallel (the tables are only read now).
+  std::vector<std::vector<uint32_t>> nodes(count);
+  ParallelFor(count, m.threads, [&](unsigned worker, size_t begin, size_t end) {
+    auto& cache = m.count_caches[worker];
+    std::vector<int32_t> ids;
+    for (size_t i = begin; i < end; ++i) {
+      // Words as SplitEnglishWords finds them, folded through the cache of surfaces.
+      std::vector<EnglishWord> words = SplitEnglishWords(m.to_count[i], /*fold=*/false);
+      ids.clear();
+      for (EnglishWord& w : words) {
+        auto it = cache.find(w.key);
+        if (it == cache.end()) {
+          const std::string lower = LowerWord(w.key);
+          it = cache
+                   .emplace(w.key,
+                            std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
+                   .first;
+        }
+        ids.push_back(it->second.first);
+        w.stop = it->second.second;
+      }
+      std::vector<uint32_t>& unit_nodes = nodes[i];
+      m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) { unit_nodes.push_back(node); });
+      std::sort(unit_nodes.begin(), unit_nodes.end());
+      unit_nodes.erase(std::unique(unit_nodes.begin(), unit_nodes.end()), unit_nodes.end());
+    }
   });
+  for (const std::vector<uint32_t>& unit_nodes : nodes) {
+    for (uint32_t node : unit_nodes) ++m.node_units[node];
+  }
+  m.to_count.clear();
 }
 
 std::vector<TermUsage> TermUsageCollector::Finish() {
+  FlushUnits();
+  FlushCounts();
   Impl& m = *impl_;
   const size_t n = m.query.entries().size();
   struct Tally {

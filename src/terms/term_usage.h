@@ -72,22 +72,27 @@ class TermUsageCollector {
  public:
   // `terms`: the Chinese terms, in output order. `glossary` (may be null or empty): gives
   // each rendering a status and its renderings are found directly. `lexicon` (may be
-  // null): the dictionary evidence. Both must outlive the collector.
+  // null): the dictionary evidence. Both must outlive the collector. `threads`: 0 for the
+  // machine's (at most 4).
   TermUsageCollector(const std::vector<std::string>& terms, const Glossary* glossary,
-                     const BilingualLexicon* lexicon);
+                     const BilingualLexicon* lexicon, unsigned threads = 0);
   ~TermUsageCollector();
   TermUsageCollector(const TermUsageCollector&) = delete;
   TermUsageCollector& operator=(const TermUsageCollector&) = delete;
 
-  // Pass 1: every unit in scope, in TM order.
+  // Pass 1: every unit in scope, in TM order. Units are worked on in batches, on several
+  // threads; the result does not depend on their number.
   void AddUnit(std::string_view doc, int position, std::string_view source, std::string_view target);
-  // Whether pass 2 is needed (some unit needs the association statistics).
-  bool needs_counts() const;
+  // Ends pass 1 and tells whether pass 2 is needed (some unit needs the association
+  // statistics).
+  bool needs_counts();
   // Pass 2: the target of every unit in scope again.
   void CountUnit(std::string_view target);
   std::vector<TermUsage> Finish();
 
  private:
+  void FlushUnits();
+  void FlushCounts();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
