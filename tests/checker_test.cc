@@ -221,5 +221,30 @@ TEST_F(CheckerFalseAlarmTest, TermInsideALongerWordIsCheckedUnlessAWordCrossesIt
   EXPECT_TRUE(Check("联盟链接", "the affiliate link").empty());
 }
 
+// The matching runs on several threads; the findings, and the consistency check that
+// depends on unit order, must not depend on how many.
+TEST_F(CheckerTest, SameFindingsWhateverTheThreads) {
+  const char* targets[] = {"the alliance chain", "a consortium chain", "the union chain", "the block chain",
+                           "a blockchain",       "digital china",      "nothing at all"};
+  std::vector<CheckUnit> units;
+  for (int i = 0; i < 3000; ++i) {
+    units.push_back(Unit(std::to_string(i), "doc" + std::to_string(i / 700),
+                         i % 5 ? "发展联盟链和区块链。" : "",
+                         std::string("We build ") + targets[(i * 7 + i / 3) % 7] + ".", i + 1));
+  }
+  auto dump = [](const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings)
+      out +=
+          std::string(FindingKindName(f.kind)) + " " + f.unit_id + " " + At(f.at) + " " + f.suggestion + "\n";
+    return out;
+  };
+  const std::string one = dump(CheckUnits(*matcher_, units, 1));
+  EXPECT_NE(one.find("inconsistent"), std::string::npos);
+  EXPECT_NE(one.find("missing"), std::string::npos);
+  EXPECT_EQ(dump(CheckUnits(*matcher_, units, 2)), one);
+  EXPECT_EQ(dump(CheckUnits(*matcher_, units, 3)), one);
+}
+
 }  // namespace
 }  // namespace tmalign

@@ -9,6 +9,8 @@
 #include <span>
 #include <unordered_map>
 
+#include "util/parallel_for.h"
+
 namespace tmalign {
 
 const char* FindingKindName(FindingKind kind) {
@@ -59,35 +61,47 @@ struct FirstRendering {
 };
 using FirstRenderings = std::unordered_map<size_t, FirstRendering>;  // by term
 
+// What the matcher finds in one unit: the work that only reads, done for many units at once.
+struct UnitHits {
+  std::vector<ZhHit> source;
+  std::vector<EnHit> target, overlapped;
+};
+
+UnitHits FindUnitHits(const TermMatcher& matcher, const CheckUnit& unit) {
+  UnitHits h;
+  const bool has_source = !unit.source.empty();
+  if (has_source) h.source = matcher.FindZh(JoinPieces(unit.source));
+  h.target = matcher.FindEn(JoinPieces(unit.target), has_source ? &h.overlapped : nullptr);
+  return h;
+}
+
 // The check of one unit. Walks the glossary renderings found in the target, one span of
 // text at a time (a span may render several terms), then reports the source terms that
 // were neither rendered nor replaced by a forbidden rendering. `firsts` is the unit's
 // document's record of first renderings, read and extended for the consistency warning.
 class UnitCheck {
  public:
-  UnitCheck(const TermMatcher& matcher, const CheckUnit& unit, FirstRenderings* firsts)
+  UnitCheck(const TermMatcher& matcher, const CheckUnit& unit, const UnitHits& hits, FirstRenderings* firsts)
       : matcher_(matcher),
         entries_(matcher.glossary().entries()),
         unit_(unit),
+        hits_(hits),
         firsts_(*firsts),
         target_(JoinPieces(unit.target)),
         has_source_(!unit.source.empty()) {
-    if (has_source_) {
-      for (const ZhHit& h : matcher.FindZh(JoinPieces(unit.source))) in_source_.emplace(h.term, h.begin);
-    }
+    for (const ZhHit& h : hits.source) in_source_.emplace(h.term, h.begin);
   }
 
   // The unit's findings, by position in the target (missing terms count as position 0).
   std::vector<Finding> Run() {
-    std::vector<EnHit> overlapped;
-    const std::vector<EnHit> hits = matcher_.FindEn(target_, has_source_ ? &overlapped : nullptr);
+    const std::vector<EnHit>& hits = hits_.target;
     for (size_t i = 0; i < hits.size();) {
       size_t j = i;
       while (j < hits.size() && hits[j].begin == hits[i].begin && hits[j].end == hits[i].end) ++j;
       CheckSpan(std::span<const EnHit>(hits).subspan(i, j - i));
       i = j;
     }
-    CheckOverlapped(hits, overlapped);
+    CheckOverlapped(hits, hits_.overlapped);
     ReportMissing();
     std::stable_sort(found_.begin(), found_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -232,6 +246,7 @@ class UnitCheck {
   const TermMatcher& matcher_;
   const std::vector<TermEntry>& entries_;
   const CheckUnit& unit_;
+  const UnitHits& hits_;
   FirstRenderings& firsts_;
   const std::string target_;
   const bool has_source_;
@@ -242,12 +257,21 @@ class UnitCheck {
 
 }  // namespace
 
-std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units) {
+std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units,
+                                unsigned threads) {
+  // Finding terms and renderings only reads, and is most of the work: it runs on several
+  // threads. The checks run in order, as consistency depends on it.
+  std::vector<UnitHits> hits(units.size());
+  ParallelFor(units.size(), threads > 0 ? threads : std::min(DefaultThreadCount(), 4u),
+              [&](unsigned, size_t begin, size_t end) {
+                for (size_t i = begin; i < end; ++i) hits[i] = FindUnitHits(matcher, units[i]);
+              });
   std::vector<Finding> all;
   // Consistency spans the units of a document: document -> term -> first accepted rendering.
   std::map<std::string, FirstRenderings> first_rendering;
-  for (const CheckUnit& unit : units) {
-    std::vector<Finding> found = UnitCheck(matcher, unit, &first_rendering[unit.document]).Run();
+  for (size_t i = 0; i < units.size(); ++i) {
+    std::vector<Finding> found =
+        UnitCheck(matcher, units[i], hits[i], &first_rendering[units[i].document]).Run();
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return all;

@@ -34,7 +34,9 @@ struct Finding {
 // position in the target (a missing term sorts as position 0 of its unit's target). Missing
 // terms need a source. Units with the same `document` share the consistency check: a term
 // rendered in another accepted form than its first rendering in the document gets one
-// warning per unit.
-std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units);
+// warning per unit. The matching runs on `threads` threads (0: the machine's, at most 4);
+// the findings do not depend on their number.
+std::vector<Finding> CheckUnits(const TermMatcher& matcher, const std::vector<CheckUnit>& units,
+                                unsigned threads = 0);
 
 }  // namespace tmalign

@@ -115,9 +115,21 @@ std::vector<size_t> SelectLongestFirst(const std::vector<Span>& spans) {
 
 }  // namespace
 
-struct TermMatcher::WordBreaker {
-  std::unique_ptr<icu::BreakIterator> it;
-};
+namespace {
+
+// ICU's Chinese word BreakIterator, one per thread (an iterator holds the text it walks), so
+// that one matcher serves several threads.
+icu::BreakIterator* ThreadWordBreaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
+    if (U_FAILURE(err)) bi.reset();
+    return bi;
+  }();
+  return it.get();
+}
+
+}  // namespace
 
 CanonicalEnglish CanonicalizeEnglish(std::string_view utf8) {
   NormalizedText n = NormalizeForTerms(utf8);
@@ -220,11 +232,7 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   // A term of one Han character must still be a word of its own (链 in 区块链 is not 链).
   std::vector<bool> boundary(n.text.size() + 1, false);
   UErrorCode err = U_ZERO_ERROR;
-  if (!word_breaker_) {
-    word_breaker_ = std::make_unique<WordBreaker>();
-    word_breaker_->it.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
-  }
-  icu::BreakIterator* bi = word_breaker_->it.get();
+  icu::BreakIterator* bi = ThreadWordBreaker();
   // Only the stretch of text between the separators around the hits is segmented: a space
   // or punctuation that no word rule joins across always ends a word, so the words inside
   // come out as they do in the whole text.

@@ -43,7 +43,7 @@ class TermMatcher {
   // first, no overlaps, and none that an ICU word crosses: a word may hold the whole term
   // (血压 in 高血压) but not start or end strictly inside it (联盟链 in 联盟|链接); a term of
   // one Han character must be a word of its own.
-  // Not thread-safe (reuses one ICU BreakIterator).
+  // Thread-safe, as every const call of the matcher (one ICU BreakIterator per thread).
   std::vector<ZhHit> FindZh(std::string_view text) const;
   // Renderings in English text on word boundaries, case-insensitive, allowing plural and
   // possessive endings, hyphen/space/line-break between words and curly/straight quotes;
@@ -69,8 +69,6 @@ class TermMatcher {
   AhoCorasick en_automaton_;
   AhoCorasick extra_words_;  // words that ICU's dictionary splits but a term must not cut
   std::vector<std::vector<EnPayload>> en_payloads_;  // pattern id -> payloads
-  struct WordBreaker;                                // ICU word BreakIterator, created on first use
-  mutable std::unique_ptr<WordBreaker> word_breaker_;
 };
 
 // English text prepared for matching: normalized, runs of spaces/hyphens/line breaks

@@ -194,13 +194,13 @@ struct TermUsageCollector::Impl {
   std::vector<bool> listed;
   const BilingualLexicon* lexicon = nullptr;
 
+  std::unique_ptr<TermMatcher> matcher;
+
   // Both passes work in batches: what a unit's work only reads (finding terms and
-  // renderings, splitting and folding words) runs on several threads, each with a matcher
-  // of its own (FindZh is not thread-safe); what updates the tables below runs in TM order,
-  // so the result does not depend on the number of threads.
+  // renderings, splitting and folding words) runs on several threads; what updates the
+  // tables below runs in TM order, so the result does not depend on the number of threads.
   static constexpr size_t kBatch = 4096;
   unsigned threads = 1;
-  std::vector<std::unique_ptr<TermMatcher>> matchers;  // one per worker
   struct BufferedUnit {
     std::string doc;
     int position = 0;
@@ -339,9 +339,8 @@ TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, co
     if (m.query.Add(entry).ok()) m.listed.push_back(it != by_zh.end());  // duplicates are dropped
   }
   const size_t n = m.query.entries().size();
-  // A matcher costs about as much to build as a few batches; small scopes would not repay it.
   m.threads = threads > 0 ? threads : std::min(DefaultThreadCount(), 4u);
-  for (unsigned w = 0; w < m.threads; ++w) m.matchers.push_back(std::make_unique<TermMatcher>(m.query));
+  m.matcher = std::make_unique<TermMatcher>(m.query);
   m.count_caches.resize(m.threads);
   m.evidence.resize(n);
   m.form_status.resize(n);
@@ -444,9 +443,9 @@ void TermUsageCollector::FlushUnits() {
   Impl& m = *impl_;
   if (m.batch.empty()) return;
   std::vector<FoundUnit> found(m.batch.size());
-  ParallelFor(m.batch.size(), m.threads, [&](unsigned worker, size_t begin, size_t end) {
+  ParallelFor(m.batch.size(), m.threads, [&](unsigned, size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i)
-      found[i] = FindInUnit(*m.matchers[worker], m.query, m.listed, m.batch[i].source, m.batch[i].target);
+      found[i] = FindInUnit(*m.matcher, m.query, m.listed, m.batch[i].source, m.batch[i].target);
   });
   for (size_t i = 0; i < m.batch.size(); ++i) {
     FoundUnit& f = found[i];
