@@ -8,6 +8,9 @@ namespace tmalign {
 namespace {
 
 constexpr uint64_t kNumberHash = 0x4e554d424552ULL;  // the placeholder of a number
+// The lowest threshold a query with numbers is looked up with: below it, sharing the words
+// around the numbers is no match.
+constexpr int kLowestLookup = 30;
 
 // The match tokens of `text` with each number's tokens replaced by one placeholder.
 std::vector<MatchToken> Skeleton(std::string_view text, const std::vector<NumberToken>& numbers) {
@@ -51,10 +54,22 @@ Status LeverageMatcher::Match(const std::string& sentence, const TmMatchOptions&
                               std::vector<LeverageMatch>* out) {
   out->clear();
   TmMatchOptions wide = options;
-  const bool has_numbers = !FindNumbers(sentence).empty();
+  const std::vector<NumberToken> numbers = FindNumbers(sentence);
+  const bool has_numbers = !numbers.empty();
   if (has_numbers) {
-    wide.min_score = std::clamp(options.min_score - 40, std::min(30, options.min_score), options.min_score);
-    wide.top = std::max(options.top, 8);
+    // A unit differing only in these numbers differs in at most about twice their tokens (二〇二一
+    // is four tokens, 2021 one); when that could fall under --min, look lower. More candidates
+    // than asked for: the number-aware order is not the text order.
+    const std::vector<MatchToken> tokens = MatchTokenize(sentence);
+    size_t number_tokens = 0, k = 0;
+    for (const MatchToken& t : tokens) {
+      while (k < numbers.size() && numbers[k].end <= t.begin) ++k;
+      number_tokens += k < numbers.size() && t.begin >= numbers[k].begin;
+    }
+    const int floor = tokens.empty() ? 0 : MatchScore(static_cast<int>(2 * number_tokens), tokens.size(), tokens.size());
+    wide.min_score = std::clamp(std::min(options.min_score, floor - 5), std::min(kLowestLookup, options.min_score),
+                                options.min_score);
+    wide.top = std::max(options.top, 4);
   }
   TMALIGN_RETURN_IF_ERROR(searcher_->Match(sentence, wide, &found_));
   for (TmMatch& m : found_) {
