@@ -30,6 +30,7 @@ TEST(NumberTokensTest, DigitsDecimalsPercentagesFullWidth) {
   EXPECT_EQ(Found("5G and A4 and COVID-19"), "19=19");  // digits glued to letters are words
   EXPECT_EQ(Found("the 7th and 22nd"), "7th=7 22nd=22");
   EXPECT_EQ(Found("2021.6.16"), "2021=2021 6=6 16=16");
+  EXPECT_EQ(Found("3×4 m"), "3=3 4=4");
 }
 
 TEST(NumberTokensTest, ChineseNumeralsWhereChineseWritesNumbers) {

@@ -66,9 +66,10 @@ Status LeverageMatcher::Match(const std::string& sentence, const TmMatchOptions&
       while (k < numbers.size() && numbers[k].end <= t.begin) ++k;
       number_tokens += k < numbers.size() && t.begin >= numbers[k].begin;
     }
-    const int floor = tokens.empty() ? 0 : MatchScore(static_cast<int>(2 * number_tokens), tokens.size(), tokens.size());
-    wide.min_score = std::clamp(std::min(options.min_score, floor - 5), std::min(kLowestLookup, options.min_score),
-                                options.min_score);
+    const int floor =
+        tokens.empty() ? 0 : MatchScore(static_cast<int>(2 * number_tokens), tokens.size(), tokens.size());
+    wide.min_score = std::clamp(std::min(options.min_score, floor - 5),
+                                std::min(kLowestLookup, options.min_score), options.min_score);
     wide.top = std::max(options.top, 4);
   }
   TMALIGN_RETURN_IF_ERROR(searcher_->Match(sentence, wide, &found_));

@@ -34,7 +34,8 @@ int DigitOf(char32_t c) { return IsAsciiDigit(c) ? static_cast<int>(c - '0') : s
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 // Letters that make a digit run part of a word (5G, A4); Chinese is not one.
 bool IsWordLetter(char32_t c) {
-  return IsAsciiLetter(c) || (c >= 0xC0 && c < 0x2000) || (c >= 0xFF21 && c <= 0xFF5A);
+  return IsAsciiLetter(c) || (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) ||
+         (c >= 0xFF21 && c <= 0xFF5A);
 }
 
 // Chinese digits and the numeral units ParseChineseNumeral reads.
