@@ -42,6 +42,7 @@ TEST(NumberTokensTest, ChineseNumeralsWhereChineseWritesNumbers) {
   // 一 in a word or before a verb is not a number; 十四五 (the plan) is not one either.
   EXPECT_EQ(Found("统一标准，一是发展，一带一路，十四五规划"), "");
   EXPECT_EQ(Found("2021年6月16日"), "2021=2021 6=6m 16=16");
+  EXPECT_EQ(Found("一二三四五六七八九〇一二三四五六七八九〇年"), "");  // too long for a number
 }
 
 TEST(NumberTokensTest, EnglishMonthsAndRomanNumerals) {

@@ -169,7 +169,8 @@ bool ReadChinese(const std::vector<Cp>& cps, size_t i, NumberToken* tok, size_t*
   const bool at_start = i == 0 || (i == 1 && (prev == ' ' || prev == 0x3000));
   const bool context = prev == U'第' || prev == U'之' || IsChineseMeasure(following) ||
                        (at_start && (following == U'、' || following == U'.' || following == 0xFF0E));
-  if (!context) return false;
+  // ParseChineseNumeral reads digit by digit into 64 bits: longer runs are no number anyway.
+  if (!context || integer.size() > 15) return false;
   int64_t whole = 0;
   if (!ParseChineseNumeral(integer, &whole)) return false;
   bool has_unit = false;
