@@ -9,7 +9,7 @@ namespace {
 
 int RunAnalyze(const std::vector<std::string>& args) {
   CommandLine cl("analyze",
-                 "usage: tmalign analyze FILE --tm TM [--presplit] [--json]\n\n"
+                 "usage: tmalign analyze FILE --tm TM [--presplit] [--json] [-o OUT]\n\n"
                  "Splits FILE (any format split reads) and counts its segments and source characters\n"
                  "(Chinese) or words (English) per match band against the TM: context, 100, 95-99,\n"
                  "85-94, 75-84, 50-74, new, and repetition (second and later occurrences in FILE).\n"
@@ -18,6 +18,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
                  "  tmalign analyze new.txt --tm tm.sqlite --json\n");
   AddLeverageOptions(&cl);
   cl.AddJson("print one JSON object: {\"file\", \"segments\", \"bands\": {BAND: {\"segments\", \"chars\"}}}");
+  cl.AddOutput("write the table or JSON to FILE (default: standard output)");
   if (int rc = cl.Parse(args); rc >= 0) return rc;
   NewDocument doc;
   std::vector<SegmentLeverage> segments;
@@ -26,7 +27,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
   const std::string out = cl.json() ? AnalysisJson(analysis) + "\n"
                                     : doc.path + ": " + std::to_string(analysis.segments) + " segments (" +
                                           LanguageCode(doc.lang) + ")\n" + AnalysisTable(analysis);
-  if (Status s = WriteOutput("", out); !s.ok()) return cl.Fail(s);
+  if (Status s = WriteOutput(cl.output(), out); !s.ok()) return cl.Fail(s);
   return kExitOk;
 }
 
