@@ -66,7 +66,8 @@ TEST_F(LeverageCliTest, AnalyzeJsonAndTable) {
   EXPECT_EQ(j["bands"]["repetition"]["segments"], 1);
   EXPECT_EQ(j["bands"]["repetition"]["chars"], 10);  // 上海浦江创新论坛中心
 
-  RunResult to_file = RunTmalign("analyze '" + kNewIssue + "' --tm '" + tm_ + "' --json -o '" + dir_ + "/a.json'");
+  RunResult to_file =
+      RunTmalign("analyze '" + kNewIssue + "' --tm '" + tm_ + "' --json -o '" + dir_ + "/a.json'");
   ASSERT_EQ(to_file.exit_code, 0) << to_file.err;
   EXPECT_EQ(to_file.out, "");
   EXPECT_EQ(testing::ReadFile(dir_ + "/a.json"), r.out);
