@@ -53,7 +53,7 @@ int RunPretranslate(const std::vector<std::string>& args) {
   if (Status s = WriteOutput(cl.output(), xliff); !s.ok()) return cl.Fail(s);
   if (!cl.output().empty() && cl.output() != "-") {
     std::fprintf(
-        stderr, "%s: %d units: %d translated, %d fuzzy (%d with numbers adapted), %d without a match\n",
+        stderr, "%s: %d units: %d translated, %d fuzzy (%d with numbers adapted), %d without a target\n",
         cl.output().c_str(), counts.units, counts.translated, counts.fuzzy, counts.adapted, counts.empty);
   }
   return kExitOk;
