@@ -30,13 +30,22 @@ SegmentLeverage Segment(int paragraph, int sentence, const std::string& text, in
   return s;
 }
 
+// A match whose numbers changed and could not be adapted.
+SegmentLeverage NotAdapted() {
+  SegmentLeverage s = Segment(4, 0, "共4家。", 99, "共3家。", "Three companies.");
+  s.best.numbers.numbers_differ = true;
+  s.best.numbers.reason = "3 is not in the target";
+  return s;
+}
+
 std::vector<SegmentLeverage> Segments() {
   return {Segment(0, 0, "上海浦江创新论坛中心", 100, "上海浦江创新论坛中心",
                   "Shanghai Center for Pujiang Innovation Forum"),
           Segment(2, 0, "2021年7月2日", 98, "2021年6月16日", "June.16 2021", "July.2 2021"),
           Segment(2, 1, "R&D <投入> 增长。", 80, "R&D 投入增长。", "R&D input grew."),
           Segment(3, 0, "全新的句子。", 60, "旧句子。", "An old sentence."),
-          Segment(3, 1, "没有匹配。", 0, "", "")};
+          Segment(3, 1, "没有匹配。", 0, "", ""),
+          NotAdapted()};
 }
 
 std::vector<XmlNode> Units(const std::string& xliff, const std::string& unit, XmlNode* root) {
@@ -69,16 +78,16 @@ TEST(XliffWriterTest, Version12) {
   o.tool_version = "0.1.0";
   PretranslationCounts counts;
   const std::string xliff = WritePretranslationXliff(Segments(), o, &counts);
-  EXPECT_EQ(counts.units, 5);
+  EXPECT_EQ(counts.units, 6);
   EXPECT_EQ(counts.translated, 1);
-  EXPECT_EQ(counts.fuzzy, 2);
+  EXPECT_EQ(counts.fuzzy, 3);
   EXPECT_EQ(counts.empty, 2);  // 60 is under --min 75, and no match
   EXPECT_EQ(counts.adapted, 1);
   XmlNode root;
   std::vector<XmlNode> units = Units(xliff, "trans-unit", &root);
   EXPECT_EQ(root.Attribute("version"), "1.2");
   EXPECT_EQ(root.Attribute("xmlns"), "urn:oasis:names:tc:xliff:document:1.2");
-  ASSERT_EQ(units.size(), 5u);
+  ASSERT_EQ(units.size(), 6u);
   EXPECT_EQ(units[0].Attribute("id"), "p1-s1");
   EXPECT_EQ(units[1].Attribute("id"), "p3-s1");
   EXPECT_EQ(units[2].Attribute("id"), "p3-s2");
@@ -109,6 +118,12 @@ TEST(XliffWriterTest, Version12) {
   EXPECT_EQ(Child(units[3], "target"), nullptr);
   EXPECT_EQ(Child(units[3], "alt-trans"), nullptr);
   EXPECT_EQ(Child(units[4], "target"), nullptr);
+
+  // Numbers that could not be adapted: the TM's target, and a note saying why.
+  EXPECT_EQ(Child(units[5], "target")->TextContent(), "Three companies.");
+  ASSERT_NE(Child(units[5], "note"), nullptr);
+  EXPECT_EQ(Child(units[5], "note")->TextContent(), "numbers not adapted: 3 is not in the target");
+  EXPECT_EQ(Child(units[1], "note"), nullptr);  // adapted: no note
 }
 
 TEST(XliffWriterTest, Version20) {
@@ -118,14 +133,14 @@ TEST(XliffWriterTest, Version20) {
   o.min_score = 50;  // the 60 becomes a fuzzy target too
   PretranslationCounts counts;
   const std::string xliff = WritePretranslationXliff(Segments(), o, &counts);
-  EXPECT_EQ(counts.fuzzy, 3);
+  EXPECT_EQ(counts.fuzzy, 4);
   XmlNode root;
   std::vector<XmlNode> units = Units(xliff, "unit", &root);
   EXPECT_EQ(root.Attribute("version"), "2.0");
   EXPECT_EQ(root.Attribute("srcLang"), "zh");
   EXPECT_EQ(root.Attribute("trgLang"), "en");
   EXPECT_EQ(root.Attribute("xmlns:mtc"), "urn:oasis:names:tc:xliff:matches:2.0");
-  ASSERT_EQ(units.size(), 5u);
+  ASSERT_EQ(units.size(), 6u);
   EXPECT_EQ(units[1].Attribute("id"), "p3-s1");
 
   const XmlNode* seg = Child(units[0], "segment");
@@ -149,6 +164,17 @@ TEST(XliffWriterTest, Version20) {
   seg = Child(units[4], "segment");
   EXPECT_EQ(Child(*seg, "target"), nullptr);
   EXPECT_EQ(Child(units[4], "matches"), nullptr);
+
+  const XmlNode* notes = Child(units[5], "notes");
+  ASSERT_NE(notes, nullptr);
+  ASSERT_NE(Child(*notes, "note"), nullptr);
+  EXPECT_EQ(Child(*notes, "note")->TextContent(), "numbers not adapted: 3 is not in the target");
+  // The 2.0 order: module elements, notes, then segments.
+  std::vector<std::string> order;
+  for (const XmlNode& c : units[5].children) {
+    if (!c.is_text) order.push_back(c.LocalName());
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"matches", "notes", "segment"}));
 }
 
 }  // namespace

@@ -13,6 +13,13 @@ Fill FillOf(const SegmentLeverage& s, int min_score) {
   return s.best.match.score == 100 ? Fill::kTranslated : Fill::kFuzzy;
 }
 
+// For a match whose numbers changed but could not be adapted: why, so the translator knows the
+// target still has the TM's numbers. Empty otherwise.
+std::string NumbersNote(const SegmentLeverage& s, Fill fill) {
+  if (fill != Fill::kFuzzy || !s.best.numbers.numbers_differ || s.best.numbers.adapted) return "";
+  return "numbers not adapted: " + s.best.numbers.reason;
+}
+
 std::string Attr(const char* name, const std::string& value) {
   return std::string(" ") + name + "=\"" + XmlEscape(value) + "\"";
 }
@@ -32,6 +39,9 @@ void Write12(const std::vector<SegmentLeverage>& segments, const XliffOptions& o
       const char* state = fill == Fill::kTranslated ? "translated" : "needs-review-translation";
       *out += "        <target" + Attr("xml:lang", o.tgt_lang) + Attr("state", state) + ">" +
               XmlEscape(s.best.target()) + "</target>\n";
+    }
+    if (const std::string note = NumbersNote(s, fill); !note.empty()) {
+      *out += "        <note from=\"tmalign\">" + XmlEscape(note) + "</note>\n";
     }
     if (fill == Fill::kFuzzy) {
       const TmPair& p = s.best.match.pair;
@@ -62,6 +72,10 @@ void Write20(const std::vector<SegmentLeverage>& segments, const XliffOptions& o
       *out += "          <source>" + XmlEscape(p.source) + "</source>\n";
       *out += "          <target>" + XmlEscape(p.target) + "</target>\n";
       *out += "        </mtc:match>\n      </mtc:matches>\n";
+    }
+    if (const std::string note = NumbersNote(s, fill); !note.empty()) {
+      *out += "      <notes>\n        <note category=\"tmalign\">" + XmlEscape(note) +
+              "</note>\n      </notes>\n";
     }
     const char* state = fill == Fill::kTranslated ? "translated" : "initial";
     *out += "      <segment id=\"s1\"" + Attr("state", state) + ">\n";

@@ -7,7 +7,8 @@
 //   (urn:oasis:names:tc:xliff:matches:2.0, similarity="87").
 // - no match (or below min_score): no target.
 // A target whose numbers were adapted (leverage/leverage_match.h) is the adapted text; the
-// alt-trans or mtc:match keeps the TM's own target.
+// alt-trans or mtc:match keeps the TM's own target. A fuzzy match whose numbers changed but
+// could not be adapted carries a note saying why (1.2 <note from="tmalign">, 2.0 <notes>).
 #pragma once
 
 #include <string>
