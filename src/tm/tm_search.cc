@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/number_tokens.h"
 #include "tm/tm_connection.h"
 
 namespace tmalign {
@@ -139,6 +140,8 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
       if (score > best_score) best_side = side, best_score = score;
     }
     if (best_side < 0 || best_score < options.min_score) return;
+    // Text equal after normalization but another number (a superscript, a circled digit): never 100.
+    if (best_score == 100 && NumberValuesDiffer(best_side == 0 ? source : target, query)) best_score = 99;
     Scored s{pair_id,           best_score,        best_side == 1,
              std::move(source), std::move(target), std::move(sides[best_side])};
     if (s.reversed) std::swap(s.source, s.target);

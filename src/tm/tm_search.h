@@ -31,7 +31,7 @@ struct TmPair {
 
 struct TmMatch {
   TmPair pair;
-  int score = 0;             // 0..100, 100 = same text after normalization
+  int score = 0;             // 0..100, 100 = same text after normalization and the same numbers
   std::vector<DiffOp> diff;  // from pair.source to the query
 };
 
