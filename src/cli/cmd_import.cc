@@ -1,4 +1,5 @@
-// tmalign import: TMX or TSV files into the translation memory, one transaction per file.
+// tmalign import: TMX, XLIFF or TSV files, or a pair of parallel text files, into the
+// translation memory, one transaction per file (per pair).
 #include <unistd.h>
 
 #include <chrono>
@@ -15,26 +16,55 @@ namespace {
 namespace po = boost::program_options;
 
 const char* kUsage =
-    "usage: tmalign import FILE.tmx|FILE.tsv [FILE ...] [--tm FILE] [--doc ID]\n"
-    "TMX 1.4b (streamed; zh*/en* variants, other languages skipped and counted) or TSV\n"
-    "(source<TAB>target a line). Each file is one transaction: on any error nothing of it is\n"
-    "stored. Units go to the document named by their x-tmalign-doc prop, else --doc, else the\n"
-    "file name without extension; a document imported again is replaced.";
+    "usage: tmalign import FILE.tmx|FILE.xlf|FILE.tsv [FILE ...] [--tm FILE] [--doc ID]\n"
+    "       tmalign import --parallel ZH_FILE EN_FILE [--tm FILE] [--doc ID]\n"
+    "TMX 1.4b (streamed; zh*/en* variants, other languages skipped and counted), XLIFF 1.2 or\n"
+    "2.0 (streamed; segments whose target state is translated, final, signed-off or reviewed,\n"
+    "or 1.2 approved=\"yes\"; the others skipped and counted), or TSV (source<TAB>target a\n"
+    "line). --parallel: plain parallel text (Moses/OPUS), line i of ZH_FILE with line i of\n"
+    "EN_FILE; files of different line counts are an error; a line pair blank on one side is\n"
+    "skipped and counted, blank on both sides skipped. Each file (pair) is one transaction: on\n"
+    "any error nothing of it is stored. Units go to the document named by their x-tmalign-doc\n"
+    "prop, else --doc, else the (Chinese) file name without extension; a document imported\n"
+    "again is replaced.";
+
+// The summary line's tail for units not stored ("" when none).
+std::string SkippedText(const TmImportSummary& summary) {
+  if (summary.skipped == 0) return "";
+  std::string text = "; skipped " + std::to_string(summary.skipped) + " units ";
+  const bool languages = !summary.skipped_languages.empty();
+  text += languages ? "not in zh+en (" : "(";
+  bool first = true;
+  for (const auto& map : {summary.skipped_languages, summary.skipped_states}) {
+    for (const auto& [why, n] : map) {
+      text += (first ? "" : ", ") + why + ": " + std::to_string(n);
+      first = false;
+    }
+  }
+  return text + ")";
+}
 
 int RunImport(const std::vector<std::string>& args) {
   CommandLine cl("import", kUsage);
-  cl.Add()("file", po::value<std::vector<std::string>>(), "TMX or TSV file")(
-      "doc", po::value<std::string>()->value_name("ID"), "document for units without an x-tmalign-doc prop");
+  cl.Add()("file", po::value<std::vector<std::string>>(), "TMX, XLIFF or TSV file")(
+      "doc", po::value<std::string>()->value_name("ID"), "document for units without an x-tmalign-doc prop")(
+      "parallel", "the two files are parallel text: ZH_FILE EN_FILE, line i with line i");
   cl.Positional("file", -1);
   cl.AddTm();
   if (int rc = cl.Parse(args); rc >= 0) return rc;
   if (!cl.Has("file")) return cl.Fail("no file given (see tmalign import --help)");
+  const std::vector<std::string> files = cl.Get<std::vector<std::string>>("file");
+  const bool parallel = cl.Has("parallel");
+  if (parallel && files.size() != 2) {
+    return cl.Fail("--parallel takes exactly two files, ZH_FILE EN_FILE (got " +
+                   std::to_string(files.size()) + ")");
+  }
   std::unique_ptr<TranslationMemory> tm;
   Status s = OpenTmFromOptions(cl, false, &tm);
   if (!s.ok()) return cl.Fail(s);
 
   const bool tty = isatty(STDERR_FILENO) == 1;
-  for (const std::string& path : cl.Get<std::vector<std::string>>("file")) {
+  for (const std::string& path : parallel ? std::vector<std::string>{files[0]} : files) {
     TmImportOptions options;
     if (cl.Has("doc")) options.doc_id = cl.Get<std::string>("doc");
     auto start = std::chrono::steady_clock::now();
@@ -46,30 +76,24 @@ int RunImport(const std::vector<std::string>& args) {
       };
     }
     TmImportSummary summary;
-    s = ImportTmFile(tm.get(), path, options, &summary);
+    s = parallel ? ImportParallelFiles(tm.get(), files[0], files[1], options, &summary)
+                 : ImportTmFile(tm.get(), path, options, &summary);
     if (tty) std::fprintf(stderr, "\r\033[K");
-    if (!s.ok()) return cl.Fail(s.message() + " (nothing imported from this file)");
+    if (!s.ok())
+      return cl.Fail(s.message() + (parallel ? " (nothing imported)" : " (nothing imported from this file)"));
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)",
-                path.c_str(), static_cast<long long>(summary.units),
+    const std::string name = parallel ? files[0] + " + " + files[1] : path;
+    std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)%s\n",
+                name.c_str(), static_cast<long long>(summary.units),
                 static_cast<long long>(summary.new_pairs), summary.documents.size(), secs,
-                secs > 0 ? static_cast<double>(summary.units) / secs : 0.0);
-    if (summary.skipped > 0) {
-      std::printf("; skipped %lld units not in zh+en (", static_cast<long long>(summary.skipped));
-      bool first = true;
-      for (const auto& [langs, n] : summary.skipped_languages) {
-        std::printf("%s%s: %lld", first ? "" : ", ", langs.c_str(), static_cast<long long>(n));
-        first = false;
-      }
-      std::printf(")");
-    }
-    std::printf("\n");
+                secs > 0 ? static_cast<double>(summary.units) / secs : 0.0, SkippedText(summary).c_str());
   }
   return kExitOk;
 }
 
 }  // namespace
 
-TMALIGN_REGISTER_COMMAND("import", "import TMX or TSV files into the translation memory", RunImport);
+TMALIGN_REGISTER_COMMAND("import", "import TMX, XLIFF, TSV or parallel text into the translation memory",
+                         RunImport);
 
 }  // namespace tmalign::cli

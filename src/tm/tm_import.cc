@@ -19,6 +19,7 @@
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "tm/tmx_reader.h"
+#include "tm/xliff_reader.h"
 #include "util/utc_time.h"
 
 namespace tmalign {
@@ -93,6 +94,9 @@ class ImportWriter {
     (void)db_->Exec("PRAGMA synchronous = FULL");
   }
 
+  // The document's tgt_path (parallel text: the English file); empty for one-file formats.
+  void set_target_path(std::string path) { target_path_ = std::move(path); }
+
   Status Begin() {
     // A bigger page cache keeps the pair_id-hash and unit indexes in memory during large imports.
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -131072"));
@@ -104,8 +108,8 @@ class ImportWriter {
     TMALIGN_RETURN_IF_ERROR(index_->DeferHashIndex());
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
         db_,
-        "INSERT INTO documents (id, src_lang, tgt_lang, src_path, created_at, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
+        "INSERT INTO documents (id, src_lang, tgt_lang, src_path, tgt_path, created_at, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at",
         &upsert_doc_));
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, "DELETE FROM units WHERE doc_id = ?1", &erase_));
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
@@ -128,6 +132,7 @@ class ImportWriter {
       upsert_doc_.BindText(3, u.tgt_lang);
       upsert_doc_.BindText(4, path);
       upsert_doc_.BindText(5, now_);
+      upsert_doc_.BindText(6, target_path_);
       TMALIGN_RETURN_IF_ERROR(upsert_doc_.Run("document '" + u.doc_id + "'"));
       erase_.Reset();
       erase_.BindText(1, u.doc_id);
@@ -191,6 +196,7 @@ class ImportWriter {
   std::map<std::string, int64_t> next_position_;
   std::map<std::string, std::pair<std::string, std::string>> doc_langs_;
   std::string now_;
+  std::string target_path_;
 };
 
 std::string DefaultDocId(const std::string& path, const TmImportOptions& options) {
@@ -205,21 +211,28 @@ bool ParseNumber(const std::string& s, double* out) {
   return end == s.c_str() + s.size();
 }
 
-Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
-                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue);
+// Hands units to the pipeline; fails when the writer has stopped (on an error it reports itself).
+using EmitUnit = std::function<Status(PendingUnit&& unit)>;
+// Reads a file and emits its units in order.
+using UnitProducer = std::function<Status(const EmitUnit& emit)>;
 
-// A pipeline of three threads and this one: reading the TMX (tm/tmx_reader); hashes and index terms (as much
-// work again as parsing, so a thread of its own); this thread writes to SQLite; the pair
-// index builds posting lists on a fourth.
-Status ImportTmx(const std::string& path, const TmImportOptions& options, ImportWriter* writer,
-                 TmImportSummary* summary) {
+// A pipeline of three threads and this one: the producer reads the file (tm/tmx_reader,
+// tm/xliff_reader, two text files); hashes and index terms (as much work again as parsing, so
+// a thread of its own); this thread writes to SQLite; the pair index builds posting lists on a fourth.
+Status RunImportPipeline(const UnitProducer& produce, const std::string& path, const TmImportOptions& options,
+                         ImportWriter* writer, TmImportSummary* summary) {
   UnitQueue parsed, queue;
-  std::vector<PendingUnit> batch;
-  std::map<std::string, int64_t> skipped_languages;
-  int64_t skipped = 0;
   Status parse_status;
   std::thread parser([&] {
-    parse_status = ParseTmxUnits(path, options, &batch, &skipped, &skipped_languages, &parsed);
+    std::vector<PendingUnit> batch;
+    parse_status = produce([&](PendingUnit&& u) -> Status {
+      batch.push_back(std::move(u));
+      if (batch.size() >= 512) {
+        if (!parsed.Push(std::move(batch))) return Status::Internal("import stopped");
+        batch.clear();
+      }
+      return Status::Ok();
+    });
     if (parse_status.ok() && !batch.empty()) parsed.Push(std::move(batch));
     parsed.Close();
   });
@@ -250,10 +263,7 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
   preparer.join();
   parser.join();
   TMALIGN_RETURN_IF_ERROR(write_status);
-  TMALIGN_RETURN_IF_ERROR(parse_status);
-  summary->skipped = skipped;
-  summary->skipped_languages = std::move(skipped_languages);
-  return Status::Ok();
+  return parse_status;
 }
 
 // Moves the x-tmalign-* props of `tu` (written by tmalign export) into `u`; a value that does
@@ -317,10 +327,9 @@ void TakeVariants(TmxVariant* source, TmxVariant* target, PendingUnit* u) {
   if (u->has_target_markup) u->target_markup = std::move(*target->markup);
 }
 
-// The pipeline's first stage: each TMX unit with a zh and an en variant becomes a PendingUnit,
-// pushed to `queue` in batches (the last, partial one is left in *batch); the others are counted.
-Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, std::vector<PendingUnit>* batch,
-                     int64_t* skipped, std::map<std::string, int64_t>* skipped_languages, UnitQueue* queue) {
+// Each TMX unit with a zh and an en variant becomes a PendingUnit; the others are counted.
+Status ProduceTmxUnits(const std::string& path, const TmImportOptions& options, const EmitUnit& emit,
+                       TmImportSummary* summary) {
   const std::string default_doc = DefaultDocId(path, options);
   std::string src_family = "zh";
   TmxReadHandlers h;
@@ -335,8 +344,8 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
     const nlohmann::json other = TakeTmalignProps(&tu, &u);
     const std::array<TmxVariant*, 2> variant = PickVariants(&tu, src_family);
     if (variant[0] == nullptr || variant[1] == nullptr) {
-      ++*skipped;
-      ++(*skipped_languages)[SkippedLanguagesKey(tu)];
+      ++summary->skipped;
+      ++summary->skipped_languages[SkippedLanguagesKey(tu)];
       return Status::Ok();
     }
     // The x-tmalign props, written by tmalign itself, win over the TMX dates.
@@ -344,15 +353,62 @@ Status ParseTmxUnits(const std::string& path, const TmImportOptions& options, st
     if (u.changed_at.empty()) u.changed_at = std::move(tu.changed_at);
     TakeVariants(variant[0], variant[1], &u);
     if (!other.empty()) u.props = other.dump();
-    batch->push_back(std::move(u));
-    if (batch->size() >= 512) {
-      // The writer stopped on an error of its own, which it reports.
-      if (!queue->Push(std::move(*batch))) return Status::Internal("import stopped");
-      batch->clear();
+    return emit(std::move(u));
+  };
+  return ReadTmx(path, h);
+}
+
+// Target states that mean "translated" (1.2: translated, final, signed-off; 2.x: translated,
+// reviewed, final: 2.x's reviewed comes after translated, so it counts too).
+bool IsTranslatedState(const std::string& state) {
+  return state == "translated" || state == "final" || state == "signed-off" || state == "reviewed";
+}
+
+bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Each translated XLIFF segment of a Chinese-English file becomes a PendingUnit; the others are
+// counted by state. A file without both languages, or not Chinese and English, is an error.
+Status ProduceXliffUnits(const std::string& path, const TmImportOptions& options, const EmitUnit& emit,
+                         TmImportSummary* summary) {
+  const std::string default_doc = DefaultDocId(path, options);
+  XliffReadHandlers h;
+  h.on_file = [&](const XliffFile& file) -> Status {
+    const bool v1 = file.version.rfind("1.", 0) == 0;
+    const std::string where = path + ":" + std::to_string(file.line) + ":" + std::to_string(file.column);
+    if (file.src_lang.empty()) {
+      return Status::InvalidInput(where + ": no source language (" +
+                                  (v1 ? "<file source-language=\"…\">" : "<xliff srcLang=\"…\">") + ")");
+    }
+    if (file.tgt_lang.empty()) {
+      return Status::InvalidInput(where + ": no target language (" +
+                                  (v1 ? "<file target-language=\"…\">" : "<xliff trgLang=\"…\">") +
+                                  "); tmalign needs it to know the units are Chinese-English");
+    }
+    const std::string src = LanguageFamily(file.src_lang), tgt = LanguageFamily(file.tgt_lang);
+    if (src.empty() || tgt.empty() || src == tgt) {
+      return Status::InvalidInput(where + ": languages " + file.src_lang + " -> " + file.tgt_lang +
+                                  ": tmalign stores Chinese-English units");
     }
     return Status::Ok();
   };
-  return ReadTmx(path, h);
+  h.on_unit = [&](XliffUnit&& xu) -> Status {
+    for (XliffSegment& seg : xu.segments) {
+      const bool translated = xu.approved || IsTranslatedState(seg.state);
+      if (!seg.target || IsBlank(seg.target->text) || !translated) {
+        ++summary->skipped;
+        ++summary->skipped_states[!seg.target || IsBlank(seg.target->text) ? "no target"
+                                  : seg.state.empty()                      ? "no state"
+                                                                           : seg.state];
+        continue;
+      }
+      PendingUnit u;
+      u.doc_id = default_doc;
+      TakeVariants(&seg.source, &*seg.target, &u);
+      TMALIGN_RETURN_IF_ERROR(emit(std::move(u)));
+    }
+    return Status::Ok();
+  };
+  return ReadXliff(path, h);
 }
 
 // Checks UTF-8 well-formedness; returns the byte offset of the first bad byte or npos.
@@ -409,6 +465,95 @@ Status ImportTsv(const std::string& path, const TmImportOptions& options, Import
   return Status::Ok();
 }
 
+// One line of a parallel file: BOM (first line) and CR dropped, UTF-8 checked.
+class ParallelLines {
+ public:
+  explicit ParallelLines(const std::string& path) : path_(path), in_(path, std::ios::binary) {}
+  Status Open() const {
+    if (!in_) return Status::IoError(path_ + ": cannot open file");
+    return Status::Ok();
+  }
+  // The next line into *line; false at the end (check status()).
+  bool Next(std::string* line) {
+    if (!std::getline(in_, *line)) return false;
+    ++line_no_;
+    const uint64_t line_offset = offset_;
+    offset_ += line->size() + 1;
+    if (!line->empty() && line->back() == '\r') line->pop_back();
+    if (line_no_ == 1 && line->rfind("\xEF\xBB\xBF", 0) == 0) line->erase(0, 3);
+    const size_t bad = InvalidUtf8At(*line);
+    if (bad != std::string::npos) {
+      status_ = Status::InvalidInput(path_ + ":" + std::to_string(line_no_) +
+                                     ": invalid UTF-8 at byte offset " + std::to_string(line_offset + bad));
+      return false;
+    }
+    return true;
+  }
+  Status status() const {
+    if (!status_.ok()) return status_;
+    if (in_.bad()) return Status::IoError(path_ + ": read error");
+    return Status::Ok();
+  }
+  int64_t line_no() const { return line_no_; }
+  // Counts the lines left (for the message about different lengths).
+  int64_t CountRest() {
+    std::string line;
+    while (std::getline(in_, line)) ++line_no_;
+    return line_no_;
+  }
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+  int64_t line_no_ = 0;
+  uint64_t offset_ = 0;
+  Status status_;
+};
+
+// Line i of zh_path and line i of en_path become a unit. A line pair empty (blank) on both
+// sides is skipped without a count (blank lines between blocks); a pair with one side blank
+// is skipped and counted (corpus filters blank out what they drop). Files of different line
+// counts are an error naming both files and both counts.
+Status ProduceParallelUnits(const std::string& zh_path, const std::string& en_path,
+                            const TmImportOptions& options, const EmitUnit& emit, TmImportSummary* summary) {
+  ParallelLines zh(zh_path), en(en_path);
+  TMALIGN_RETURN_IF_ERROR(zh.Open());
+  TMALIGN_RETURN_IF_ERROR(en.Open());
+  const std::string doc_id = DefaultDocId(zh_path, options);
+  std::string zh_line, en_line;
+  while (true) {
+    const bool has_zh = zh.Next(&zh_line);
+    TMALIGN_RETURN_IF_ERROR(zh.status());
+    const bool has_en = en.Next(&en_line);
+    TMALIGN_RETURN_IF_ERROR(en.status());
+    if (has_zh != has_en) {
+      const int64_t zh_lines = has_zh ? zh.CountRest() : zh.line_no();
+      const int64_t en_lines = has_en ? en.CountRest() : en.line_no();
+      return Status::InvalidInput(zh_path + " has " + std::to_string(zh_lines) + " lines but " + en_path +
+                                  " has " + std::to_string(en_lines) +
+                                  ": parallel files must have one line per line (" +
+                                  (has_zh ? en_path : zh_path) + " ends at line " +
+                                  std::to_string((has_zh ? en_lines : zh_lines) + 1) + ")");
+    }
+    if (!has_zh) break;
+    const bool zh_blank = IsBlank(zh_line), en_blank = IsBlank(en_line);
+    if (zh_blank && en_blank) continue;
+    if (zh_blank || en_blank) {
+      ++summary->skipped;
+      ++summary->skipped_states[zh_blank ? "Chinese line empty" : "English line empty"];
+      continue;
+    }
+    PendingUnit u;
+    u.doc_id = doc_id;
+    u.src_lang = "zh";
+    u.tgt_lang = "en";
+    u.source = std::move(zh_line);
+    u.target = std::move(en_line);
+    TMALIGN_RETURN_IF_ERROR(emit(std::move(u)));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string LanguageFamily(const std::string& code) {
@@ -422,20 +567,84 @@ std::string LanguageFamily(const std::string& code) {
   return "";
 }
 
+Status DetectTmFileFormat(const std::string& path, TmFileFormat* format) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".tmx") {
+    *format = TmFileFormat::kTmx;
+  } else if (ext == ".xlf" || ext == ".xliff") {
+    *format = TmFileFormat::kXliff;
+  } else if (ext == ".tsv") {
+    *format = TmFileFormat::kTsv;
+  } else {
+    // Another name: the root element of an XML file tells (the first 4 KB hold it).
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError(path + ": cannot open file");
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    size_t pos = 0;
+    std::string root;
+    while ((pos = head.find('<', pos)) != std::string::npos) {
+      ++pos;
+      if (pos < head.size() && (head[pos] == '?' || head[pos] == '!')) continue;
+      size_t end = head.find_first_of(" \t\r\n/>", pos);
+      root = head.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      break;
+    }
+    if (root == "tmx") {
+      *format = TmFileFormat::kTmx;
+    } else if (root == "xliff") {
+      *format = TmFileFormat::kXliff;
+    } else {
+      return Status::Usage(
+          path + ": unknown file type (expected .tmx, .xlf/.xliff or .tsv, or a TMX or XLIFF file)");
+    }
+  }
+  return Status::Ok();
+}
+
 Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImportOptions& options,
                     TmImportSummary* summary) {
   *summary = TmImportSummary();
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext != ".tmx" && ext != ".tsv") {
-    return Status::Usage(path + ": unknown file type (expected .tmx or .tsv)");
-  }
+  TmFileFormat format;
+  TMALIGN_RETURN_IF_ERROR(DetectTmFileFormat(path, &format));
   ImportWriter writer(tm, summary);
   TMALIGN_RETURN_IF_ERROR(writer.Begin());
-  Status s =
-      ext == ".tmx" ? ImportTmx(path, options, &writer, summary) : ImportTsv(path, options, &writer, summary);
+  Status s;
+  switch (format) {
+    case TmFileFormat::kTmx:
+      s = RunImportPipeline(
+          [&](const EmitUnit& emit) { return ProduceTmxUnits(path, options, emit, summary); }, path, options,
+          &writer, summary);
+      break;
+    case TmFileFormat::kXliff:
+      s = RunImportPipeline(
+          [&](const EmitUnit& emit) { return ProduceXliffUnits(path, options, emit, summary); }, path,
+          options, &writer, summary);
+      break;
+    case TmFileFormat::kTsv:
+      s = ImportTsv(path, options, &writer, summary);
+      break;
+  }
   if (!s.ok()) {
     *summary = TmImportSummary();  // the transaction rolls back: nothing of the file stays
+    return s;
+  }
+  return writer.Commit();
+}
+
+Status ImportParallelFiles(TranslationMemory* tm, const std::string& zh_path, const std::string& en_path,
+                           const TmImportOptions& options, TmImportSummary* summary) {
+  *summary = TmImportSummary();
+  ImportWriter writer(tm, summary);
+  writer.set_target_path(en_path);
+  TMALIGN_RETURN_IF_ERROR(writer.Begin());
+  Status s = RunImportPipeline(
+      [&](const EmitUnit& emit) { return ProduceParallelUnits(zh_path, en_path, options, emit, summary); },
+      zh_path, options, &writer, summary);
+  if (!s.ok()) {
+    *summary = TmImportSummary();
     return s;
   }
   return writer.Commit();

@@ -97,6 +97,11 @@ void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
       if (!s.ok()) return st->Fail(std::move(s));
     }
   }
+  if (st->stack.empty() && st->handlers->on_start && !st->handlers->announce.empty() &&
+      st->handlers->announce.count(LocalOf(name))) {
+    Status s = st->handlers->on_start(node);
+    if (!s.ok()) return st->Fail(std::move(s));
+  }
   if (!st->stack.empty() || st->handlers->capture.count(LocalOf(name))) st->stack.push_back(std::move(node));
 }
 
@@ -141,6 +146,14 @@ void XMLCALL OnEntityDecl(void* data, const XML_Char* entity_name, int, const XM
                                 std::string(entity_name) + "')"));
 }
 
+// At the end of the declaration, so an entity declared inside fails first, as it does everywhere.
+void XMLCALL OnDoctypeEnd(void* data) {
+  auto* st = static_cast<ParseState*>(data);
+  st->Fail(Status::InvalidInput(
+      st->Here() +
+      ": a document type declaration (<!DOCTYPE>) is not allowed in this file format (no DTD is ever read)"));
+}
+
 class Parser {
  public:
   Parser(const std::string& name, const XmlStreamHandlers& handlers) {
@@ -152,6 +165,7 @@ class Parser {
     XML_SetCharacterDataHandler(state_.parser, OnText);
     XML_SetEntityDeclHandler(state_.parser, OnEntityDecl);
     XML_SetParamEntityParsing(state_.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    if (handlers.reject_doctype) XML_SetEndDoctypeDeclHandler(state_.parser, OnDoctypeEnd);
   }
   ~Parser() { XML_ParserFree(state_.parser); }
 

@@ -51,6 +51,13 @@ struct XmlStreamHandlers {
   // when they close (outermost only); everything else is streamed past.
   std::set<std::string> capture;
   std::function<Status(XmlNode&& element)> on_element;
+  // Elements whose local name is listed here are handed to on_start at their start tag (name,
+  // attributes and position, no children), outside captured elements only. Optional.
+  std::set<std::string> announce;
+  std::function<Status(const XmlNode& start)> on_start;
+  // A document type declaration (<!DOCTYPE ...>, with or without a DTD) is an error, not
+  // only entity declarations: for formats that never have one (XLIFF).
+  bool reject_doctype = false;
 };
 
 // Parses `path` in chunks; a handler error stops the parse and is returned as is.

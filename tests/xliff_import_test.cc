@@ -1,0 +1,236 @@
+// XLIFF in: the reader (tm/xliff_reader.h: states, segments, inline codes as TMX markup,
+// positions) and `tmalign import FILE.xlf` end to end (translated segments stored, the others
+// counted, bad files refused with nothing imported), with a file translate-toolkit writes.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "run_binary.h"
+#include "temp_dir.h"
+#include "tm/xliff_reader.h"
+
+namespace tmalign {
+namespace {
+
+using testing::RunResult;
+using testing::RunTmalign;
+namespace fs = std::filesystem;
+
+const char* kXliff12 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="bulletin.docx" source-language="zh-CN" target-language="en-US" datatype="plaintext">
+    <body>
+      <group id="p1">
+        <trans-unit id="p1s1"><source>要探索<g id="1">联盟链</g>监管框架。<x id="2"/></source>
+          <target state="translated">Explore a regulatory framework for the <g id="1">alliance chain</g>.<x id="2"/></target></trans-unit>
+        <trans-unit id="p1s2"><source>区块链技术仍存在潜在风险。</source>
+          <target state="needs-review-translation">Blockchain technology still has risks.</target>
+          <alt-trans match-quality="87" origin="tmalign"><source>区块链技术存在风险。</source><target>Blockchain has risks.</target></alt-trans></trans-unit>
+      </group>
+      <trans-unit id="p2s1" approved="yes"><source>数字中国</source><target>Digital China</target></trans-unit>
+      <trans-unit id="p2s2"><source>浦江创新论坛</source><target state="final">Pujiang Innovation Forum</target></trans-unit>
+      <trans-unit id="p2s3"><source>第七期</source></trans-unit>
+      <trans-unit id="p2s4"><source>编辑部</source><target>Editorial office</target></trans-unit>
+      <trans-unit id="p2s5"><source>代码<ph id="3">&lt;br/&gt;</ph>之后</source><target state="signed-off">After<ph id="3">&lt;br/&gt;</ph> the code</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+)";
+
+const char* kXliff20 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh-CN" trgLang="en">
+  <file id="f1">
+    <unit id="u1">
+      <segment state="translated"><source>联盟链</source><target>alliance chain</target></segment>
+      <ignorable><source> </source></ignorable>
+      <segment><source>公有链</source><target>public chain</target></segment>
+    </unit>
+    <unit id="u2">
+      <segment state="final"><source>要探索<pc id="1">监管</pc>框架。<ph id="2"/></source><target>Explore a <pc id="1">regulatory</pc> framework.<ph id="2"/></target></segment>
+    </unit>
+    <unit id="u3"><segment state="reviewed"><source>私有链</source><target>private chain</target></segment></unit>
+    <unit id="u4"><segment state="initial"><source>侧链</source><target>side chain</target></segment></unit>
+  </file>
+</xliff>
+)";
+
+class XliffImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::tmalign::testing::MakeTempDir("tmalign_xliff_import");
+    ASSERT_FALSE(dir_.empty());
+    tm_ = dir_ + "/tm.sqlite";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+  RunResult Tm(const std::string& args) { return RunTmalign(args + " --tm " + tm_); }
+  std::string dir_, tm_;
+};
+
+TEST_F(XliffImportTest, ReaderGivesStatesSegmentsLanguagesAndTmxMarkup) {
+  std::vector<XliffFile> files;
+  std::vector<XliffUnit> units;
+  XliffReadHandlers h;
+  h.on_file = [&](const XliffFile& f) {
+    files.push_back(f);
+    return Status::Ok();
+  };
+  h.on_unit = [&](XliffUnit&& u) {
+    units.push_back(std::move(u));
+    return Status::Ok();
+  };
+  ASSERT_TRUE(ReadXliff(Write("a.xlf", kXliff12), h).ok());
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].src_lang, "zh-CN");
+  EXPECT_EQ(files[0].tgt_lang, "en-US");
+  EXPECT_EQ(files[0].line, 3);
+  ASSERT_EQ(units.size(), 7u);  // the <alt-trans> inside p1s2 is not a unit
+  EXPECT_EQ(units[0].id, "p1s1");
+  ASSERT_EQ(units[0].segments.size(), 1u);
+  const XliffSegment& s = units[0].segments[0];
+  EXPECT_EQ(s.state, "translated");
+  EXPECT_EQ(s.source.text, "要探索联盟链监管框架。");
+  ASSERT_TRUE(s.source.markup.has_value());
+  EXPECT_EQ(*s.source.markup,
+            "要探索<bpt i=\"1\">&lt;g id=&quot;1&quot;&gt;</bpt>联盟链<ept i=\"1\">&lt;/g&gt;</ept>监管框架。"
+            "<ph>&lt;x id=&quot;2&quot;/&gt;</ph>");
+  ASSERT_TRUE(s.target.has_value());
+  EXPECT_EQ(s.target->text, "Explore a regulatory framework for the alliance chain.");
+  EXPECT_EQ(s.target->lang, "en-US");
+  EXPECT_EQ(s.target->line, 7);
+  EXPECT_EQ(units[1].segments[0].state, "needs-review-translation");
+  EXPECT_EQ(units[1].segments[0].target->text, "Blockchain technology still has risks.");
+  EXPECT_TRUE(units[2].approved);
+  EXPECT_FALSE(units[4].segments[0].target.has_value());
+  // A native code's content is code, not text.
+  EXPECT_EQ(units[6].segments[0].source.text, "代码之后");
+  EXPECT_EQ(*units[6].segments[0].source.markup, "代码<ph>&lt;br/&gt;</ph>之后");
+
+  files.clear();
+  units.clear();
+  ASSERT_TRUE(ReadXliff(Write("b.xlf", kXliff20), h).ok());
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].tgt_lang, "en");
+  ASSERT_EQ(units.size(), 4u);
+  ASSERT_EQ(units[0].segments.size(), 2u);  // the <ignorable> is not a segment
+  EXPECT_EQ(units[0].segments[0].state, "translated");
+  EXPECT_EQ(units[0].segments[1].state, "initial");  // the standard's default
+  EXPECT_EQ(units[1].segments[0].target->text, "Explore a regulatory framework.");
+}
+
+TEST_F(XliffImportTest, TranslatedSegmentsGoInOthersAreCounted) {
+  RunResult r = Tm("import " + Write("bulletin.xlf", kXliff12));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 4 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 3 units (needs-review-translation: 1, no state: 1, no target: 1)"),
+            std::string::npos)
+      << r.out;
+  RunResult tsv = Tm("export --format tsv");
+  EXPECT_EQ(tsv.out,
+            "要探索联盟链监管框架。\tExplore a regulatory framework for the alliance chain.\n"
+            "数字中国\tDigital China\n浦江创新论坛\tPujiang Innovation Forum\n代码之后\tAfter the code\n");
+  // The inline codes survive as TMX markup, and the TMX imports again.
+  const std::string tmx = dir_ + "/out.tmx";
+  ASSERT_EQ(Tm("export --format tmx -o " + tmx).exit_code, 0);
+  const std::string text = testing::ReadFile(tmx);
+  EXPECT_NE(
+      text.find("<bpt i=\"1\">&lt;g id=&quot;1&quot;&gt;</bpt>alliance chain<ept i=\"1\">&lt;/g&gt;</ept>"),
+      std::string::npos)
+      << text;
+  EXPECT_EQ(RunTmalign("import " + tmx + " --tm " + dir_ + "/again.sqlite").exit_code, 0);
+  // An imported unit is now a 100% match.
+  RunResult m = Tm("match --json 浦江创新论坛");
+  EXPECT_NE(m.out.find("\"score\":100"), std::string::npos) << m.out;
+  EXPECT_NE(m.out.find("Pujiang Innovation Forum"), std::string::npos) << m.out;
+}
+
+TEST_F(XliffImportTest, Xliff20SegmentsAndTheFormatFromTheContent) {
+  // No .xlf extension: the root element tells.
+  RunResult r = Tm("import " + Write("back.xml", kXliff20) + " --doc back");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 3 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 2 units (initial: 2)"), std::string::npos) << r.out;
+  EXPECT_EQ(
+      Tm("export --format tsv").out,
+      "联盟链\talliance chain\n要探索监管框架。\tExplore a regulatory framework.\n私有链\tprivate chain\n");
+}
+
+TEST_F(XliffImportTest, BadFilesExitTwoWithThePlaceAndImportNothing) {
+  struct Case {
+    std::string name, content, message;
+  };
+  const std::string unit =
+      "<trans-unit id=\"1\"><source>联盟链</source><target state=\"translated\">chain</target></trans-unit>";
+  const std::vector<Case> cases = {
+      {"dtd.xlf",
+       "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff SYSTEM \"xliff.dtd\">\n<xliff version=\"1.2\"><file "
+       "source-language=\"zh\" target-language=\"en\"><body>" +
+           unit + "</body></file></xliff>\n",
+       "dtd.xlf:2:"},
+      {"entity.xlf",
+       "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
+       "<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body>"
+       "<trans-unit id=\"1\"><source>联盟链</source><target state=\"translated\">&x;</target></trans-unit>"
+       "</body></file></xliff>\n",
+       "entity.xlf:3:"},
+      {"broken.xlf",
+       "<xliff version=\"1.2\">\n<file source-language=\"zh\" target-language=\"en\">\n<body>\n" + unit +
+           "\n</file>\n</xliff>\n",
+       "broken.xlf:5:3: mismatched tag"},
+      {"notarget.xlf",
+       "<xliff version=\"1.2\">\n  <file source-language=\"zh-CN\" datatype=\"plaintext\">\n<body>" + unit +
+           "</body></file></xliff>\n",
+       "notarget.xlf:2:3: no target language"},
+      {"notarget20.xlf",
+       "<xliff version=\"2.0\" srcLang=\"zh\">\n<file id=\"f\"><unit id=\"1\"><segment state=\"translated\">"
+       "<source>联盟链</source><target>chain</target></segment></unit></file></xliff>\n",
+       "notarget20.xlf:1:1: no target language"},
+      {"french.xlf",
+       "<xliff version=\"1.2\">\n<file source-language=\"zh\" target-language=\"fr\"><body>" + unit +
+           "</body></file></xliff>\n",
+       "french.xlf:2:1: languages zh -> fr"},
+  };
+  for (const Case& c : cases) {
+    RunResult r = Tm("import " + Write(c.name, c.content));
+    EXPECT_EQ(r.exit_code, 2) << c.name;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.name << ": " << r.err;
+    EXPECT_NE(r.err.find("nothing imported"), std::string::npos) << r.err;
+    EXPECT_EQ(Tm("export --format tsv").out, "") << c.name;
+  }
+}
+
+bool HaveTranslateToolkit() {
+  return std::system("/usr/bin/python3 -c 'from translate.storage import xliff' >/dev/null 2>&1") == 0;
+}
+
+TEST_F(XliffImportTest, XliffWrittenByTranslateToolkitImports) {
+  if (!HaveTranslateToolkit()) GTEST_SKIP() << "translate-toolkit (python3-translate) not installed";
+  const std::string xlf = dir_ + "/tt.xlf";
+  const std::string script = Write(
+      "write.py",
+      "import sys\nfrom translate.storage import xliff\n"
+      "store = xliff.xlifffile(sourcelanguage='zh-CN', targetlanguage='en')\n"
+      "u = store.addsourceunit('发展联盟链。')\nu.target = 'Develop the alliance chain.'\n"
+      "u.markapproved(True)\n"
+      "u = store.addsourceunit('区块链 <监管> & 安全')\nu.target = 'Blockchain <regulation> & security'\n"
+      "u.markfuzzy(True)\n"
+      "store.addsourceunit('未译。')\n"
+      "open(sys.argv[1], 'wb').write(bytes(store))\n");
+  ASSERT_EQ(std::system(("/usr/bin/python3 " + script + " " + xlf).c_str()), 0);
+  RunResult r = Tm("import " + xlf);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 1 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 2 units (needs-translation: 1, no target: 1)"), std::string::npos) << r.out;
+  EXPECT_EQ(Tm("export --format tsv").out, "发展联盟链。\tDevelop the alliance chain.\n");
+}
+
+}  // namespace
+}  // namespace tmalign
