@@ -49,8 +49,12 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   }
 
   PhaseTimer timer(profile);
+  const int threads = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   DocumentPairFeatures f;
-  FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f);
+  FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f,
+                                     threads, options_.feature_chunk);
   BeadScorer scorer(f);
   timer.Mark("features");
 
@@ -73,13 +77,10 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
         std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
         std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
-  const int threads = options_.threads > 0
-                          ? options_.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   scorer.PrepareRows(ranges, threads);
   std::vector<BeadShape> shapes = BeadShapes(options_);
   timer.Mark("masks");
-  const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
+  const std::vector<double> chance = ChanceCoverage(shapes, f, &scorer);
   timer.Mark("chance");
 
   // Pass 2: the best path of beads through the band.

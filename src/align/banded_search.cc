@@ -31,8 +31,8 @@ std::vector<BeadShape> BeadShapes(const AlignOptions& o) {
   return shapes;
 }
 
-std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
-                                     BeadScorer* scorer) {
+std::vector<double> ChanceCoverage(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
+                                   BeadScorer* scorer) {
   const int n_zh = static_cast<int>(f.zh.size()), n_en = static_cast<int>(f.en.size());
   std::vector<double> chance(shapes.size(), 0.0);
   std::mt19937 rng(12345);
@@ -40,7 +40,7 @@ std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const
     const auto [a, b] = shapes[s];
     if (a == 0 || b == 0 || a > n_zh || b > n_en) continue;
     const int samples = 48;
-    double sum = 0;
+    double coverage = 0;
     int count = 0;
     for (int k = 0; k < samples; ++k) {
       int i0 = std::uniform_int_distribution<int>(0, n_zh - a)(rng);
@@ -48,10 +48,11 @@ std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const
       // Stay off the diagonal region where real translations live.
       double expected_j = static_cast<double>(i0) * n_en / std::max(1, n_zh);
       if (n_en > 40 && std::abs(j0 - expected_j) < 10) continue;
-      sum += scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b).similarity;
+      const BeadScore score = scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b);
+      coverage += (score.zh_sentence_coverage + score.en_sentence_coverage) / (a + b);
       ++count;
     }
-    chance[s] = count ? sum / count : 0.05;
+    chance[s] = count ? coverage / count : 0.05;
   }
   return chance;
 }
@@ -102,8 +103,9 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
   if (a == 0 || b == 0) {
     value = -options_.skip_cost;
   } else {
-    value = (2 + options_.size_credit * (a + b - 2)) * (sc.similarity - chance_[s]) -
-            options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
+    // Each sentence earns its own coverage above what unrelated text of this shape gets.
+    const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - (a + b) * chance_[s];
+    value = lexical - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
             options_.many_to_many_cost * (std::min(a, b) - 1) -
             options_.length_weight * sc.length_z * sc.length_z;
   }

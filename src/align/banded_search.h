@@ -23,11 +23,11 @@ struct BeadShape {
 // all, and 1-n / n-1 fans up to max_fan.
 std::vector<BeadShape> BeadShapes(const AlignOptions& options);
 
-// What unrelated text scores for each shape: the mean similarity of random placements off
-// the diagonal (fixed seed, so the same input always aligns the same way). A bead must
-// beat this to count as a translation.
-std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes,
-                                     const DocumentPairFeatures& features, BeadScorer* scorer);
+// What unrelated text scores for each shape: the mean coverage of one sentence by the
+// other side in random placements off the diagonal (fixed seed, so the same input always
+// aligns the same way). Each sentence of a bead must beat this to count as translated.
+std::vector<double> ChanceCoverage(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& features,
+                                   BeadScorer* scorer);
 
 class BandedSearch {
  public:

@@ -16,6 +16,11 @@ struct BeadScore {
   double en_coverage = 0;  // the same the other way round
   double similarity = 0;   // harmonic mean of the two coverages
   double length_z = 0;     // log length ratio against the expected, in standard deviations
+  // Each sentence's own coverage by the other side, summed over the sentences of the side:
+  // a sentence that nothing in the bead translates adds nothing, however well its
+  // neighbours match, and a many-to-many bead earns what each of its sentences earns.
+  double zh_sentence_coverage = 0;
+  double en_sentence_coverage = 0;
 };
 
 class BeadScorer {
