@@ -8,7 +8,7 @@ struct AlignOptions {
   int max_side = 6;   // most sentences on one side of a bead
   int max_total = 7;  // most sentences in one bead, both sides
   int max_fan = 12;   // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
-  int band_half_width = 12;  // sentences either side of the anchor line
+  int band_half_width = 8;   // sentences either side of the anchor line, plus half the gap between anchors
   double skip_cost = 0.55;   // value of a 1-0 / 0-1 bead, negated
   double merge_cost = 0.35;  // per sentence beyond a 1-1, for the first few
   int merge_cost_cap = 5;    // sentences after which a merge costs nothing more

@@ -84,7 +84,9 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   timer.Mark("chance");
 
   // Pass 2: the best path of beads through the band.
-  BandedSearch search(options_, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
+  AlignOptions search_options = options_;
+  search_options.threads = threads;
+  BandedSearch search(search_options, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
                       !input.en_paragraphs.empty(), &scorer, std::move(lo), std::move(hi));
   TMALIGN_RETURN_IF_ERROR(search.Run());
   timer.Mark("search");

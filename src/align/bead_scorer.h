@@ -49,6 +49,11 @@ class BeadScorer {
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
 
   double LengthZ(int zh_chars, int en_chars) const;
+  // LengthZ of the spans zh [i0, i1) and en [j0, j1).
+  double SpanLengthZ(int i0, int i1, int j0, int j1) const {
+    return LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
+                   en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
+  }
 
  private:
   static constexpr int kMaskWords = 4;  // units beyond 256 in one sentence are ignored
