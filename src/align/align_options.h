@@ -21,8 +21,8 @@ struct AlignOptions {
   // Threads for the match masks (0: all cores). The beads do not depend on it; folder
   // alignment sets 1 when it already runs one pair per core.
   int threads = 0;
-  // Sentences per chunk of feature extraction (chunks of both sides run on the threads).
-  // Fixed rather than derived from `threads`, so the result never depends on the cores.
+  // Fewest sentences in a chunk of feature extraction (chunks of both sides run on the
+  // threads; a small text is one chunk a side). The beads do not depend on it.
   int feature_chunk = 1500;
 };
 

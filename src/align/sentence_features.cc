@@ -41,7 +41,8 @@ class Builder {
   explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
 
   int Dense(uint64_t raw) {
-    auto [it, inserted] = dense_.emplace(raw, static_cast<int>(dense_.size()));
+    // try_emplace looks up before it allocates a node: most keys repeat.
+    auto [it, inserted] = dense_.try_emplace(raw, static_cast<int>(dense_.size()));
     if (inserted) raw_.push_back(raw);
     return it->second;
   }
@@ -353,11 +354,11 @@ void MergeChunk(const Builder& local, std::unordered_map<uint64_t, int>* dense, 
   std::vector<int> key_map;
   key_map.reserve(local.raw_keys().size());
   for (uint64_t raw : local.raw_keys())
-    key_map.push_back(dense->emplace(raw, static_cast<int>(dense->size())).first->second);
+    key_map.push_back(dense->try_emplace(raw, static_cast<int>(dense->size())).first->second);
   std::vector<int> word_map;
   word_map.reserve(local.word_names().size());
   for (const std::string* w : local.word_names())
-    word_map.push_back(words->emplace(*w, static_cast<int>(words->size())).first->second);
+    word_map.push_back(words->try_emplace(*w, static_cast<int>(words->size())).first->second);
   for (auto s = first; s != last; ++s) {
     for (int& k : s->keys) k = key_map[static_cast<size_t>(k)];
     for (FeatureUnit& u : s->units) u.word_id = word_map[static_cast<size_t>(u.word_id)];
@@ -369,7 +370,6 @@ void MergeChunk(const Builder& local, std::unordered_map<uint64_t, int>* dense, 
 void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::vector<int>& zh_paragraphs,
                                const std::vector<std::string>& en, const std::vector<int>& en_paragraphs,
                                DocumentPairFeatures* out, int threads, int chunk_sentences) const {
-  const size_t chunk = static_cast<size_t>(std::max(chunk_sentences, 1));
   out->zh.assign(zh.size(), SentenceFeatures());
   out->en.assign(en.size(), SentenceFeatures());
   // Matching sees the normalized form (Traditional -> Simplified, full width ->
@@ -382,10 +382,15 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
     traditional = normalizer.ToSimplified(zh[i]) != zh[i];
   }
   // Both sides, in chunks, on `threads` threads; each chunk has its own builder, and the
-  // chunks are merged in order afterwards.
+  // chunks are merged in order afterwards. Ids then depend on the chunking, but only
+  // number keys and words: the alignment does not (aligner_test checks it).
+  threads = std::max(threads, 1);
   std::vector<FeatureChunk> chunks;
   for (bool is_zh : {true, false}) {
     const size_t n = is_zh ? zh.size() : en.size();
+    // One chunk a thread and side (each chunk has its own caches), never under chunk_sentences.
+    const size_t chunk = std::max(static_cast<size_t>(std::max(chunk_sentences, 1)),
+                                  (n + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads));
     for (size_t b = 0; b < n; b += chunk)
       chunks.push_back(FeatureChunk{is_zh, b, std::min(n, b + chunk), nullptr});
   }

@@ -36,9 +36,10 @@ struct DocumentPairFeatures {
 };
 
 // Extracts features for both sides with one shared key space.
-// `zh_paragraphs` / `en_paragraphs` may be empty (presplit input: no paragraphs). Chunks of
-// `chunk_sentences` of both sides are extracted on `threads` threads; what the aligner
-// sees does not depend on either (key and word ids are numbered differently, nothing else).
+// `zh_paragraphs` / `en_paragraphs` may be empty (presplit input: no paragraphs). Both
+// sides are extracted in chunks (one a thread and side, at least `chunk_sentences`) on
+// `threads` threads; what the aligner sees does not depend on either (key and word ids
+// are numbered differently, nothing else).
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
