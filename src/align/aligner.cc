@@ -59,7 +59,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   timer.Mark("features");
 
   // Pass 1: anchors and the band.
-  std::vector<Anchor> anchors = FindAnchors(f, &scorer);
+  std::vector<Anchor> anchors = FindAnchors(f, scorer, threads);
   std::vector<int> lo, hi;
   BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
   if (profile != nullptr) {

@@ -269,9 +269,9 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
   }
 }
 
-BeadScore BeadScorer::ScorePair(int i, int j) {
+BeadScore BeadScorer::ScorePair(int i, int j, Scratch* scratch) const {
   PairMasks m;
-  ComputeMasks(i, j, &stamp_, &m);
+  ComputeMasks(i, j, scratch, &m);
   const double zh_matched = WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh);
   const double en_matched = WeightedCount(f_.en[static_cast<size_t>(j)], m.en);
   const double zh_total = zh_weight_[static_cast<size_t>(i)], en_total = en_weight_[static_cast<size_t>(j)];

@@ -43,8 +43,16 @@ class BeadScorer {
   // Stops early once the Chinese side is implausibly long (length_z < -max_length_z).
   void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
                            std::vector<BeadScore>* out) const;
+  // Scratch for scoring pairs without prepared masks; one per thread.
+  struct Scratch {
+    std::vector<uint32_t> seen;
+    uint32_t tick = 0;
+  };
+  Scratch NewScratch() const { return Scratch{std::vector<uint32_t>(stamp_.seen.size(), 0), 0}; }
   // Scores one sentence pair directly, without prepared masks.
-  BeadScore ScorePair(int i, int j);
+  BeadScore ScorePair(int i, int j) { return ScorePair(i, j, &stamp_); }
+  // The same with the caller's scratch: safe on several threads at once.
+  BeadScore ScorePair(int i, int j, Scratch* scratch) const;
   // Scores a pair of spans directly, without prepared masks (slower).
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
 
@@ -66,11 +74,7 @@ class BeadScorer {
     std::vector<PairMasks> masks;
   };
 
-  // Scratch for marking keys: one per thread.
-  struct Stamp {
-    std::vector<uint32_t> seen;
-    uint32_t tick = 0;
-  };
+  using Stamp = Scratch;  // marks keys: one per thread
   void ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const;
   void FillRow(int i, int j0, int j1, Stamp* stamp);
   static double WeightedCount(const SentenceFeatures& s, const uint64_t* mask);
