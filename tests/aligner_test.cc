@@ -181,6 +181,49 @@ std::vector<Bead> AlignSentences(const BilingualLexicon& lexicon, std::vector<st
   return beads;
 }
 
+// News-like text, nearly all 1-1 (written for these tests, tests/data/news): a change that
+// helps literary text must not cost anything here.
+TEST(AlignNewsTest, OneToOneTextStaysPerfect) {
+  TMALIGN_REQUIRE_LEXICON(lexicon);
+  const std::string dir = std::string(TMALIGN_SOURCE_DIR) + "/tests/data/news/";
+  const std::vector<std::string> zh = Lines(Slurp(dir + "zh.split")), en = Lines(Slurp(dir + "en.split"));
+  std::vector<Bead> gold;
+  ASSERT_TRUE(ReadBeadFile(dir + "gold.align", &gold).ok());
+  ASSERT_EQ(zh.size(), 30u);
+  EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, zh, en)), Bead2Strings(gold));
+
+  // An English sentence dropped by the translator: its Chinese becomes a 1-0 bead.
+  std::vector<std::string> en_dropped = en;
+  en_dropped.erase(en_dropped.begin() + 17);
+  std::vector<std::string> want;
+  for (int i = 0; i < 30; ++i)
+    want.push_back(i < 17    ? FormatBead(Bead{{i}, {i}})
+                   : i == 17 ? "[17]:[]"
+                             : FormatBead(Bead{{i}, {i - 1}}));
+  EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, zh, en_dropped)), want);
+}
+
+// The same beads whatever the number of threads and however the sentences are chunked for
+// feature extraction.
+TEST(AlignNewsTest, DeterministicWhateverTheThreads) {
+  TMALIGN_REQUIRE_LEXICON(lexicon);
+  const std::string dir = std::string(TMALIGN_SOURCE_DIR) + "/tests/data/news/";
+  AlignInput input;
+  input.zh = Lines(Slurp(dir + "zh.split"));
+  input.en = Lines(Slurp(dir + "en.split"));
+  input.en.erase(input.en.begin() + 17);
+  std::vector<std::vector<std::string>> results;
+  for (auto [threads, chunk] : {std::pair{1, 1500}, std::pair{1, 7}, std::pair{2, 7}, std::pair{3, 4}}) {
+    AlignOptions options;
+    options.threads = threads;
+    options.feature_chunk = chunk;
+    std::vector<Bead> beads;
+    ASSERT_TRUE(Aligner(*lexicon, options).Align(input, &beads).ok());
+    results.push_back(Bead2Strings(beads));
+  }
+  for (size_t k = 1; k < results.size(); ++k) EXPECT_EQ(results[0], results[k]) << "variant " << k;
+}
+
 TEST(AlignSyntheticTest, HandMadeCases) {
   TMALIGN_REQUIRE_LEXICON(lexicon);
   std::vector<std::string> zh, en;

@@ -8,21 +8,22 @@ struct AlignOptions {
   int max_side = 6;   // most sentences on one side of a bead
   int max_total = 7;  // most sentences in one bead, both sides
   int max_fan = 12;   // 1-n and n-1 beads may grow this far (a list rendered as one sentence); at most 16
-  int band_half_width = 12;  // sentences either side of the anchor line
-  double skip_cost = 0.6;    // value of a 1-0 / 0-1 bead, negated
-  double merge_cost = 0.3;   // per sentence beyond a 1-1, for the first few
+  int band_half_width = 8;   // sentences either side of the anchor line, plus half the gap between anchors
+  double skip_cost = 0.55;   // value of a 1-0 / 0-1 bead, negated
+  double merge_cost = 0.35;  // per sentence beyond a 1-1, for the first few
   int merge_cost_cap = 5;    // sentences after which a merge costs nothing more
-  double many_to_many_cost =
-      0.5;  // per sentence beyond one on the smaller side (2-2, 2-3 ...): rare in translation
+  // Per sentence beyond one on the smaller side (2-2, 2-3 ...): rarer in translation than
+  // 1-n beads. Every sentence is credited with its own coverage, so a many-to-many bead
+  // no longer needs a high cost to keep it from absorbing a neighbour.
+  double many_to_many_cost = 0.25;
   double length_weight = 0.15;
-  // Sentences beyond the first pair earn this share of a bead's credit: at full
-  // credit, merging an untranslated sentence into a strong bead pays better than
-  // marking it 1-0.
-  double size_credit = 0.5;
   double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
   // Threads for the match masks (0: all cores). The beads do not depend on it; folder
   // alignment sets 1 when it already runs one pair per core.
   int threads = 0;
+  // Fewest sentences in a chunk of feature extraction (chunks of both sides run on the
+  // threads; a small text is one chunk a side). The beads do not depend on it.
+  int feature_chunk = 1500;
 };
 
 }  // namespace tmalign

@@ -49,13 +49,17 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   }
 
   PhaseTimer timer(profile);
+  const int threads = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   DocumentPairFeatures f;
-  FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f);
+  FeatureExtractor(lexicon_).Extract(input.zh, input.zh_paragraphs, input.en, input.en_paragraphs, &f,
+                                     threads, options_.feature_chunk);
   BeadScorer scorer(f);
   timer.Mark("features");
 
   // Pass 1: anchors and the band.
-  std::vector<Anchor> anchors = FindAnchors(f, &scorer);
+  std::vector<Anchor> anchors = FindAnchors(f, scorer, threads);
   std::vector<int> lo, hi;
   BandFromAnchors(anchors, n_zh, n_en, options_.band_half_width, &lo, &hi);
   if (profile != nullptr) {
@@ -73,17 +77,16 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
         std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
         std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
-  const int threads = options_.threads > 0
-                          ? options_.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   scorer.PrepareRows(ranges, threads);
   std::vector<BeadShape> shapes = BeadShapes(options_);
   timer.Mark("masks");
-  const std::vector<double> chance = ChanceSimilarity(shapes, f, &scorer);
+  const std::vector<double> chance = ChanceCoverage(shapes, f, &scorer);
   timer.Mark("chance");
 
   // Pass 2: the best path of beads through the band.
-  BandedSearch search(options_, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
+  AlignOptions search_options = options_;
+  search_options.threads = threads;
+  BandedSearch search(search_options, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
                       !input.en_paragraphs.empty(), &scorer, std::move(lo), std::move(hi));
   TMALIGN_RETURN_IF_ERROR(search.Run());
   timer.Mark("search");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <unordered_map>
 
 namespace tmalign {
@@ -13,6 +14,9 @@ constexpr double kDiagonalPreference = 0.5;
 // Between distant anchors the band widens with the gap, up to this many sentences
 // either side, which keeps texts with no shared evidence at all to bounded work.
 constexpr double kMaxExtraWidth = 400;
+// Share of the gap between two anchors added to the half-width: where anchors are dense the
+// band is narrow (less work), where they are sparse it widens faster.
+constexpr double kGapShare = 0.5;
 
 // Max-weight chain strictly increasing in zh and en (Fenwick tree of prefix maxima over en).
 std::vector<Anchor> HeaviestChain(std::vector<Anchor> cands, int n_en) {
@@ -70,7 +74,7 @@ std::vector<Anchor> HeaviestChain(std::vector<Anchor> cands, int n_en) {
 
 }  // namespace
 
-std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* scorer) {
+std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer& scorer, int threads) {
   const int n_zh = static_cast<int>(f.zh.size());
   const int n_en = static_cast<int>(f.en.size());
   // Inverted index over English keys, keeping only keys rare enough to be evidence.
@@ -82,47 +86,62 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* score
       if (list.size() <= max_postings) list.push_back(j);
     }
   }
-  std::vector<Anchor> candidates;
-  std::vector<double> votes(static_cast<size_t>(n_en), 0.0);
-  std::vector<int> touched;
-  std::vector<int> seen_stamp(static_cast<size_t>(n_en), -1);
-  int stamp = 0;
-  for (int i = 0; i < n_zh; ++i) {
-    const SentenceFeatures& z = f.zh[static_cast<size_t>(i)];
-    touched.clear();
-    for (const FeatureUnit& u : z.units) {
-      ++stamp;  // one vote per unit and sentence
-      for (uint32_t k = u.key_begin; k < u.key_end; ++k) {
-        const auto& list = postings[static_cast<size_t>(z.keys[k])];
-        if (list.size() > max_postings) continue;
-        for (int j : list) {
-          if (seen_stamp[static_cast<size_t>(j)] == stamp) continue;
-          seen_stamp[static_cast<size_t>(j)] = stamp;
-          if (votes[static_cast<size_t>(j)] == 0) touched.push_back(j);
-          votes[static_cast<size_t>(j)] += u.weight;
+  // Each Chinese sentence's candidates depend on it alone: contiguous ranges of sentences
+  // on the threads, their candidates joined in order.
+  threads = std::clamp(threads, 1, std::max(1, n_zh / 512));
+  std::vector<std::vector<Anchor>> found(static_cast<size_t>(threads));
+  auto work = [&](int t) {
+    const int first = static_cast<int>(static_cast<int64_t>(n_zh) * t / threads);
+    const int last = static_cast<int>(static_cast<int64_t>(n_zh) * (t + 1) / threads);
+    std::vector<Anchor>& candidates = found[static_cast<size_t>(t)];
+    BeadScorer::Scratch scratch = scorer.NewScratch();
+    std::vector<double> votes(static_cast<size_t>(n_en), 0.0);
+    std::vector<int> touched;
+    std::vector<int> seen_stamp(static_cast<size_t>(n_en), -1);
+    int stamp = 0;
+    for (int i = first; i < last; ++i) {
+      const SentenceFeatures& z = f.zh[static_cast<size_t>(i)];
+      touched.clear();
+      for (const FeatureUnit& u : z.units) {
+        ++stamp;  // one vote per unit and sentence
+        for (uint32_t k = u.key_begin; k < u.key_end; ++k) {
+          const auto& list = postings[static_cast<size_t>(z.keys[k])];
+          if (list.size() > max_postings) continue;
+          for (int j : list) {
+            if (seen_stamp[static_cast<size_t>(j)] == stamp) continue;
+            seen_stamp[static_cast<size_t>(j)] = stamp;
+            if (votes[static_cast<size_t>(j)] == 0) touched.push_back(j);
+            votes[static_cast<size_t>(j)] += u.weight;
+          }
         }
       }
+      // Repeated text (boilerplate, a refrain) gives several equally good
+      // candidates: prefer the one nearer where the diagonal expects it.
+      const double expected = (i + 0.5) * n_en / n_zh;
+      for (int j : touched) {
+        double off = std::min(1.0, std::abs(j - expected) / n_en);
+        votes[static_cast<size_t>(j)] *= 1.0 - kDiagonalPreference * off;
+      }
+      const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
+      std::partial_sort(
+          touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
+          [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
+      for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
+        int j = touched[c];
+        BeadScore s = scorer.ScorePair(i, j, &scratch);
+        // Sentence pairs that translate each other well and have plausible lengths.
+        double w = s.similarity - 0.5 * std::min(1.0, std::abs(s.length_z) / 3.0);
+        if (w > 0.15) candidates.push_back(Anchor{i, j, w});
+      }
+      for (int j : touched) votes[static_cast<size_t>(j)] = 0;
     }
-    // Repeated text (boilerplate, a refrain) gives several equally good
-    // candidates: prefer the one nearer where the diagonal expects it.
-    const double expected = (i + 0.5) * n_en / n_zh;
-    for (int j : touched) {
-      double off = std::min(1.0, std::abs(j - expected) / n_en);
-      votes[static_cast<size_t>(j)] *= 1.0 - kDiagonalPreference * off;
-    }
-    const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
-    std::partial_sort(
-        touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
-        [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
-    for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
-      int j = touched[c];
-      BeadScore s = scorer->ScorePair(i, j);
-      // Sentence pairs that translate each other well and have plausible lengths.
-      double w = s.similarity - 0.5 * std::min(1.0, std::abs(s.length_z) / 3.0);
-      if (w > 0.15) candidates.push_back(Anchor{i, j, w});
-    }
-    for (int j : touched) votes[static_cast<size_t>(j)] = 0;
-  }
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (std::thread& w : workers) w.join();
+  std::vector<Anchor> candidates;
+  for (const std::vector<Anchor>& part : found) candidates.insert(candidates.end(), part.begin(), part.end());
   return HeaviestChain(std::move(candidates), n_en);
 }
 
@@ -142,7 +161,7 @@ void BandFromAnchors(const std::vector<Anchor>& anchors, int n_zh, int n_en, int
     double center = x1 > x0 ? y0 + (y1 - y0) * (i - x0) / (x1 - x0) : y1;
     // Wider where anchors are far apart: the line is less sure there.
     double gap = std::max(x1 - x0, y1 - y0);
-    double w = half_width + std::min(0.25 * gap, kMaxExtraWidth);
+    double w = half_width + std::min(kGapShare * gap, kMaxExtraWidth);
     (*lo)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::floor(center - w)), 0, n_en);
     (*hi)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::ceil(center + w)), 0, n_en);
   }

@@ -17,8 +17,9 @@ struct Anchor {
   double weight;
 };
 
-// The chain of anchors, increasing on both sides.
-std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, BeadScorer* scorer);
+// The chain of anchors, increasing on both sides. Candidates are looked for on `threads`
+// threads; the chain does not depend on their number.
+std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer& scorer, int threads = 1);
 
 // For each zh prefix length i in [0, N]: the allowed en prefix lengths
 // [lo[i], hi[i]], a band of half-width `half_width` around the line through

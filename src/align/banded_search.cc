@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <thread>
 
 namespace tmalign {
 namespace {
@@ -31,8 +32,8 @@ std::vector<BeadShape> BeadShapes(const AlignOptions& o) {
   return shapes;
 }
 
-std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
-                                     BeadScorer* scorer) {
+std::vector<double> ChanceCoverage(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& f,
+                                   BeadScorer* scorer) {
   const int n_zh = static_cast<int>(f.zh.size()), n_en = static_cast<int>(f.en.size());
   std::vector<double> chance(shapes.size(), 0.0);
   std::mt19937 rng(12345);
@@ -40,7 +41,7 @@ std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const
     const auto [a, b] = shapes[s];
     if (a == 0 || b == 0 || a > n_zh || b > n_en) continue;
     const int samples = 48;
-    double sum = 0;
+    double coverage = 0;
     int count = 0;
     for (int k = 0; k < samples; ++k) {
       int i0 = std::uniform_int_distribution<int>(0, n_zh - a)(rng);
@@ -48,10 +49,11 @@ std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes, const
       // Stay off the diagonal region where real translations live.
       double expected_j = static_cast<double>(i0) * n_en / std::max(1, n_zh);
       if (n_en > 40 && std::abs(j0 - expected_j) < 10) continue;
-      sum += scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b).similarity;
+      const BeadScore score = scorer->ScoreUnprepared(i0, i0 + a, j0, j0 + b);
+      coverage += (score.zh_sentence_coverage + score.en_sentence_coverage) / (a + b);
       ++count;
     }
-    chance[s] = count ? sum / count : 0.05;
+    chance[s] = count ? coverage / count : 0.05;
   }
   return chance;
 }
@@ -70,7 +72,8 @@ BandedSearch::BandedSearch(const AlignOptions& options, std::vector<BeadShape> s
       lo_(std::move(lo)),
       hi_(std::move(hi)),
       n_zh_(static_cast<int>(features.zh.size())),
-      n_en_(static_cast<int>(features.en.size())) {
+      n_en_(static_cast<int>(features.en.size())),
+      threads_(std::max(1, options.threads)) {
   best_.resize(At(n_zh_) + 1);
   from_.resize(At(n_zh_) + 1);
   for (int i = 0; i <= n_zh_; ++i) {
@@ -85,6 +88,13 @@ BandedSearch::BandedSearch(const AlignOptions& options, std::vector<BeadShape> s
     shape_of_[At(shapes_[s].zh)][At(shapes_[s].en)] = static_cast<int>(s);
     max_en_[At(shapes_[s].zh)] = std::max(max_en_[At(shapes_[s].zh)], shapes_[s].en);
   }
+  // The order in which a cell weighs its bead shapes (the first of equal totals wins): 0-1,
+  // the long n-1 fans, then for each a: a-0, a-1, a-2 ...
+  order_.push_back(shape_of_[0][1]);
+  for (int a = options_.max_side + 1; a <= max_a; ++a) order_.push_back(shape_of_[At(a)][1]);
+  for (int a = 1; a <= options_.max_side; ++a)
+    for (int b = 0; b <= max_a; ++b) order_.push_back(shape_of_[At(a)][At(b)]);
+  std::erase(order_, -1);
 }
 
 double* BandedSearch::Cell(int i, int j) {
@@ -102,8 +112,9 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
   if (a == 0 || b == 0) {
     value = -options_.skip_cost;
   } else {
-    value = (2 + options_.size_credit * (a + b - 2)) * (sc.similarity - chance_[s]) -
-            options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
+    // Each sentence earns its own coverage above what unrelated text of this shape gets.
+    const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - (a + b) * chance_[s];
+    value = lexical - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
             options_.many_to_many_cost * (std::min(a, b) - 1) -
             options_.length_weight * sc.length_z * sc.length_z;
   }
@@ -120,48 +131,83 @@ double BandedSearch::BeadValue(size_t s, int i, int j) {
   return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
 }
 
-void BandedSearch::FillCell(int i, int j) {
-  double* here = Cell(i, j);
-  int8_t arg = -1;
-  auto consider = [&](int s, int a, int b, const BeadScore* sc) {
-    if (s < 0) return;
-    double* prev = Cell(i - a, j - b);
-    if (!prev || *prev == kNone) return;
-    double v =
-        *prev + (sc ? Value(static_cast<size_t>(s), i, j, *sc) : BeadValue(static_cast<size_t>(s), i, j));
-    if (v > *here) {
-      *here = v;
-      arg = static_cast<int8_t>(s);
-    }
+void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, double* values) const {
+  std::fill(values, values + shapes_.size(), kNone);
+  auto set = [&](int s, const BeadScore& sc) {
+    if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
   };
-  if (j >= 1) consider(shape_of_[0][1], 0, 1, nullptr);
+  if (j >= 1) set(shape_of_[0][1], scorer_->Score(i, i, j - 1, j));
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   if (j >= 1 && i > options_.max_side) {
     const int max_a = std::max(options_.max_side, options_.max_fan);
-    scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, &grown_);
-    for (int a = options_.max_side + 1; a <= static_cast<int>(grown_.size()); ++a) {
-      consider(shape_of_[At(a)][1], a, 1, &grown_[At(a - 1)]);
-    }
+    scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, grown);
+    for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
+      set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
   }
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
-    consider(shape_of_[At(a)][0], a, 0, nullptr);
+    set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
     const int b_limit = std::min(max_en_[At(a)], j);
     if (b_limit < 1) continue;
+    // Pruned by length: when even the longest English span is far too short for these
+    // Chinese sentences, so is every span, and more Chinese sentences only make it worse.
+    if (scorer_->SpanLengthZ(i - a, i, j - b_limit, j) < -kMaxLengthZ) break;
     // All English spans ending at j at once, grown one sentence at a time.
-    scorer_->ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, &grown_);
-    for (int b = 1; b <= static_cast<int>(grown_.size()); ++b) {
-      consider(shape_of_[At(a)][At(b)], a, b, &grown_[At(b - 1)]);
+    scorer_->ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, grown);
+    for (int b = 1; b <= static_cast<int>(grown->size()); ++b)
+      set(shape_of_[At(a)][At(b)], (*grown)[At(b - 1)]);
+  }
+}
+
+void BandedSearch::FillCell(int i, int j, const double* values) {
+  double* here = Cell(i, j);
+  int8_t arg = -1;
+  for (int s : order_) {
+    if (values[s] == kNone) continue;
+    const double* prev = Cell(i - shapes_[At(s)].zh, j - shapes_[At(s)].en);
+    if (!prev || *prev == kNone) continue;
+    const double v = *prev + values[s];
+    if (v > *here) {
+      *here = v;
+      arg = static_cast<int8_t>(s);
     }
   }
   from_[At(i)][At(j - lo_[At(i)])] = arg;
 }
 
 Status BandedSearch::Run() {
+  // Bead values do not depend on the table, so a block of rows is scored first, on all
+  // the threads, and the table filled from the scores after: the values are the same
+  // whatever the threads, and so is the path.
+  constexpr int kBlockRows = 64;
+  const size_t n_shapes = shapes_.size();
+  const int threads = std::max(1, threads_);
+  std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
+  std::vector<double> values;
+  std::vector<size_t> row_start;
   *Cell(0, 0) = 0;
-  for (int i = 0; i <= n_zh_; ++i) {
-    for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
-      if (i == 0 && j == 0) continue;
-      FillCell(i, j);
+  for (int first = 0; first <= n_zh_; first += kBlockRows) {
+    const int last = std::min(n_zh_ + 1, first + kBlockRows);
+    row_start.assign(1, 0);
+    for (int i = first; i < last; ++i)
+      row_start.push_back(row_start.back() + static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
+    values.resize(row_start.back());
+    auto score_rows = [&](int t) {
+      for (int i = first + t; i < last; i += threads) {
+        double* row = values.data() + row_start[At(i - first)];
+        for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
+          ScoreCell(i, j, &grown[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
+      }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads && first + t < last; ++t) workers.emplace_back(score_rows, t);
+    score_rows(0);
+    for (std::thread& w : workers) w.join();
+    for (int i = first; i < last; ++i) {
+      const double* row = values.data() + row_start[At(i - first)];
+      for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
+        if (i == 0 && j == 0) continue;
+        FillCell(i, j, row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
+      }
     }
   }
   if (*Cell(n_zh_, n_en_) == kNone)

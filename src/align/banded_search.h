@@ -23,15 +23,16 @@ struct BeadShape {
 // all, and 1-n / n-1 fans up to max_fan.
 std::vector<BeadShape> BeadShapes(const AlignOptions& options);
 
-// What unrelated text scores for each shape: the mean similarity of random placements off
-// the diagonal (fixed seed, so the same input always aligns the same way). A bead must
-// beat this to count as a translation.
-std::vector<double> ChanceSimilarity(const std::vector<BeadShape>& shapes,
-                                     const DocumentPairFeatures& features, BeadScorer* scorer);
+// What unrelated text scores for each shape: the mean coverage of one sentence by the
+// other side in random placements off the diagonal (fixed seed, so the same input always
+// aligns the same way). Each sentence of a bead must beat this to count as translated.
+std::vector<double> ChanceCoverage(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& features,
+                                   BeadScorer* scorer);
 
 class BandedSearch {
  public:
-  // Row i of the band holds the cells j in [lo[i], hi[i]] (n_zh + 1 rows). `scorer` must
+  // Row i of the band holds the cells j in [lo[i], hi[i]] (n_zh + 1 rows). Bead values are
+  // computed on options.threads threads (at least 1); the path does not depend on it. `scorer` must
   // have prepared every sentence pair a bead inside the band can touch; it, `features`
   // and `chance` (one value per shape) must outlive the search.
   BandedSearch(const AlignOptions& options, std::vector<BeadShape> shapes, const std::vector<double>& chance,
@@ -45,11 +46,15 @@ class BandedSearch {
 
  private:
   double* Cell(int i, int j);
+  const double* Cell(int i, int j) const { return const_cast<BandedSearch*>(this)->Cell(i, j); }
   // The value of bead shape s ending at (i, j), scored as `score`.
   double Value(size_t s, int i, int j, const BeadScore& score) const;
   double BeadValue(size_t s, int i, int j);
-  // Chooses the best bead ending at (i, j) and records it.
-  void FillCell(int i, int j);
+  // The value of every shape ending at (i, j) into values[shape] (kNone where the shape does
+  // not fit or is implausible); `grown` is the caller's scratch.
+  void ScoreCell(int i, int j, std::vector<BeadScore>* grown, double* values) const;
+  // Chooses the best bead ending at (i, j), given its shapes' values, and records it.
+  void FillCell(int i, int j, const double* values);
   int ParagraphCrossings(const std::vector<SentenceFeatures>& side, int begin, int end) const;
 
   const AlignOptions& options_;
@@ -66,7 +71,8 @@ class BandedSearch {
   // allowed with a Chinese sentences.
   std::vector<std::vector<int>> shape_of_;
   std::vector<int> max_en_;
-  std::vector<BeadScore> grown_;  // scratch of FillCell
+  std::vector<int> order_;  // shape indices in the order a cell weighs them
+  int threads_;
 };
 
 }  // namespace tmalign

@@ -18,8 +18,11 @@ constexpr double kLengthSmoothing = 20.0;
 constexpr int kLogTableSize = 1 << 16;
 
 // Coverages of both sides and their harmonic mean.
-BeadScore Combine(double zh_matched, double zh_total, double en_matched, double en_total, double length_z) {
+BeadScore Combine(double zh_matched, double zh_total, double en_matched, double en_total, double length_z,
+                  double zh_sentence_coverage, double en_sentence_coverage) {
   BeadScore score;
+  score.zh_sentence_coverage = zh_sentence_coverage;
+  score.en_sentence_coverage = en_sentence_coverage;
   score.length_z = length_z;
   score.zh_coverage = zh_total > 0 ? zh_matched / zh_total : 0;
   score.en_coverage = en_total > 0 ? en_matched / en_total : 0;
@@ -27,6 +30,8 @@ BeadScore Combine(double zh_matched, double zh_total, double en_matched, double 
   score.similarity = sum > 0 ? 2 * score.zh_coverage * score.en_coverage / sum : 0;
   return score;
 }
+
+double Share(double matched, double total) { return total > 0 ? matched / total : 0; }
 
 float CappedWeight(const SentenceFeatures& s) {
   float w = 0;
@@ -153,7 +158,7 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
                            en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
   if (i0 == i1 || j0 == j1) return score;
 
-  double zh_total = 0, zh_matched = 0;
+  double zh_total = 0, zh_matched = 0, zh_cov = 0;
   for (int i = i0; i < i1; ++i) {
     const Row& row = rows_[static_cast<size_t>(i)];
     uint64_t mask[kMaskWords] = {0, 0, 0, 0};
@@ -162,10 +167,12 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
       const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
       for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.zh[w];
     }
-    zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], mask);
+    const double matched = WeightedCount(f_.zh[static_cast<size_t>(i)], mask);
+    zh_matched += matched;
     zh_total += zh_weight_[static_cast<size_t>(i)];
+    zh_cov += Share(matched, zh_weight_[static_cast<size_t>(i)]);
   }
-  double en_total = 0, en_matched = 0;
+  double en_total = 0, en_matched = 0, en_cov = 0;
   for (int j = j0; j < j1; ++j) {
     uint64_t mask[kMaskWords] = {0, 0, 0, 0};
     for (int i = i0; i < i1; ++i) {
@@ -174,10 +181,12 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
       const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
       for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.en[w];
     }
-    en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], mask);
+    const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], mask);
+    en_matched += matched;
     en_total += en_weight_[static_cast<size_t>(j)];
+    en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
   }
-  return Combine(zh_matched, zh_total, en_matched, en_total, score.length_z);
+  return Combine(zh_matched, zh_total, en_matched, en_total, score.length_z, zh_cov, en_cov);
 }
 
 void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
@@ -188,7 +197,7 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
   std::memset(zh_masks, 0, sizeof(zh_masks[0]) * static_cast<size_t>(std::clamp(a, 0, 16)));
   double zh_total = 0;
   for (int i = i0; i < i1; ++i) zh_total += zh_weight_[static_cast<size_t>(i)];
-  double en_total = 0, en_matched = 0, zh_matched = 0;
+  double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
   for (int b = 1; b <= max_b && j_end - b >= 0; ++b) {
     const int j = j_end - b;
     const double length_z =
@@ -208,12 +217,16 @@ void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, doubl
         zm[w] |= m.zh[w];
         en_mask[w] |= m.en[w];
       }
-      zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
+      const double added = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
+      zh_matched += added;
+      zh_cov += Share(added, zh_weight_[static_cast<size_t>(i)]);
     }
-    en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
+    const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
+    en_matched += matched;
     en_total += en_weight_[static_cast<size_t>(j)];
-    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z)
-                         : BeadScore{0, 0, 0, length_z});
+    en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
+    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov)
+                         : BeadScore{0, 0, 0, length_z, 0, 0});
   }
 }
 
@@ -225,7 +238,7 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
   std::memset(en_masks, 0, sizeof(en_masks[0]) * static_cast<size_t>(std::clamp(b, 0, 16)));
   double en_total = 0;
   for (int j = j0; j < j1; ++j) en_total += en_weight_[static_cast<size_t>(j)];
-  double zh_total = 0, zh_matched = 0, en_matched = 0;
+  double zh_total = 0, zh_matched = 0, en_matched = 0, zh_cov = 0, en_cov = 0;
   for (int a = 1; a <= max_a && i_end - a >= 0; ++a) {
     const int i = i_end - a;
     const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
@@ -243,21 +256,28 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
         em[w] |= m.en[w];
         zh_mask[w] |= m.zh[w];
       }
-      en_matched += WeightedCount(f_.en[static_cast<size_t>(j)], fresh);
+      const double added = WeightedCount(f_.en[static_cast<size_t>(j)], fresh);
+      en_matched += added;
+      en_cov += Share(added, en_weight_[static_cast<size_t>(j)]);
     }
-    zh_matched += WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
+    const double matched = WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
+    zh_matched += matched;
     zh_total += zh_weight_[static_cast<size_t>(i)];
-    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z)
-                         : BeadScore{0, 0, 0, length_z});
+    zh_cov += Share(matched, zh_weight_[static_cast<size_t>(i)]);
+    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov)
+                         : BeadScore{0, 0, 0, length_z, 0, 0});
   }
 }
 
-BeadScore BeadScorer::ScorePair(int i, int j) {
+BeadScore BeadScorer::ScorePair(int i, int j, Scratch* scratch) const {
   PairMasks m;
-  ComputeMasks(i, j, &stamp_, &m);
-  return Combine(WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh), zh_weight_[static_cast<size_t>(i)],
-                 WeightedCount(f_.en[static_cast<size_t>(j)], m.en), en_weight_[static_cast<size_t>(j)],
-                 LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length));
+  ComputeMasks(i, j, scratch, &m);
+  const double zh_matched = WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh);
+  const double en_matched = WeightedCount(f_.en[static_cast<size_t>(j)], m.en);
+  const double zh_total = zh_weight_[static_cast<size_t>(i)], en_total = en_weight_[static_cast<size_t>(j)];
+  return Combine(zh_matched, zh_total, en_matched, en_total,
+                 LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length),
+                 Share(zh_matched, zh_total), Share(en_matched, en_total));
 }
 
 BeadScore BeadScorer::ScoreUnprepared(int i0, int i1, int j0, int j1) {

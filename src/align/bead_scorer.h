@@ -16,6 +16,11 @@ struct BeadScore {
   double en_coverage = 0;  // the same the other way round
   double similarity = 0;   // harmonic mean of the two coverages
   double length_z = 0;     // log length ratio against the expected, in standard deviations
+  // Each sentence's own coverage by the other side, summed over the sentences of the side:
+  // a sentence that nothing in the bead translates adds nothing, however well its
+  // neighbours match, and a many-to-many bead earns what each of its sentences earns.
+  double zh_sentence_coverage = 0;
+  double en_sentence_coverage = 0;
 };
 
 class BeadScorer {
@@ -38,12 +43,25 @@ class BeadScorer {
   // Stops early once the Chinese side is implausibly long (length_z < -max_length_z).
   void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
                            std::vector<BeadScore>* out) const;
+  // Scratch for scoring pairs without prepared masks; one per thread.
+  struct Scratch {
+    std::vector<uint32_t> seen;
+    uint32_t tick = 0;
+  };
+  Scratch NewScratch() const { return Scratch{std::vector<uint32_t>(stamp_.seen.size(), 0), 0}; }
   // Scores one sentence pair directly, without prepared masks.
-  BeadScore ScorePair(int i, int j);
+  BeadScore ScorePair(int i, int j) { return ScorePair(i, j, &stamp_); }
+  // The same with the caller's scratch: safe on several threads at once.
+  BeadScore ScorePair(int i, int j, Scratch* scratch) const;
   // Scores a pair of spans directly, without prepared masks (slower).
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
 
   double LengthZ(int zh_chars, int en_chars) const;
+  // LengthZ of the spans zh [i0, i1) and en [j0, j1).
+  double SpanLengthZ(int i0, int i1, int j0, int j1) const {
+    return LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
+                   en_chars_[static_cast<size_t>(j1)] - en_chars_[static_cast<size_t>(j0)]);
+  }
 
  private:
   static constexpr int kMaskWords = 4;  // units beyond 256 in one sentence are ignored
@@ -56,11 +74,7 @@ class BeadScorer {
     std::vector<PairMasks> masks;
   };
 
-  // Scratch for marking keys: one per thread.
-  struct Stamp {
-    std::vector<uint32_t> seen;
-    uint32_t tick = 0;
-  };
+  using Stamp = Scratch;  // marks keys: one per thread
   void ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const;
   void FillRow(int i, int j0, int j1, Stamp* stamp);
   static double WeightedCount(const SentenceFeatures& s, const uint64_t* mask);

@@ -1,9 +1,12 @@
 #include "align/sentence_features.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <span>
+#include <thread>
 #include <unordered_map>
 
 #include "dict/chinese_segmenter.h"
@@ -38,16 +41,21 @@ class Builder {
   explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
 
   int Dense(uint64_t raw) {
-    auto [it, inserted] = dense_.emplace(raw, static_cast<int>(dense_.size()));
+    // try_emplace looks up before it allocates a node: most keys repeat.
+    auto [it, inserted] = dense_.try_emplace(raw, static_cast<int>(dense_.size()));
+    if (inserted) raw_.push_back(raw);
     return it->second;
   }
   int WordId(std::string_view word) {
     auto it = words_.find(word);  // look up first: most words repeat, and emplace would allocate
     if (it != words_.end()) return it->second;
     int id = static_cast<int>(words_.size());
-    words_.emplace(std::string(word), id);
+    word_names_.push_back(&words_.emplace(std::string(word), id).first->first);
     return id;
   }
+  // The raw key of each dense id, and the word of each word id, in id order (for merging builders).
+  const std::vector<uint64_t>& raw_keys() const { return raw_; }
+  const std::vector<const std::string*>& word_names() const { return word_names_; }
   uint64_t StemKey(std::string_view stem) {
     int id = lexicon_.FindStem(stem);
     return id >= 0 ? MakeKey(kStem, static_cast<uint64_t>(id)) : MakeKey(kOovWord, HashString(stem));
@@ -78,7 +86,9 @@ class Builder {
  private:
   const BilingualLexicon& lexicon_;
   std::unordered_map<uint64_t, int> dense_;
+  std::vector<uint64_t> raw_;
   StringMap<int> words_;
+  std::vector<const std::string*> word_names_;
   StringMap<std::vector<int>> translation_keys_;
 };
 
@@ -330,12 +340,36 @@ void Weigh(std::vector<SentenceFeatures>* side) {
   }
 }
 
+// One chunk of one side: its sentences' features with the ids of the chunk's own builder.
+struct FeatureChunk {
+  bool zh = false;
+  size_t begin = 0, end = 0;
+  std::unique_ptr<Builder> builder;
+};
+
+// Rewrites the chunk's builder-local key and word ids into the document's shared ones:
+// dense keys in the order chunks first meet them, words per side likewise.
+void MergeChunk(const Builder& local, std::unordered_map<uint64_t, int>* dense, StringMap<int>* words,
+                std::vector<SentenceFeatures>::iterator first, std::vector<SentenceFeatures>::iterator last) {
+  std::vector<int> key_map;
+  key_map.reserve(local.raw_keys().size());
+  for (uint64_t raw : local.raw_keys())
+    key_map.push_back(dense->try_emplace(raw, static_cast<int>(dense->size())).first->second);
+  std::vector<int> word_map;
+  word_map.reserve(local.word_names().size());
+  for (const std::string* w : local.word_names())
+    word_map.push_back(words->try_emplace(*w, static_cast<int>(words->size())).first->second);
+  for (auto s = first; s != last; ++s) {
+    for (int& k : s->keys) k = key_map[static_cast<size_t>(k)];
+    for (FeatureUnit& u : s->units) u.word_id = word_map[static_cast<size_t>(u.word_id)];
+  }
+}
+
 }  // namespace
 
 void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::vector<int>& zh_paragraphs,
                                const std::vector<std::string>& en, const std::vector<int>& en_paragraphs,
-                               DocumentPairFeatures* out) const {
-  Builder zh_builder(lexicon_);
+                               DocumentPairFeatures* out, int threads, int chunk_sentences) const {
   out->zh.assign(zh.size(), SentenceFeatures());
   out->en.assign(en.size(), SentenceFeatures());
   // Matching sees the normalized form (Traditional -> Simplified, full width ->
@@ -347,20 +381,55 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   for (size_t i = 0; i < zh.size() && i < kScriptSample && !traditional; ++i) {
     traditional = normalizer.ToSimplified(zh[i]) != zh[i];
   }
-  for (size_t i = 0; i < zh.size(); ++i) {
-    std::string normalized = traditional ? normalizer.Normalize(zh[i]) : normalizer.FoldWidthAndCase(zh[i]);
-    ExtractChinese(zh_builder, normalized, &out->zh[i]);
-    out->zh[i].paragraph = zh_paragraphs.empty() ? static_cast<int>(i) : zh_paragraphs[i];
+  // Both sides, in chunks, on `threads` threads; each chunk has its own builder, and the
+  // chunks are merged in order afterwards. Ids then depend on the chunking, but only
+  // number keys and words: the alignment does not (aligner_test checks it).
+  threads = std::max(threads, 1);
+  std::vector<FeatureChunk> chunks;
+  for (bool is_zh : {true, false}) {
+    const size_t n = is_zh ? zh.size() : en.size();
+    // One chunk a thread and side (each chunk has its own caches), never under chunk_sentences.
+    const size_t chunk = std::max(static_cast<size_t>(std::max(chunk_sentences, 1)),
+                                  (n + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads));
+    for (size_t b = 0; b < n; b += chunk)
+      chunks.push_back(FeatureChunk{is_zh, b, std::min(n, b + chunk), nullptr});
   }
-  // English shares the key space (the builder's dense ids) but has its own word ids.
-  Builder& en_builder = zh_builder;
-  for (size_t i = 0; i < en.size(); ++i) {
-    ExtractEnglish(en_builder, en[i], &out->en[i]);
-    out->en[i].paragraph = en_paragraphs.empty() ? static_cast<int>(i) : en_paragraphs[i];
+  auto extract = [&](FeatureChunk& c) {
+    c.builder = std::make_unique<Builder>(lexicon_);
+    for (size_t i = c.begin; i < c.end; ++i) {
+      if (c.zh) {
+        std::string normalized =
+            traditional ? normalizer.Normalize(zh[i]) : normalizer.FoldWidthAndCase(zh[i]);
+        ExtractChinese(*c.builder, normalized, &out->zh[i]);
+        out->zh[i].paragraph = zh_paragraphs.empty() ? static_cast<int>(i) : zh_paragraphs[i];
+      } else {
+        ExtractEnglish(*c.builder, en[i], &out->en[i]);
+        out->en[i].paragraph = en_paragraphs.empty() ? static_cast<int>(i) : en_paragraphs[i];
+      }
+    }
+  };
+  // Largest work first: a Chinese chunk costs several English ones (segmentation, pinyin).
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t c; (c = next.fetch_add(1)) < chunks.size();) extract(chunks[c]);
+  };
+  threads = std::clamp(threads, 1, static_cast<int>(chunks.size()));
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+
+  std::unordered_map<uint64_t, int> dense;
+  StringMap<int> zh_words, en_words;
+  for (FeatureChunk& c : chunks) {
+    auto& side = c.zh ? out->zh : out->en;
+    MergeChunk(*c.builder, &dense, c.zh ? &zh_words : &en_words, side.begin() + static_cast<long>(c.begin),
+               side.begin() + static_cast<long>(c.end));
+    c.builder.reset();
   }
   Weigh(&out->zh);
   Weigh(&out->en);
-  out->key_count = zh_builder.key_count();
+  out->key_count = static_cast<int>(dense.size());
   double zh_chars = 0, en_chars = 0;
   for (auto& s : out->zh) zh_chars += s.length;
   for (auto& s : out->en) en_chars += s.length;

@@ -36,13 +36,16 @@ struct DocumentPairFeatures {
 };
 
 // Extracts features for both sides with one shared key space.
-// `zh_paragraphs` / `en_paragraphs` may be empty (presplit input: no paragraphs).
+// `zh_paragraphs` / `en_paragraphs` may be empty (presplit input: no paragraphs). Both
+// sides are extracted in chunks (one a thread and side, at least `chunk_sentences`) on
+// `threads` threads; what the aligner sees does not depend on either (key and word ids
+// are numbered differently, nothing else).
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
   void Extract(const std::vector<std::string>& zh, const std::vector<int>& zh_paragraphs,
                const std::vector<std::string>& en, const std::vector<int>& en_paragraphs,
-               DocumentPairFeatures* out) const;
+               DocumentPairFeatures* out, int threads = 1, int chunk_sentences = 1500) const;
 
  private:
   const BilingualLexicon& lexicon_;
