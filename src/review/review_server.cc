@@ -7,6 +7,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "review/edit_request.h"
 #include "review/review_page.h"
 #include "review/review_view.h"
 
@@ -41,22 +42,6 @@ int StatusToHttp(const Status& s) {
   }
 }
 
-// Reads a JSON integer field; false if absent or not an integer in int range.
-bool GetInt(const nlohmann::json& j, const char* key, int64_t* out) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number_integer()) return false;
-  *out = it->get<int64_t>();
-  return true;
-}
-
-// Reads a JSON integer field that must be in [0, INT32_MAX] (a position, offset or index).
-bool GetIndex(const nlohmann::json& j, const char* key, int* out) {
-  int64_t value = 0;
-  if (!GetInt(j, key, &value) || value < 0 || value > INT32_MAX) return false;
-  *out = static_cast<int>(value);
-  return true;
-}
-
 ReviewServer::Reply ErrorReply(int http_status, const std::string& message) {
   ReviewServer::Reply reply;
   reply.status = http_status;
@@ -74,85 +59,6 @@ ReviewServer::Reply ViewReply(BeadEditor* editor, const TermMatcher* matcher) {
   ReviewServer::Reply reply;
   reply.body = view.dump();
   return reply;
-}
-
-enum class EditOp { kMerge, kSplit, kMoveFirst, kMoveLast, kEditText, kReviewed, kUndo };
-
-// A side as the page names it; which BeadSide that is depends on the document's languages.
-enum class PageSide { kZh, kEn };
-
-// The body of POST /api/edit, checked: each field its op uses is present, of the right type,
-// and (numbers) in [0, INT32_MAX].
-struct EditRequest {
-  EditOp op = EditOp::kUndo;
-  int64_t version = 0;
-  int position = 0;               // all ops but undo
-  int zh_at = 0, en_at = 0;       // split
-  PageSide side = PageSide::kZh;  // move_first, move_last, edit_text
-  int index = 0;                  // edit_text
-  std::string text;               // edit_text
-  bool reviewed = false;          // reviewed
-};
-
-bool GetSide(const nlohmann::json& j, PageSide* side) {
-  auto it = j.find("side");
-  if (it == j.end() || !it->is_string()) return false;
-  if (*it == "zh")
-    *side = PageSide::kZh;
-  else if (*it == "en")
-    *side = PageSide::kEn;
-  else
-    return false;
-  return true;
-}
-
-// Parses the body of POST /api/edit. On failure returns false with the message of the 400
-// reply in *error: the first problem, checking op, version and position before the op's
-// own fields.
-bool ParseEditRequest(const std::string& body, EditRequest* out, std::string* error) {
-  auto fail = [&](std::string message) {
-    *error = std::move(message);
-    return false;
-  };
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return fail("the request body must be a JSON object");
-  auto op_it = j.find("op");
-  if (op_it == j.end() || !op_it->is_string()) return fail("\"op\" (string) is required");
-  const std::string op = op_it->get<std::string>();
-  EditRequest r;
-  if (!GetInt(j, "version", &r.version)) return fail("\"version\" (integer) is required: reload the page");
-  if (op != "undo" && !GetIndex(j, "position", &r.position))
-    return fail("\"position\" (integer >= 0) is required");
-  const char* const kSideError = "\"side\" must be \"zh\" or \"en\"";
-  if (op == "merge") {
-    r.op = EditOp::kMerge;
-  } else if (op == "split") {
-    r.op = EditOp::kSplit;
-    if (!GetIndex(j, "zh_at", &r.zh_at) || !GetIndex(j, "en_at", &r.en_at)) {
-      return fail("\"zh_at\" and \"en_at\" (integers >= 0) are required");
-    }
-  } else if (op == "move_first" || op == "move_last") {
-    r.op = op == "move_first" ? EditOp::kMoveFirst : EditOp::kMoveLast;
-    if (!GetSide(j, &r.side)) return fail(kSideError);
-  } else if (op == "edit_text") {
-    r.op = EditOp::kEditText;
-    if (!GetSide(j, &r.side)) return fail(kSideError);
-    if (!GetIndex(j, "index", &r.index)) return fail("\"index\" (integer >= 0) is required");
-    auto text = j.find("text");
-    if (text == j.end() || !text->is_string()) return fail("\"text\" (string) is required");
-    r.text = text->get<std::string>();
-  } else if (op == "reviewed") {
-    r.op = EditOp::kReviewed;
-    auto flag = j.find("reviewed");
-    if (flag == j.end() || !flag->is_boolean()) return fail("\"reviewed\" (true or false) is required");
-    r.reviewed = flag->get<bool>();
-  } else if (op == "undo") {
-    r.op = EditOp::kUndo;
-  } else {
-    return fail("unknown op \"" + op + "\"");
-  }
-  *out = std::move(r);
-  return true;
 }
 
 // Applies a parsed edit to the document, whose Chinese is on side `zh`.
