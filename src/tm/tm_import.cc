@@ -241,6 +241,10 @@ Status ImportTmx(const std::string& path, const TmImportOptions& options, Import
       write_status = writer->Add(u, path);
       if (!write_status.ok()) break;
       if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+      if (options.stop && summary->units % 4096 == 0 && options.stop()) {
+        write_status = Status::IoError(path + ": import stopped");
+        break;
+      }
     }
     if (!write_status.ok()) {
       queue.Stop();
@@ -404,6 +408,8 @@ Status ImportTsv(const std::string& path, const TmImportOptions& options, Import
     PrepareUnit(&u);
     TMALIGN_RETURN_IF_ERROR(writer->Add(u, path));
     if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+    if (options.stop && summary->units % 4096 == 0 && options.stop())
+      return Status::IoError(path + ": import stopped");
   }
   if (in.bad()) return Status::IoError(path + ": read error");
   return Status::Ok();
@@ -437,6 +443,10 @@ Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImpo
   if (!s.ok()) {
     *summary = TmImportSummary();  // the transaction rolls back: nothing of the file stays
     return s;
+  }
+  if (options.stop && options.stop()) {
+    *summary = TmImportSummary();
+    return Status::IoError(path + ": import stopped");
   }
   return writer.Commit();
 }
