@@ -28,9 +28,11 @@ inline std::string ReadFile(const std::string& path) {
 
 // Runs `tmalign ARGS` through the shell: `args` are shell words, quoted by the caller where
 // needed. Runs in folder `cwd` when given (relative paths in `args` are then relative to it),
-// else in the test's own. Standard input is the test's; both outputs are captured through
+// else in the test's own. `prefix` (shell words) goes before the binary, e.g. a command that
+// runs it as another user. Standard input is the test's; both outputs are captured through
 // files under ::testing::TempDir(), which are removed. Safe to call from several threads.
-inline RunResult RunTmalign(const std::string& args, const std::string& cwd = std::string()) {
+inline RunResult RunTmalign(const std::string& args, const std::string& cwd = std::string(),
+                            const std::string& prefix = std::string()) {
   static std::atomic<int> counter{0};
   const std::string stem =
       ::testing::TempDir() + "tmalign_run_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
@@ -38,6 +40,7 @@ inline RunResult RunTmalign(const std::string& args, const std::string& cwd = st
   // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) on "literal" + std::string temporaries.
   std::string cmd;
   if (!cwd.empty()) cmd.append("cd '").append(cwd).append("' && ");
+  if (!prefix.empty()) cmd.append(prefix).append(" ");
   cmd.append("'").append(TMALIGN_BINARY).append("' ").append(args);
   cmd.append(" >'").append(out_path).append("' 2>'").append(err_path).append("'");
   const int status = std::system(cmd.c_str());

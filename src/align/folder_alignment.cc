@@ -1,6 +1,7 @@
 #include "align/folder_alignment.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -11,7 +12,8 @@ namespace tmalign {
 
 void AlignPairs(const std::vector<FilePair>& pairs, const BilingualLexicon& lexicon,
                 const DocumentAlignmentOptions& options, int jobs,
-                const std::function<void(size_t index, PairAlignment&& result)>& on_done) {
+                const std::function<void(size_t index, PairAlignment&& result)>& on_done,
+                const std::function<bool()>& stop) {
   const size_t n = pairs.size();
   std::vector<std::optional<PairAlignment>> results(n);
   // Largest pairs first, so no thread is left with a big one at the end; results still
@@ -38,7 +40,7 @@ void AlignPairs(const std::vector<FilePair>& pairs, const BilingualLexicon& lexi
       size_t i;
       {
         std::lock_guard<std::mutex> lock(mu);
-        if (next >= n) return;
+        if (next >= n || (stop && stop())) return;
         i = order[next++];
       }
       PairAlignment r;
@@ -58,11 +60,21 @@ void AlignPairs(const std::vector<FilePair>& pairs, const BilingualLexicon& lexi
     PairAlignment r;
     {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return results[i].has_value(); });
+      // A stop request comes from outside (a signal): look at it every 50 ms.
+      while (!results[i].has_value() && !(stop && stop())) cv.wait_for(lock, std::chrono::milliseconds(50));
+      if (!results[i].has_value()) {
+        next = n;
+        break;
+      }
       r = std::move(*results[i]);
       results[i].reset();
     }
     on_done(i, std::move(r));
+    if (stop && stop()) {
+      std::lock_guard<std::mutex> lock(mu);
+      next = n;
+      break;
+    }
   }
   for (std::thread& w : workers) w.join();
 }

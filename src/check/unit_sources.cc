@@ -64,7 +64,7 @@ void AppendTmDocumentUnits(const std::string& tm_path, const TmDocument& d,
 
 Status UnitsFromTm(const std::string& tm_path, const std::string& doc_id, std::vector<CheckUnit>* units) {
   std::unique_ptr<TranslationMemory> tm;
-  TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenExisting(tm_path, &tm));
+  TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenForReading(tm_path, &tm));
   TmSnapshot snapshot(tm.get());  // the documents and their units as of one moment
   TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
   std::vector<TmDocument> docs;

@@ -9,6 +9,7 @@
 #include "align/folder_alignment.h"
 #include "cli/alignment_output.h"
 #include "cli/command.h"
+#include "cli/interrupt.h"
 #include "cli/output_file.h"
 #include "doc/folder_pairs.h"
 #include "text/encoding.h"
@@ -78,9 +79,11 @@ int RunAlignFolder(const CommandLine& cl, const AlignJob& job) {
   std::vector<FilePair> pairs;
   if (Status s = CollectPairs(job, &pairs); !s.ok()) return cl.Fail(s);
 
+  CatchInterrupts("tmalign align: interrupted: nothing was stored\n");
   std::unique_ptr<TranslationMemory> tm;
   if (job.store) {
     if (Status s = TranslationMemory::Open(job.tm_path, &tm); !s.ok()) return cl.Fail(s);
+    tm->RefuseCommitsWhen(InterruptedAtCommit);  // a signal rolls back the document being stored
   }
   if (!job.output.empty()) {
     std::error_code ec;
@@ -109,34 +112,56 @@ int RunAlignFolder(const CommandLine& cl, const AlignJob& job) {
   if (Status s = LoadDictionary(job, &lexicon); !s.ok()) return cl.Fail(s);
   const int jobs =
       job.jobs > 0 ? job.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::string> failed;
+  std::vector<std::string> failed, kept;
   Progress progress(todo.size());
-  AlignPairs(todo, *lexicon, job.options, jobs, [&](size_t i, PairAlignment&& r) {
-    const FilePair& p = todo[i];
-    progress.Show(i + 1, p.id);
-    Status s = r.status;
-    const AlignedDocument& doc = r.document;
-    if (s.ok() && doc.src.lang != Language::kZh) {
-      s = Status::InvalidInput(p.zh_path + ": reads as English, but it is in the Chinese folder");
-    }
-    if (s.ok() && tm) s = tm->ReplaceDocument(TmDocumentOfAlignment(doc, p.id, ""), TmUnitsOfAlignment(doc));
-    if (s.ok() && !job.output.empty()) {
-      OutputFile out((fs::path(job.output) / (p.id + AlignmentFileExtension(job.format))).string());
-      s = out.Open();
-      if (s.ok()) {
-        WriteAlignmentAs(job.format, doc, p.id, out.stream());
-        s = out.Commit();
-      }
-    }
-    progress.Clear();
-    if (!s.ok()) {
-      std::printf("%s\tfailed: %s\n", p.id.c_str(), s.message().c_str());
-      failed.push_back(p.id);
-    } else {
-      std::printf("%s\n", Summary(p, doc).c_str());
-    }
-    std::fflush(stdout);
-  });
+  // From here a signal stops the run after the pair being stored: the documents stored
+  // before it are kept (each is its own transaction) and listed.
+  DeferInterrupts defer;
+  AlignPairs(
+      todo, *lexicon, job.options, jobs,
+      [&](size_t i, PairAlignment&& r) {
+        const FilePair& p = todo[i];
+        if (Interrupted()) return;
+        progress.Show(i + 1, p.id);
+        Status s = r.status;
+        const AlignedDocument& doc = r.document;
+        if (s.ok() && doc.src.lang != Language::kZh) {
+          s = Status::InvalidInput(p.zh_path + ": reads as English, but it is in the Chinese folder");
+        }
+        if (s.ok() && tm)
+          s = tm->ReplaceDocument(TmDocumentOfAlignment(doc, p.id, ""), TmUnitsOfAlignment(doc));
+        if (s.ok() && !job.output.empty()) {
+          OutputFile out((fs::path(job.output) / (p.id + AlignmentFileExtension(job.format))).string());
+          s = out.Open();
+          if (s.ok()) {
+            WriteAlignmentAs(job.format, doc, p.id, out.stream());
+            s = out.Commit();
+          }
+        }
+        progress.Clear();
+        if (Interrupted() && !s.ok()) return;  // its TM commit was refused: not stored
+        if (!s.ok()) {
+          std::printf("%s\tfailed: %s\n", p.id.c_str(), s.message().c_str());
+          failed.push_back(p.id);
+        } else {
+          std::printf("%s\n", Summary(p, doc).c_str());
+          kept.push_back(p.id);
+        }
+        std::fflush(stdout);
+      },
+      Interrupted);
+  if (Interrupted()) {
+    std::string names;
+    for (const std::string& id : kept) names += (names.empty() ? "" : ", ") + id;
+    std::fprintf(
+        stderr,
+        "tmalign align: interrupted (%s): %s; %zu of %zu pairs not done (align the folders again for them)\n",
+        InterruptName(),
+        kept.empty() ? "no document was stored or written"
+                     : ("kept the documents done before it: " + names).c_str(),
+        todo.size() - kept.size() - failed.size(), todo.size());
+    return InterruptExitCode();
+  }
   if (!failed.empty()) {
     std::string names;
     for (const std::string& id : failed) names += (names.empty() ? "" : ", ") + id;

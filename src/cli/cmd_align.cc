@@ -16,6 +16,7 @@
 #include "cli/alignment_output.h"
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/interrupt.h"
 #include "cli/one_line.h"
 #include "cli/output_file.h"
 #include "dict/lexicon_loader.h"
@@ -211,6 +212,7 @@ Status StoreInTm(const AlignJob& job, const AlignedDocument& doc) {
   const std::vector<TmUnit> units = TmUnitsOfAlignment(doc);
   std::unique_ptr<TranslationMemory> tm;
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::Open(job.tm_path, &tm));
+  tm->RefuseCommitsWhen(InterruptedAtCommit);  // a signal rolls the document back
   TMALIGN_RETURN_IF_ERROR(tm->ReplaceDocument(TmDocumentOfAlignment(doc, job.doc_id, job.title), units));
   std::fprintf(stderr, "tmalign align: stored %zu units of document '%s' in %s\n", units.size(),
                job.doc_id.c_str(), job.tm_path.c_str());
@@ -231,10 +233,29 @@ int RunAlign(const std::vector<std::string>& args) {
   AlignJob job;
   if (int rc = ParseAlignOptions(args, &cl, &job); rc >= 0) return rc;
   if (job.folders) return RunAlignFolder(cl, job);
+  // With --tm, a signal before the TM write stops at once; during it, the write is rolled back.
+  if (job.store) CatchInterrupts("tmalign align: interrupted: nothing was stored\n");
   AlignedDocument doc;
   if (Status st = AlignInputs(job, &doc); !st.ok()) return cl.Fail(st);
   if (job.store) {
-    if (Status st = StoreInTm(job, doc); !st.ok()) return cl.Fail(st);
+    DeferInterrupts defer;
+    Status st = StoreInTm(job, doc);
+    if (Interrupted()) {
+      std::fprintf(
+          stderr, "tmalign align: interrupted (%s): %s\n", InterruptName(),
+          st.ok()
+              ? ("document '" + job.doc_id + "' was stored in " + job.tm_path + "; nothing else was written")
+                    .c_str()
+              : ("nothing was stored: document '" + job.doc_id + "' in " + job.tm_path + " is as it was")
+                    .c_str());
+      return InterruptExitCode();
+    }
+    if (!st.ok()) return cl.Fail(st);
+    // Stored: an interruption from here on stops at once, and says so.
+    static std::string stored_message;
+    stored_message = "tmalign align: interrupted: document '" + job.doc_id + "' was stored in " +
+                     job.tm_path + "; the beads were not written\n";
+    CatchInterrupts(stored_message.c_str());
     // Storing was the job; print beads only when asked.
     if (!job.format_given && job.output.empty()) return kExitOk;
   }

@@ -15,7 +15,7 @@ int RunDocs(const std::vector<std::string>& args) {
   cl.AddTm();
   if (int rc = cl.Parse(args); rc >= 0) return rc;
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(cl, true, &tm);
+  Status s = OpenTmForReading(cl, &tm);
   if (!s.ok()) return cl.Fail(s);
   std::vector<TmDocumentSummary> docs;
   s = tm->ListDocuments(&docs);

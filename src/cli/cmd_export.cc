@@ -36,7 +36,7 @@ int RunExport(const std::vector<std::string>& args) {
   }
   if (cl.Has("doc")) options.doc_id = cl.Get<std::string>("doc");
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(cl, true, &tm);
+  Status s = OpenTmForReading(cl, &tm);
   if (!s.ok()) return cl.Fail(s);
   if (!options.doc_id.empty()) {
     TmDocument doc;

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/command_line.h"
+#include "cli/interrupt.h"
 #include "cli/tm_cli.h"
 #include "tm/tm_import.h"
 
@@ -59,14 +60,23 @@ int RunImport(const std::vector<std::string>& args) {
     return cl.Fail("--parallel takes exactly two files, ZH_FILE EN_FILE (got " +
                    std::to_string(files.size()) + ")");
   }
+  CatchInterrupts("tmalign import: interrupted: nothing was imported\n");
   std::unique_ptr<TranslationMemory> tm;
   Status s = OpenTmFromOptions(cl, false, &tm);
   if (!s.ok()) return cl.Fail(s);
+  // From here a signal stops the import at its next check; the file being imported is rolled back.
+  DeferInterrupts defer;
+  tm->RefuseCommitsWhen(InterruptedAtCommit);
+  std::vector<std::string> imported;
 
   const bool tty = isatty(STDERR_FILENO) == 1;
   for (const std::string& path : parallel ? std::vector<std::string>{files[0]} : files) {
     TmImportOptions options;
     if (cl.Has("doc")) options.doc_id = cl.Get<std::string>("doc");
+    options.stop = [] {
+      PauseForTest("import");
+      return Interrupted();
+    };
     auto start = std::chrono::steady_clock::now();
     if (tty) {
       options.progress = [&](int64_t units) {
@@ -79,8 +89,19 @@ int RunImport(const std::vector<std::string>& args) {
     s = parallel ? ImportParallelFiles(tm.get(), files[0], files[1], options, &summary)
                  : ImportTmFile(tm.get(), path, options, &summary);
     if (tty) std::fprintf(stderr, "\r\033[K");
+    if (Interrupted()) {
+      std::string kept;
+      for (const std::string& done : imported) kept += (kept.empty() ? "" : ", ") + done;
+      if (s.ok()) kept += (kept.empty() ? "" : ", ") + path;
+      std::fprintf(
+          stderr, "tmalign import: interrupted (%s): %s%s\n", InterruptName(),
+          s.ok() ? "" : ("nothing of " + path + " was imported; ").c_str(),
+          kept.empty() ? "the TM is as it was" : ("kept the files imported before: " + kept).c_str());
+      return InterruptExitCode();
+    }
     if (!s.ok())
       return cl.Fail(s.message() + (parallel ? " (nothing imported)" : " (nothing imported from this file)"));
+    imported.push_back(path);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::string name = parallel ? files[0] + " + " + files[1] : path;
     std::printf("%s: imported %lld units (%lld new pairs) into %zu document(s) in %.2f s (%.0f units/s)%s\n",

@@ -39,7 +39,7 @@ int RunReport(const std::vector<std::string>& args) {
   if (!cl.glossaries().empty()) matcher = std::make_unique<TermMatcher>(glossary);
 
   std::unique_ptr<TranslationMemory> tm;
-  if (Status s = TranslationMemory::OpenExisting(tm_path, &tm); !s.ok()) return cl.Fail(s);
+  if (Status s = TranslationMemory::OpenForReading(tm_path, &tm); !s.ok()) return cl.Fail(s);
   BeadEditor editor(tm.get(), doc);
   nlohmann::json view;
   if (Status s = BuildReviewView(&editor, matcher.get(), &view); !s.ok()) return cl.Fail(s);

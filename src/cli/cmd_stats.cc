@@ -18,7 +18,7 @@ int RunStats(const std::vector<std::string>& args) {
   cl.AddTm();
   if (int rc = cl.Parse(args); rc >= 0) return rc;
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(cl, true, &tm);
+  Status s = OpenTmForReading(cl, &tm);
   if (!s.ok()) return cl.Fail(s);
   TmStats st;
   s = tm->GetStats(&st);

@@ -4,7 +4,7 @@ namespace tmalign::cli {
 
 Status OpenTmSnapshot(const CommandLine& cl, const std::string& doc, std::unique_ptr<TranslationMemory>* tm,
                       std::unique_ptr<TmSnapshot>* snapshot) {
-  TMALIGN_RETURN_IF_ERROR(OpenTmFromOptions(cl, /*must_exist=*/true, tm));
+  TMALIGN_RETURN_IF_ERROR(OpenTmForReading(cl, tm));
   *snapshot = std::make_unique<TmSnapshot>(tm->get());
   TMALIGN_RETURN_IF_ERROR((*snapshot)->Begin());
   if (doc.empty()) return Status::Ok();
@@ -15,6 +15,10 @@ Status OpenTmSnapshot(const CommandLine& cl, const std::string& doc, std::unique
 Status OpenTmFromOptions(const CommandLine& cl, bool must_exist, std::unique_ptr<TranslationMemory>* tm) {
   const std::string path = cl.TmPath();
   return must_exist ? TranslationMemory::OpenExisting(path, tm) : TranslationMemory::Open(path, tm);
+}
+
+Status OpenTmForReading(const CommandLine& cl, std::unique_ptr<TranslationMemory>* tm) {
+  return TranslationMemory::OpenForReading(cl.TmPath(), tm);
 }
 
 nlohmann::json PairJson(const TmPair& pair) {

@@ -16,9 +16,12 @@ namespace tmalign::cli {
 
 // Opens the TM named by --tm (default DefaultTmPath()); `must_exist`: a missing file is an error.
 Status OpenTmFromOptions(const CommandLine& cl, bool must_exist, std::unique_ptr<TranslationMemory>* tm);
+// The same for a command that only reads: the TM must exist and may be on a read-only file
+// or folder (TranslationMemory::OpenForReading).
+Status OpenTmForReading(const CommandLine& cl, std::unique_ptr<TranslationMemory>* tm);
 
 // For commands that read the whole TM at once (terms usage, terms extract): opens the TM
-// named by --tm (it must exist), begins *snapshot on it, and checks that `doc`, when not
+// named by --tm for reading, begins *snapshot on it, and checks that `doc`, when not
 // empty, names a document.
 Status OpenTmSnapshot(const CommandLine& cl, const std::string& doc, std::unique_ptr<TranslationMemory>* tm,
                       std::unique_ptr<TmSnapshot>* snapshot);

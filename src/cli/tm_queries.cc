@@ -53,7 +53,7 @@ int RunQueries(const CommandLine& cl, const char* words, const char* words_name,
     queries.push_back(text);
   }
   std::unique_ptr<TranslationMemory> tm;
-  if (Status s = OpenTmFromOptions(cl, true, &tm); !s.ok()) return cl.Fail(s);
+  if (Status s = OpenTmForReading(cl, &tm); !s.ok()) return cl.Fail(s);
   std::unique_ptr<TmSearcher> searcher;
   if (Status s = TmSearcher::Create(tm.get(), &searcher); !s.ok()) return cl.Fail(s);
   const bool json = has_queries || cl.json();

@@ -254,6 +254,10 @@ Status RunImportPipeline(const UnitProducer& produce, const std::string& path, c
       write_status = writer->Add(u, path);
       if (!write_status.ok()) break;
       if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+      if (options.stop && summary->units % 4096 == 0 && options.stop()) {
+        write_status = Status::IoError(path + ": import stopped");
+        break;
+      }
     }
     if (!write_status.ok()) {
       queue.Stop();
@@ -460,6 +464,8 @@ Status ImportTsv(const std::string& path, const TmImportOptions& options, Import
     PrepareUnit(&u);
     TMALIGN_RETURN_IF_ERROR(writer->Add(u, path));
     if (options.progress && summary->units % 4096 == 0) options.progress(summary->units);
+    if (options.stop && summary->units % 4096 == 0 && options.stop())
+      return Status::IoError(path + ": import stopped");
   }
   if (in.bad()) return Status::IoError(path + ": read error");
   return Status::Ok();
@@ -630,6 +636,10 @@ Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImpo
   if (!s.ok()) {
     *summary = TmImportSummary();  // the transaction rolls back: nothing of the file stays
     return s;
+  }
+  if (options.stop && options.stop()) {
+    *summary = TmImportSummary();
+    return Status::IoError(path + ": import stopped");
   }
   return writer.Commit();
 }

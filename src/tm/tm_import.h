@@ -19,6 +19,9 @@ struct TmImportOptions {
   std::string doc_id;
   // Called every few thousand units with the number imported so far.
   std::function<void(int64_t units)> progress;
+  // Asked every 4096 units and before the commit; true stops the import: nothing of the
+  // file is stored and ImportTmFile fails ("PATH: import stopped").
+  std::function<bool()> stop;
 };
 
 struct TmImportSummary {

@@ -527,4 +527,17 @@ std::string DefaultTmPath() {
   return "tm.sqlite";
 }
 
+void TranslationMemory::RefuseCommitsWhen(bool (*refuse)()) {
+  refuse_commit_ = refuse;
+  // SQLite turns a COMMIT into a ROLLBACK when the commit hook returns non-zero.
+  if (refuse == nullptr) {
+    sqlite3_commit_hook(db_->get(), nullptr, nullptr);
+    return;
+  }
+  sqlite3_commit_hook(
+      db_->get(),
+      [](void* self) -> int { return static_cast<TranslationMemory*>(self)->refuse_commit_() ? 1 : 0; },
+      this);
+}
+
 }  // namespace tmalign

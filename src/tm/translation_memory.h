@@ -87,6 +87,11 @@ class TranslationMemory {
   static Status Open(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Open for a TM that must already exist (reading or reviewing it): a missing file is NotFound, not created.
   static Status OpenExisting(const std::string& path, std::unique_ptr<TranslationMemory>* out);
+  // Open for commands that only read. A TM the user may write (file and folder) opens as by
+  // OpenExisting; one on a read-only file or folder opens read-only (tm/read_only_tm.cc):
+  // nothing is created beside it and every write fails naming `path`. A read-only TM of an
+  // older schema is refused (its upgrade needs write access).
+  static Status OpenForReading(const std::string& path, std::unique_ptr<TranslationMemory>* out);
   // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable);
   // creates nothing.
   static Status CheckWritable(const std::string& path);
@@ -131,6 +136,10 @@ class TranslationMemory {
   Status LastEdit(const std::string& doc_id, TmEdit* edit, bool* found);
   Status RemoveEdit(int64_t edit_id);
   Status CountEdits(const std::string& doc_id, int* count);
+  // While refuse() returns true, a write transaction on this TM rolls back instead of
+  // committing (the COMMIT fails): an interrupted command keeps its unfinished change out of
+  // the TM. Null: every commit goes through.
+  void RefuseCommitsWhen(bool (*refuse)());
   // The schema version (PRAGMA user_version) of the open file.
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return path_; }
@@ -142,6 +151,7 @@ class TranslationMemory {
   std::string path_;
   std::unique_ptr<SqliteDb> db_;
   int schema_version_;
+  bool (*refuse_commit_)() = nullptr;
 };
 
 // How long a writer waits for another process's write transaction before giving up.
