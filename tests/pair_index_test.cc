@@ -177,6 +177,26 @@ TEST_F(PairIndexTest, PostingsListTheSegmentsOfATermInAscendingOrder) {
     EXPECT_EQ(Postings(term), (std::vector<int64_t>{ids[0], ids[2], more[0]})) << term;
 }
 
+TEST_F(PairIndexTest, ALongListIsStoredAsSeveralRowsAndReadBackWhole) {
+  // 6,000 pairs share the word "forum": its list (delta-coded, thousands of bytes) is cut into
+  // rows small enough to stay inside a B-tree page, each keyed by its first id.
+  std::vector<Pair> pairs;
+  for (int i = 0; i < 6000; ++i) {
+    pairs.push_back(
+        Pair{"论坛第" + std::to_string(i) + "次会议。", "Forum meeting " + std::to_string(i) + "."});
+  }
+  const std::vector<int64_t> ids = AddPairs(pairs);
+  const std::vector<uint64_t> forum = TermsOfAllAndNone(pairs, {kB});
+  ASSERT_FALSE(forum.empty());
+  for (uint64_t term : forum) {
+    EXPECT_EQ(Postings(term), ids);
+    const std::string rows =
+        "SELECT count(*) FROM postings WHERE term = " + std::to_string(static_cast<int64_t>(term));
+    EXPECT_GT(Query(rows), 1);
+    EXPECT_EQ(Query(rows + " AND length(ids) > 4000"), 0);
+  }
+}
+
 class LinkPendingUnitsTest : public PairIndexTest {
  protected:
   void SetUp() override {

@@ -20,6 +20,11 @@ constexpr size_t kMaxRuns = 8;
 constexpr uint64_t kSignBit = uint64_t{1} << 63;
 constexpr int kRadixBits = 16;
 constexpr size_t kPostingRowsPerInsert = 64;
+// A posting row holds at most about this many bytes of list: a row whose payload passes
+// SQLite's local limit (a quarter of a page in an index B-tree) spills into overflow pages,
+// whose last page is mostly empty, which cost 13% of the index at a million units. A longer
+// list is several rows (the key's `first` tells them apart), read back in order.
+constexpr size_t kMaxPostingRowBytes = 4000;
 
 // Slot of a pair_id hash in the writer's table: the hash is good, but mixed once more.
 size_t SlotOf(int64_t hash) {
@@ -361,7 +366,7 @@ Status PairIndexWriter::WritePostings() {
     st->BindBlob(4 * row + 4, list);
   };
   std::vector<std::pair<RunEntry, std::string>> batch;  // rows waiting for a full statement
-  TMALIGN_RETURN_IF_ERROR(MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) {
+  auto add_row = [&](const RunEntry& e, std::string_view list) -> Status {
     batch.emplace_back(e, std::string(list));
     if (batch.size() < kPostingRowsPerInsert) return Status::Ok();
     insert_postings_many_.Reset();
@@ -370,6 +375,38 @@ Status PairIndexWriter::WritePostings() {
     }
     batch.clear();
     return insert_postings_many_.Run("postings");
+  };
+  std::string chunk;
+  TMALIGN_RETURN_IF_ERROR(MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) -> Status {
+    if (list.size() <= kMaxPostingRowBytes) return add_row(e, list);
+    // Cut at id boundaries; each piece starts again from 0 (its first id in full).
+    RunEntry piece{e.key, 0, 0, 0, 0};
+    chunk.clear();
+    int64_t id = 0;
+    uint64_t v = 0;
+    int shift = 0;
+    for (unsigned char c : list) {
+      v |= static_cast<uint64_t>(c & 0x7F) << shift;
+      if (c & 0x80) {
+        shift += 7;
+        continue;
+      }
+      id += static_cast<int64_t>(v);
+      v = 0;
+      shift = 0;
+      if (chunk.size() >= kMaxPostingRowBytes - 10) {
+        piece.size = static_cast<uint32_t>(chunk.size());
+        TMALIGN_RETURN_IF_ERROR(add_row(piece, chunk));
+        piece.n = 0;
+        chunk.clear();
+      }
+      if (piece.n == 0) piece.first = id;
+      PutVarint(static_cast<uint64_t>(id - (piece.n == 0 ? 0 : piece.last)), &chunk);
+      piece.last = id;
+      ++piece.n;
+    }
+    piece.size = static_cast<uint32_t>(chunk.size());
+    return add_row(piece, chunk);
   }));
   for (const auto& [e, list] : batch) {  // the last, partial batch
     insert_postings_.Reset();
