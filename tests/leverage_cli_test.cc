@@ -187,6 +187,49 @@ TEST_F(LeverageCliTest, Xliff20ReadByNamespace) {
       << text;
 }
 
+// The whole loop of a new issue: pre-translate, a CAT tool (translate-toolkit) reviews the
+// XLIFF, import brings it back, and the same document is then covered by exact matches.
+TEST_F(LeverageCliTest, ReviewedXliffImportedBackGivesExactMatches) {
+  if (!HaveTranslateToolkit()) GTEST_SKIP() << "translate-toolkit (python3-translate) not installed";
+  const std::string out = dir_ + "/new.xlf", reviewed = dir_ + "/reviewed.xlf";
+  RunResult r = RunTmalign("pretranslate '" + kNewIssue + "' --tm '" + tm_ + "' -o '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  // Imported as it is, only the units pretranslate marked translated go in.
+  const std::string unreviewed_tm = dir_ + "/unreviewed.sqlite";
+  r = RunTmalign("import '" + out + "' --tm '" + unreviewed_tm + "' --doc b08");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 9 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 7 units"), std::string::npos) << r.out;
+
+  // The translator fills the units without a target and approves every unit.
+  int rc = 0;
+  const std::string text = Python(
+      "import sys\nfrom translate.storage import factory\n"
+      "store = factory.getobject(sys.argv[1])\n"
+      "for i, u in enumerate(store.units):\n"
+      "    if not u.target:\n"
+      "        u.target = 'Reviewed translation %d.' % i\n"
+      "    u.markfuzzy(False)\n"
+      "    u.markapproved(True)\n"
+      "store.savefile(sys.argv[2])\n",
+      out + " " + reviewed, &rc);
+  ASSERT_EQ(rc, 0) << text;
+  r = RunTmalign("import '" + reviewed + "' --tm '" + tm_ + "' --doc b08");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 16 units"), std::string::npos) << r.out;
+
+  r = RunTmalign("analyze '" + kNewIssue + "' --tm '" + tm_ + "' --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["bands"]["context"]["segments"].get<int>() + j["bands"]["100"]["segments"].get<int>(), 16)
+      << r.out;
+  r = RunTmalign("match 本届论坛共举办16场专题研讨会，吸引了来自海内外的近千名嘉宾。 --tm '" + tm_ +
+                 "' --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Reviewed translation"), std::string::npos) << r.out;
+}
+
 TEST_F(LeverageCliTest, EmptyDocumentIsAnError) {
   for (const std::string& content : {std::string(), std::string("\n  \n\t\n")}) {
     const std::string empty = Write("empty.txt", content);
