@@ -15,8 +15,7 @@ constexpr double kDiagonalPreference = 0.5;
 // either side, which keeps texts with no shared evidence at all to bounded work.
 constexpr double kMaxExtraWidth = 400;
 // Share of the gap between two anchors added to the half-width: where anchors are dense the
-// band is narrow (less work), where they are sparse it widens, by 4 sentences plus a
-// quarter of a long gap at most (round 1's width beyond the base).
+// band is narrow (less work), where they are sparse it widens faster.
 constexpr double kGapShare = 0.5;
 
 // Max-weight chain strictly increasing in zh and en (Fenwick tree of prefix maxima over en).
@@ -162,7 +161,7 @@ void BandFromAnchors(const std::vector<Anchor>& anchors, int n_zh, int n_en, int
     double center = x1 > x0 ? y0 + (y1 - y0) * (i - x0) / (x1 - x0) : y1;
     // Wider where anchors are far apart: the line is less sure there.
     double gap = std::max(x1 - x0, y1 - y0);
-    double w = half_width + std::min({kGapShare * gap, 4 + 0.25 * gap, kMaxExtraWidth});
+    double w = half_width + std::min(kGapShare * gap, kMaxExtraWidth);
     (*lo)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::floor(center - w)), 0, n_en);
     (*hi)[static_cast<size_t>(i)] = std::clamp(static_cast<int>(std::ceil(center + w)), 0, n_en);
   }
