@@ -254,6 +254,21 @@ TEST(AlignSyntheticTest, HandMadeCases) {
                                         "[6]:[7]"}));
   }
 
+  // Two sentences translated as two others with their content crossed: one 2-2 bead, not
+  // two wrong 1-1 beads.
+  {
+    std::vector<std::string> zh2 = {kPairs[0].first,          kPairs[1].first, "上海和北京都有很多科学家，",
+                                    "而医生大多在医院工作。", kPairs[4].first, kPairs[5].first};
+    std::vector<std::string> en2 = {kPairs[0].second,
+                                    kPairs[1].second,
+                                    "Doctors mostly work in hospitals in Shanghai.",
+                                    "Beijing also has many scientists.",
+                                    kPairs[4].second,
+                                    kPairs[5].second};
+    EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, zh2, en2)),
+              (std::vector<std::string>{"[0]:[0]", "[1]:[1]", "[2,3]:[2,3]", "[4]:[4]", "[5]:[5]"}));
+  }
+
   // Traditional characters align as the Simplified ones do.
   {
     std::vector<std::string> trad = {"上海是中國最大的城市。",       "科學家在實驗室研究新的電池技術。",
