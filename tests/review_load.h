@@ -187,8 +187,8 @@ inline ReviewLoadResult RunReviewLoad(const ReviewLoadOptions& options) {
       auto r =
           timed([&] { return http.Get(("/api/document" + q).c_str()); }, count ? &mine.read_ms : nullptr);
       if (!r || r->status != 200 || !view.Update(r->body)) {
-        mine.problems.push_back("read: " +
-                                (r ? std::to_string(r->status) + " " + r->body.substr(0, 200) : "no answer"));
+        mine.problems.push_back("read: " + (r ? std::to_string(r->status) + " " + r->body.substr(0, 200)
+                                              : "no answer (" + httplib::to_string(r.error()) + ")"));
         return;
       }
       if (count) ++mine.reads;
@@ -218,7 +218,8 @@ inline ReviewLoadResult RunReviewLoad(const ReviewLoadOptions& options) {
           read(false);
         } else {
           mine.problems.push_back(body.dump() + ": " +
-                                  (r ? std::to_string(r->status) + " " + r->body : "no answer"));
+                                  (r ? std::to_string(r->status) + " " + r->body
+                                     : "no answer (" + httplib::to_string(r.error()) + ")"));
         }
       } else if (dice < 90) {
         json body = review_load_detail::MakeEdit(view, rng, client, k);
@@ -228,9 +229,9 @@ inline ReviewLoadResult RunReviewLoad(const ReviewLoadOptions& options) {
         if (r && r->status == 409 && is_json_error(r))
           ++mine.stale_409;
         else
-          mine.problems.push_back(
-              "stale " + body.dump() + ": " +
-              (r ? std::to_string(r->status) + " " + r->body.substr(0, 200) : "no answer"));
+          mine.problems.push_back("stale " + body.dump() + ": " +
+                                  (r ? std::to_string(r->status) + " " + r->body.substr(0, 200)
+                                     : "no answer (" + httplib::to_string(r.error()) + ")"));
       } else {
         ++mine.bad_sent;
         auto send_bad = [&]() -> httplib::Result {
@@ -261,9 +262,9 @@ inline ReviewLoadResult RunReviewLoad(const ReviewLoadOptions& options) {
         if (r && r->status >= 400 && r->status < 500 && is_json_error(r))
           ++mine.bad_4xx_json;
         else
-          mine.problems.push_back(
-              "bad request " + std::to_string(dice % 6) + ": " +
-              (r ? std::to_string(r->status) + " " + r->body.substr(0, 200) : "no answer"));
+          mine.problems.push_back("bad request " + std::to_string(dice % 6) + ": " +
+                                  (r ? std::to_string(r->status) + " " + r->body.substr(0, 200)
+                                     : "no answer (" + httplib::to_string(r.error()) + ")"));
       }
     }
     std::lock_guard<std::mutex> lock(mu);

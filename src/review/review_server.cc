@@ -1,8 +1,11 @@
 #include "review/review_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -28,6 +31,23 @@ bool SameSecret(const std::string& a, const std::string& b) {
 
 bool EqualsNoCase(const std::string& a, const std::string& b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian
+// built its shared library): when more clients connect at once, the kernel drops their
+// connection requests and they retry after 1 s, 3 s, 7 s... Listening again on the bound
+// socket (found by its port) raises the backlog; Linux allows it on a listening socket.
+void RaiseListenBacklog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int accepting = 0;
+    socklen_t len = sizeof(accepting);
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &len) != 0 || accepting == 0) continue;
+    sockaddr_in addr{};
+    socklen_t addr_len = sizeof(addr);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0 || addr.sin_family != AF_INET)
+      continue;
+    if (ntohs(addr.sin_port) == port) listen(fd, 512);
+  }
 }
 
 int StatusToHttp(const Status& s) {
@@ -227,6 +247,7 @@ Status ReviewServer::Bind(int port) {
     }
     port_ = port;
   }
+  RaiseListenBacklog(port_);
   return Status::Ok();
 }
 
