@@ -1,4 +1,5 @@
-// Fuzz target: XLIFF 1.2 and 2.x as `tmalign check --xliff` reads them (check/xml_unit_sources).
+// Fuzz target: XLIFF 1.2 and 2.x through tm/xliff_reader, the one XLIFF reader (import and
+// `tmalign check --xliff` both read through it), as check/xml_unit_sources calls it.
 #include "check/unit_sources.h"
 #include "fuzz_target.h"
 
