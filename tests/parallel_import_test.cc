@@ -7,8 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "run_binary.h"
-#include "temp_dir.h"
+#include "tm_cli_fixture.h"
 
 namespace tmalign {
 namespace {
@@ -17,21 +16,9 @@ using testing::RunResult;
 using testing::RunTmalign;
 namespace fs = std::filesystem;
 
-class ParallelImportTest : public ::testing::Test {
+class ParallelImportTest : public testing::TmCliFixture {
  protected:
-  void SetUp() override {
-    dir_ = ::tmalign::testing::MakeTempDir("tmalign_parallel_import");
-    ASSERT_FALSE(dir_.empty());
-    tm_ = dir_ + "/tm.sqlite";
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  RunResult Tm(const std::string& args) { return RunTmalign(args + " --tm " + tm_); }
-  std::string dir_, tm_;
+  ParallelImportTest() : TmCliFixture("tmalign_parallel_import") {}
 };
 
 TEST_F(ParallelImportTest, LineIWithLineIBlankPairsSkipped) {

@@ -18,6 +18,7 @@
 #include "run_binary.h"
 #include "temp_dir.h"
 #include "tm/sqlite_handle.h"
+#include "tm_cli_fixture.h"
 
 namespace tmalign {
 
@@ -28,21 +29,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TmCliTest : public ::testing::Test {
+class TmCliTest : public testing::TmCliFixture {
  protected:
-  void SetUp() override {
-    dir_ = ::tmalign::testing::MakeTempDir("tmalign_tm_cli");
-    ASSERT_FALSE(std::string(dir_).empty());
-    tm_ = dir_ + "/tm.sqlite";
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  RunResult Tm(const std::string& args) { return RunTmalign(args + " --tm " + tm_); }
+  TmCliTest() : TmCliFixture("tmalign_tm_cli") {}
   int64_t Query(const std::string& sql) {
     std::unique_ptr<SqliteDb> db;
     EXPECT_TRUE(SqliteDb::Open(tm_, SQLITE_OPEN_READONLY, tm_, &db).ok());
@@ -52,7 +41,6 @@ class TmCliTest : public ::testing::Test {
     EXPECT_TRUE(st.Step(&row).ok());
     return row ? st.ColumnInt64(0) : -1;
   }
-  std::string dir_, tm_;
 };
 
 const char* kTmx = R"(<?xml version="1.0" encoding="UTF-8"?>

@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "run_binary.h"
-#include "temp_dir.h"
 #include "tm/xliff_reader.h"
+#include "tm_cli_fixture.h"
 
 namespace tmalign {
 namespace {
@@ -58,21 +57,9 @@ const char* kXliff20 = R"(<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 )";
 
-class XliffImportTest : public ::testing::Test {
+class XliffImportTest : public testing::TmCliFixture {
  protected:
-  void SetUp() override {
-    dir_ = ::tmalign::testing::MakeTempDir("tmalign_xliff_import");
-    ASSERT_FALSE(dir_.empty());
-    tm_ = dir_ + "/tm.sqlite";
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  RunResult Tm(const std::string& args) { return RunTmalign(args + " --tm " + tm_); }
-  std::string dir_, tm_;
+  XliffImportTest() : TmCliFixture("tmalign_xliff_import") {}
 };
 
 TEST_F(XliffImportTest, ReaderGivesStatesSegmentsLanguagesAndTmxMarkup) {
