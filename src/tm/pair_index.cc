@@ -39,6 +39,25 @@ void PutVarint(uint64_t v, std::string* out) {
   out->push_back(static_cast<char>(v));
 }
 
+// Calls fn(id) for each id of a delta-varint list (the first delta from 0), in order.
+template <typename Fn>
+void ForEachDeltaVarint(std::string_view list, Fn fn) {
+  int64_t id = 0;
+  uint64_t v = 0;
+  int shift = 0;
+  for (unsigned char c : list) {
+    v |= static_cast<uint64_t>(c & 0x7F) << shift;
+    if (c & 0x80) {
+      shift += 7;
+      continue;
+    }
+    id += static_cast<int64_t>(v);
+    fn(id);
+    v = 0;
+    shift = 0;
+  }
+}
+
 }  // namespace
 
 int64_t PairHash(std::string_view source, std::string_view target) {
@@ -382,21 +401,12 @@ Status PairIndexWriter::WritePostings() {
     // Cut at id boundaries; each piece starts again from 0 (its first id in full).
     RunEntry piece{e.key, 0, 0, 0, 0};
     chunk.clear();
-    int64_t id = 0;
-    uint64_t v = 0;
-    int shift = 0;
-    for (unsigned char c : list) {
-      v |= static_cast<uint64_t>(c & 0x7F) << shift;
-      if (c & 0x80) {
-        shift += 7;
-        continue;
-      }
-      id += static_cast<int64_t>(v);
-      v = 0;
-      shift = 0;
+    Status status;
+    ForEachDeltaVarint(list, [&](int64_t id) {
+      if (!status.ok()) return;
       if (chunk.size() >= kMaxPostingRowBytes - 10) {
         piece.size = static_cast<uint32_t>(chunk.size());
-        TMALIGN_RETURN_IF_ERROR(add_row(piece, chunk));
+        status = add_row(piece, chunk);
         piece.n = 0;
         chunk.clear();
       }
@@ -404,7 +414,8 @@ Status PairIndexWriter::WritePostings() {
       PutVarint(static_cast<uint64_t>(id - (piece.n == 0 ? 0 : piece.last)), &chunk);
       piece.last = id;
       ++piece.n;
-    }
+    });
+    TMALIGN_RETURN_IF_ERROR(status);
     piece.size = static_cast<uint32_t>(chunk.size());
     return add_row(piece, chunk);
   }));
@@ -482,21 +493,7 @@ Status PostingsReader::Read(uint64_t term, std::vector<int64_t>* ids) {
   while (true) {
     TMALIGN_RETURN_IF_ERROR(read_.Step(&has_row));
     if (!has_row) break;
-    std::string_view blob = read_.ColumnBlob(0);
-    int64_t prev = 0;
-    uint64_t v = 0;
-    int shift = 0;
-    for (unsigned char c : blob) {
-      v |= static_cast<uint64_t>(c & 0x7F) << shift;
-      if (c & 0x80) {
-        shift += 7;
-        continue;
-      }
-      prev += static_cast<int64_t>(v);
-      ids->push_back(prev);
-      v = 0;
-      shift = 0;
-    }
+    ForEachDeltaVarint(read_.ColumnBlob(0), [&](int64_t id) { ids->push_back(id); });
   }
   read_.Reset();
   return Status::Ok();
