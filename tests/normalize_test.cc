@@ -47,4 +47,17 @@ TEST(NormalizeTest, ExpansionKeepsOrigin) {
   EXPECT_EQ(t.origin[3], 4u);
 }
 
+// Code points that fold to themselves are learnt on first sight and copied after that: the
+// second pass over a text must give what the first gave, origins included.
+TEST(NormalizeTest, SameResultOnceCodePointsAreKnown) {
+  const std::string input = "区块链Ｍ链É—“区”";
+  for (int pass = 0; pass < 2; ++pass) {
+    NormalizedText t = MatchNormalizer::Shared().NormalizeWithOrigin(input);
+    ASSERT_EQ(t.text, "区块链m链é-\"区\"") << "pass " << pass;
+    const std::vector<uint32_t> want = {0,  0,  0,  3,  3,  3,  6,  6,  6,  9,  12,
+                                        12, 12, 15, 15, 17, 20, 23, 23, 23, 26, 29};
+    EXPECT_EQ(t.origin, want) << "pass " << pass;
+  }
+}
+
 }  // namespace tmalign

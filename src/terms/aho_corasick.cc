@@ -8,7 +8,8 @@ namespace tmalign {
 AhoCorasick::AhoCorasick() {
   nodes_.emplace_back();
   build_edges_.emplace_back();
-  std::fill(std::begin(root_next_), std::end(root_next_), 0);
+  nodes_[0].row = 0;
+  rows_.assign(256, 0);
 }
 
 int AhoCorasick::Add(std::string_view pattern) {
@@ -57,22 +58,35 @@ void AhoCorasick::Build() {
     nodes_[i].first_edge = static_cast<uint32_t>(edges_.size());
     nodes_[i].edge_count = static_cast<uint16_t>(build_edges_[i].size());
     edges_.insert(edges_.end(), build_edges_[i].begin(), build_edges_[i].end());
+    nodes_[i].row = -1;
   }
-  std::fill(std::begin(root_next_), std::end(root_next_), 0);
+  rows_.assign(256, 0);
+  nodes_[0].row = 0;
+  std::vector<uint8_t> depth(nodes_.size(), 0);
   std::deque<int32_t> queue;
   for (const Edge& e : build_edges_[0]) {
-    root_next_[e.byte] = e.target;
+    rows_[e.byte] = e.target;
     nodes_[static_cast<size_t>(e.target)].fail = 0;
+    depth[static_cast<size_t>(e.target)] = 1;
     queue.push_back(e.target);
   }
   while (!queue.empty()) {
     const int32_t u = queue.front();
     queue.pop_front();
+    Node& un = nodes_[static_cast<size_t>(u)];
+    // Breadth first, so the failure node (shallower) has its row already.
+    if (depth[static_cast<size_t>(u)] <= kRowDepth) {
+      un.row = static_cast<int32_t>(rows_.size() / 256);
+      const size_t fail_row = static_cast<size_t>(nodes_[static_cast<size_t>(un.fail)].row) * 256;
+      for (size_t b = 0; b < 256; ++b) rows_.push_back(rows_[fail_row + b]);
+      for (const Edge& e : build_edges_[static_cast<size_t>(u)])
+        rows_[static_cast<size_t>(un.row) * 256 + e.byte] = e.target;
+    }
     for (const Edge& e : build_edges_[static_cast<size_t>(u)]) {
       int32_t f = nodes_[static_cast<size_t>(u)].fail;
       int32_t target = -1;
       while (true) {
-        target = f == 0 ? root_next_[e.byte] : Child(f, e.byte);
+        target = f == 0 ? rows_[e.byte] : Child(f, e.byte);
         if (target >= 0 && (f != 0 || target != 0)) break;
         if (f == 0) {
           target = 0;
@@ -84,6 +98,8 @@ void AhoCorasick::Build() {
       v.fail = target == e.target ? 0 : target;
       const Node& fn = nodes_[static_cast<size_t>(v.fail)];
       v.dict_link = fn.output >= 0 ? v.fail : fn.dict_link;
+      depth[static_cast<size_t>(e.target)] =
+          static_cast<uint8_t>(std::min(255, depth[static_cast<size_t>(u)] + 1));
       queue.push_back(e.target);
     }
   }
@@ -97,8 +113,9 @@ void AhoCorasick::FindAll(std::string_view text,
   for (size_t i = 0; i < text.size(); ++i) {
     const uint8_t b = static_cast<uint8_t>(text[i]);
     while (true) {
-      if (state == 0) {
-        state = root_next_[b];
+      const Node& n = nodes_[static_cast<size_t>(state)];
+      if (n.row >= 0) {
+        state = rows_[static_cast<size_t>(n.row) * 256 + b];
         break;
       }
       const int32_t next = Child(state, b);
@@ -106,7 +123,7 @@ void AhoCorasick::FindAll(std::string_view text,
         state = next;
         break;
       }
-      state = nodes_[static_cast<size_t>(state)].fail;
+      state = n.fail;
     }
     for (int32_t s = nodes_[static_cast<size_t>(state)].output >= 0
                          ? state

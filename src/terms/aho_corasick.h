@@ -29,6 +29,7 @@ class AhoCorasick {
     int32_t fail = 0;
     int32_t output = -1;     // pattern id ending exactly here
     int32_t dict_link = -1;  // nearest node on the fail chain with an output
+    int32_t row = -1;        // its full transition row in rows_, for the shallow nodes
   };
   struct Edge {
     uint8_t byte;
@@ -39,7 +40,11 @@ class AhoCorasick {
   std::vector<std::vector<Edge>> build_edges_;  // per node, only until Build()
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  int32_t root_next_[256];
+  // Full transition rows (failures resolved, 256 a node) of the nodes at most kRowDepth
+  // bytes deep, the root's first: the automaton spends most bytes there, and a row is one
+  // load where edges and failure links are several (a Chinese character is three bytes).
+  static constexpr int kRowDepth = 3;
+  std::vector<int32_t> rows_;
   std::vector<size_t> lengths_;
   bool built_ = false;
 };

@@ -143,9 +143,13 @@ bool IsCapitalized(std::string_view text, const EnglishWord& w) {
 
 }  // namespace
 
-std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
-  std::vector<EnglishWord> words;
-  bool pending_break = false;
+namespace {
+
+// Calls fn(begin, end, break_before) for each English word of `text` as SplitEnglishWords
+// finds it, before folding; break_before is true for the first word.
+template <typename Fn>
+void ForEachWordSpan(std::string_view text, Fn fn) {
+  bool pending_break = false, first = true;
   for (size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (!IsAsciiWordByte(c)) {
@@ -164,20 +168,30 @@ std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
         break;
       }
     }
+    fn(begin, i, pending_break || first);
+    pending_break = false;
+    first = false;
+  }
+}
+
+}  // namespace
+
+std::vector<EnglishWord> SplitEnglishWords(std::string_view text, bool fold) {
+  std::vector<EnglishWord> words;
+  ForEachWordSpan(text, [&](size_t begin, size_t end, bool break_before) {
     EnglishWord w;
     w.begin = begin;
-    w.end = i;
+    w.end = end;
     if (fold) {
-      const std::string lower = LowerWord(text.substr(begin, i - begin));
+      const std::string lower = LowerWord(text.substr(begin, end - begin));
       w.stop = IsEnglishStopword(lower);
       w.key = StemEnglishWord(lower);
     } else {
-      w.key = std::string(text.substr(begin, i - begin));
+      w.key = std::string(text.substr(begin, end - begin));
     }
-    w.break_before = pending_break || words.empty();
-    pending_break = false;
+    w.break_before = break_before || words.empty();
     if (!w.key.empty()) words.push_back(std::move(w));
-  }
+  });
   return words;
 }
 
@@ -211,7 +225,7 @@ struct TermUsageCollector::Impl {
   // Per worker: a word as written -> its word id (-1: in no candidate span) and whether it
   // is a stopword. Most words of most targets are in no candidate span, and stemming them
   // is the cost of pass 2.
-  std::vector<std::unordered_map<std::string, std::pair<int32_t, bool>>> count_caches;
+  std::vector<StringMap<std::pair<int32_t, bool>>> count_caches;
 
   // Dictionary evidence per term: English stems of each segment of the term (at most 31),
   // and of the whole term.
@@ -272,8 +286,13 @@ struct TermUsageCollector::Impl {
 
   // Calls fn(first word, last word, node) for each candidate span of `words` that the trie
   // holds (adding them when `add`).
-  template <typename Fn>
-  void ForEachSpan(const std::vector<EnglishWord>& words, const std::vector<int32_t>& ids, bool add, Fn fn) {
+  // A word of pass 2: no text, only what spans need.
+  struct CountedWord {
+    bool stop = false, break_before = false;
+  };
+
+  template <typename Word, typename Fn>
+  void ForEachSpan(const std::vector<Word>& words, const std::vector<int32_t>& ids, bool add, Fn fn) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (ids[i] < 0 || words[i].stop) continue;
       uint32_t node = 0;
@@ -509,22 +528,25 @@ void TermUsageCollector::FlushCounts() {
   ParallelFor(count, m.threads, [&](unsigned worker, size_t begin, size_t end) {
     auto& cache = m.count_caches[worker];
     std::vector<int32_t> ids;
+    std::vector<Impl::CountedWord> words;
     for (size_t i = begin; i < end; ++i) {
       // Words as SplitEnglishWords finds them, folded through the cache of surfaces.
-      std::vector<EnglishWord> words = SplitEnglishWords(m.to_count[i], /*fold=*/false);
+      const std::string_view text = m.to_count[i];
       ids.clear();
-      for (EnglishWord& w : words) {
-        auto it = cache.find(w.key);
+      words.clear();
+      ForEachWordSpan(text, [&](size_t b, size_t e, bool break_before) {
+        const std::string_view surface = text.substr(b, e - b);
+        auto it = cache.find(surface);
         if (it == cache.end()) {
-          const std::string lower = LowerWord(w.key);
+          const std::string lower = LowerWord(surface);
           it = cache
-                   .emplace(w.key,
+                   .emplace(std::string(surface),
                             std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
                    .first;
         }
         ids.push_back(it->second.first);
-        w.stop = it->second.second;
-      }
+        words.push_back(Impl::CountedWord{it->second.second, break_before || words.empty()});
+      });
       std::vector<uint32_t>& unit_nodes = nodes[i];
       m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) { unit_nodes.push_back(node); });
       std::sort(unit_nodes.begin(), unit_nodes.end());

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -136,6 +137,18 @@ struct MatchNormalizer::Impl {
     return false;
   }
 
+  // Per BMP code point: whether FoldInto leaves it as it is (NFKC, case folding and
+  // punctuation all identity), learnt on first sight; shared by threads, hence atomic.
+  static constexpr uint8_t kUnknown = 0, kInert = 1, kChanged = 2;
+  mutable std::unique_ptr<std::atomic<uint8_t>[]> inert { new std::atomic<uint8_t>[ 0x10000 ]() };
+
+  bool IsInert(UChar32 c) const {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::UnicodeString piece(c);
+    return nfkc->isNormalized(piece, err) && U_SUCCESS(err) && u_foldCase(c, U_FOLD_CASE_DEFAULT) == c &&
+           UnifyPunctuation(c) == c;
+  }
+
   // NFKC + case fold + punctuation, one code point at a time so the origin is exact.
   void FoldInto(std::string_view in, std::string* out, std::vector<uint32_t>* origin) const {
     const auto* s = reinterpret_cast<const uint8_t*>(in.data());
@@ -159,6 +172,19 @@ struct MatchNormalizer::Impl {
         AppendUtf8(out, 0xFFFD);
         origin->resize(out->size(), static_cast<uint32_t>(start));
         continue;
+      }
+      if (c < 0x10000) {
+        // Most code points (Han characters above all) come out as they went in: copied.
+        uint8_t state = inert[c].load(std::memory_order_relaxed);
+        if (state == kUnknown) {
+          state = IsInert(c) ? kInert : kChanged;
+          inert[c].store(state, std::memory_order_relaxed);
+        }
+        if (state == kInert) {
+          out->append(in.data() + start, static_cast<size_t>(i - start));
+          origin->resize(out->size(), static_cast<uint32_t>(start));
+          continue;
+        }
       }
       UErrorCode err = U_ZERO_ERROR;
       piece.setTo(c);
@@ -266,6 +292,12 @@ NormalizedText MatchNormalizer::NormalizeWithOrigin(std::string_view utf8) const
   impl_->FoldInto(utf8, &folded, &folded_origin);
 
   NormalizedText result;
+  if (!impl_->MayConvert(folded)) {  // no line changes under t2s: the folded text is the result
+    result.text = std::move(folded);
+    result.origin = std::move(folded_origin);
+    result.origin.push_back(static_cast<uint32_t>(utf8.size()));
+    return result;
+  }
   result.text.reserve(folded.size());
   result.origin.reserve(folded.size() + 1);
   size_t line_start = 0;
