@@ -264,6 +264,8 @@ struct TermUsageCollector::Impl {
   std::vector<std::unordered_map<uint32_t, uint32_t>> cooc;  // per term: node -> units with both
   bool any_pending = false;
 
+  class SpanChooser;  // Finish's choice of a span, defined below
+
   int32_t WordId(const std::string& key, bool add) {
     auto it = word_ids.find(key);
     if (it != word_ids.end()) return it->second;
@@ -559,6 +561,121 @@ void TermUsageCollector::FlushCounts() {
   m.to_count.clear();
 }
 
+// The best span of a unit's target for a term that no glossary rendering settled: dictionary
+// coverage of the term's parts, association across the TM (Dice), and the spans a translator
+// marks (quotes, capitals). Reads the collector's tables only, so several run at once; the
+// terms of one unit come one after the other, and share the target's words and spans.
+class TermUsageCollector::Impl::SpanChooser {
+ public:
+  // Reads the tables only (no word or span is added), as the counting pass does on its threads.
+  explicit SpanChooser(Impl& m) : m_(m) {}
+
+  // Sets *key and *surface to the best span's folded form and text; leaves them empty if none.
+  void Choose(const TermUnit& tu, std::string* key_out, std::string* surface_out) {
+    const size_t t = tu.term;
+    std::string key, surface;
+    const std::string& target = m_.targets[tu.text];
+    if (cached_text != tu.text) {
+      cached_text = tu.text;
+      words = SplitEnglishWords(target);
+      ids.clear();
+      for (const EnglishWord& w : words) ids.push_back(m_.WordId(w.key, false));
+      spans.clear();
+      m_.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
+        spans.push_back({i, j, node});
+      });
+    }
+    const Impl::Evidence& ev = m_.evidence[t];
+    const size_t segs = ev.segments.size();
+    // Which parts of the term each word renders: bit s for segment s, bit 31 for the whole term.
+    std::vector<uint32_t> bits(words.size(), 0);
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (size_t s = 0; s < segs; ++s) {
+        for (const std::string& stem : ev.segments[s]) {
+          if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << s;
+        }
+      }
+      for (const std::string& stem : ev.whole) {
+        if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << 31;
+      }
+    }
+    // Spans a translator marks as one: the words inside a pair of quotes (when the source
+    // quotes the term too) and runs of capitalized words (titles, names).
+    std::set<std::pair<size_t, size_t>> marked;
+    if (tu.quoted) {
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (!QuoteBefore(target, words[i].begin)) continue;
+        for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
+          if (j > i && words[j].break_before) break;
+          if (QuoteAfter(target, words[j].end)) {
+            marked.emplace(i, j);
+            break;
+          }
+        }
+      }
+    }
+    const bool only_quote = marked.size() == 1;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!IsCapitalized(target, words[i]) ||
+          (i > 0 && !words[i].break_before && IsCapitalized(target, words[i - 1])))
+        continue;
+      size_t j = i;
+      while (j + 1 < words.size() && !words[j + 1].break_before && IsCapitalized(target, words[j + 1])) ++j;
+      if (j > i && j - i < kMaxWords) marked.emplace(i, j);
+    }
+    const double n_t = static_cast<double>(m_.pending_count[t]);
+    double best_score = -1;
+    uint32_t best_cooc = 0;
+    size_t best_i = 0, best_j = 0;
+    bool found = false;
+    for (const auto& [i, j, node] : spans) {
+      uint32_t mask = 0;
+      int extra = 0;
+      for (size_t k = i; k <= j; ++k) {
+        mask |= bits[k];
+        if (bits[k] == 0 && !words[k].stop) ++extra;
+      }
+      double cov =
+          segs ? static_cast<double>(std::popcount(mask & 0x7FFFFFFFu)) / static_cast<double>(segs) : 0;
+      if (mask & (1u << 31)) cov = 1;
+      auto it = m_.cooc[t].find(node);
+      const uint32_t both = it == m_.cooc[t].end() ? 0 : it->second;
+      const double dice = 2.0 * both / (n_t + std::max<double>(m_.node_units[node], both));
+      const bool is_marked = marked.count({i, j}) > 0;
+      const bool lone_quote = only_quote && is_marked && tu.quoted;
+      if (cov == 0 && !lone_quote && (both < 2 || dice < 0.2)) continue;
+      double score = cov > 0 ? 0.6 * cov + 0.4 * dice - 0.1 * extra : dice - 1.0;
+      if (is_marked) score += cov > 0 ? 0.1 * (extra + 1) : 0.5;
+      const size_t len = j - i, best_len = best_j - best_i;
+      if (!found || score > best_score + 1e-9 ||
+          (score > best_score - 1e-9 && (both > best_cooc || (both == best_cooc && len > best_len)))) {
+        found = true;
+        best_score = score;
+        best_cooc = both;
+        best_i = i;
+        best_j = j;
+      }
+    }
+    if (found) {
+      surface = target.substr(words[best_i].begin, words[best_j].end - words[best_i].begin);
+      for (size_t k = best_i; k <= best_j; ++k) key += (k > best_i ? " " : "") + words[k].key;
+    }
+    *key_out = std::move(key);
+    *surface_out = std::move(surface);
+  }
+
+ private:
+  struct CandidateSpan {
+    size_t i, j;
+    uint32_t node;
+  };
+  Impl& m_;
+  size_t cached_text = SIZE_MAX;
+  std::vector<EnglishWord> words;
+  std::vector<int32_t> ids;
+  std::vector<CandidateSpan> spans;
+};
+
 std::vector<TermUsage> TermUsageCollector::Finish() {
   FlushUnits();
   FlushCounts();
@@ -575,109 +692,24 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
   std::vector<std::set<int>> term_docs(n);
   std::vector<int> unrendered(n, 0);
 
-  // The words and candidate spans of the target last scored: the terms of one unit come
-  // one after the other and share them.
-  struct CandidateSpan {
-    size_t i, j;
-    uint32_t node;
-  };
-  size_t cached_text = SIZE_MAX;
-  std::vector<EnglishWord> words;
-  std::vector<int32_t> ids;
-  std::vector<CandidateSpan> spans;
+  // The spans of the units left to statistics, chosen on several threads.
+  std::vector<std::pair<std::string, std::string>> chosen(m.term_units.size());  // key, surface
+  ParallelFor(m.term_units.size(), m.threads, [&](unsigned, size_t begin, size_t end) {
+    Impl::SpanChooser chooser(m);
+    for (size_t k = begin; k < end; ++k) {
+      const Impl::TermUnit& tu = m.term_units[k];
+      if (tu.key.empty() && tu.text != SIZE_MAX) chooser.Choose(tu, &chosen[k].first, &chosen[k].second);
+    }
+  });
 
-  for (const Impl::TermUnit& tu : m.term_units) {
+  for (size_t k = 0; k < m.term_units.size(); ++k) {
+    const Impl::TermUnit& tu = m.term_units[k];
     const size_t t = tu.term;
     term_docs[t].insert(tu.doc);
     std::string key = tu.key, surface = tu.found;
-    if (key.empty() && tu.text != SIZE_MAX) {
-      // The best span of the target for this term.
-      const std::string& target = m.targets[tu.text];
-      if (cached_text != tu.text) {
-        cached_text = tu.text;
-        words = SplitEnglishWords(target);
-        ids.clear();
-        for (const EnglishWord& w : words) ids.push_back(m.WordId(w.key, false));
-        spans.clear();
-        m.ForEachSpan(words, ids, false, [&](size_t i, size_t j, uint32_t node) {
-          spans.push_back({i, j, node});
-        });
-      }
-      const Impl::Evidence& ev = m.evidence[t];
-      const size_t segs = ev.segments.size();
-      // Which parts of the term each word renders: bit s for segment s, bit 31 for the whole term.
-      std::vector<uint32_t> bits(words.size(), 0);
-      for (size_t i = 0; i < words.size(); ++i) {
-        for (size_t s = 0; s < segs; ++s) {
-          for (const std::string& stem : ev.segments[s]) {
-            if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << s;
-          }
-        }
-        for (const std::string& stem : ev.whole) {
-          if (StemsMeet(words[i].key, stem)) bits[i] |= 1u << 31;
-        }
-      }
-      // Spans a translator marks as one: the words inside a pair of quotes (when the source
-      // quotes the term too) and runs of capitalized words (titles, names).
-      std::set<std::pair<size_t, size_t>> marked;
-      if (tu.quoted) {
-        for (size_t i = 0; i < words.size(); ++i) {
-          if (!QuoteBefore(target, words[i].begin)) continue;
-          for (size_t j = i; j < words.size() && j < i + kMaxWords; ++j) {
-            if (j > i && words[j].break_before) break;
-            if (QuoteAfter(target, words[j].end)) {
-              marked.emplace(i, j);
-              break;
-            }
-          }
-        }
-      }
-      const bool only_quote = marked.size() == 1;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (!IsCapitalized(target, words[i]) ||
-            (i > 0 && !words[i].break_before && IsCapitalized(target, words[i - 1])))
-          continue;
-        size_t j = i;
-        while (j + 1 < words.size() && !words[j + 1].break_before && IsCapitalized(target, words[j + 1])) ++j;
-        if (j > i && j - i < kMaxWords) marked.emplace(i, j);
-      }
-      const double n_t = static_cast<double>(m.pending_count[t]);
-      double best_score = -1;
-      uint32_t best_cooc = 0;
-      size_t best_i = 0, best_j = 0;
-      bool found = false;
-      for (const auto& [i, j, node] : spans) {
-        uint32_t mask = 0;
-        int extra = 0;
-        for (size_t k = i; k <= j; ++k) {
-          mask |= bits[k];
-          if (bits[k] == 0 && !words[k].stop) ++extra;
-        }
-        double cov =
-            segs ? static_cast<double>(std::popcount(mask & 0x7FFFFFFFu)) / static_cast<double>(segs) : 0;
-        if (mask & (1u << 31)) cov = 1;
-        auto it = m.cooc[t].find(node);
-        const uint32_t both = it == m.cooc[t].end() ? 0 : it->second;
-        const double dice = 2.0 * both / (n_t + std::max<double>(m.node_units[node], both));
-        const bool is_marked = marked.count({i, j}) > 0;
-        const bool lone_quote = only_quote && is_marked && tu.quoted;
-        if (cov == 0 && !lone_quote && (both < 2 || dice < 0.2)) continue;
-        double score = cov > 0 ? 0.6 * cov + 0.4 * dice - 0.1 * extra : dice - 1.0;
-        if (is_marked) score += cov > 0 ? 0.1 * (extra + 1) : 0.5;
-        const size_t len = j - i, best_len = best_j - best_i;
-        if (!found || score > best_score + 1e-9 ||
-            (score > best_score - 1e-9 && (both > best_cooc || (both == best_cooc && len > best_len)))) {
-          found = true;
-          best_score = score;
-          best_cooc = both;
-          best_i = i;
-          best_j = j;
-        }
-      }
-      if (found) {
-        surface = target.substr(words[best_i].begin, words[best_j].end - words[best_i].begin);
-        for (size_t k = best_i; k <= best_j; ++k) key += (k > best_i ? " " : "") + words[k].key;
-      }
+    if (key.empty()) {
+      key = std::move(chosen[k].first);
+      surface = std::move(chosen[k].second);
     }
     if (key.empty()) {
       ++unrendered[t];

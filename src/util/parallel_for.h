@@ -1,4 +1,4 @@
-// ParallelFor: one range of work split into contiguous chunks, one chunk a thread.
+// ParallelFor: one range of work shared by a few threads.
 #pragma once
 
 #include <cstddef>
@@ -6,11 +6,12 @@
 
 namespace tmalign {
 
-// Calls fn(worker, begin, end) for `threads` contiguous chunks covering [0, count), each on
-// its own thread (worker 0 on the calling thread), and returns when all have returned. A
-// chunk may be empty. fn must not throw. With threads <= 1, or count small, it is one call on
-// the calling thread. The chunking depends only on count and threads, so a caller that keeps
-// per-worker state and merges the results in chunk order is deterministic.
+// Calls fn(worker, begin, end) on pieces that together cover [0, count) exactly once, on
+// `threads` threads (worker 0 is the calling thread), and returns when all have returned.
+// Pieces are handed out in order to whichever worker is free, so a worker may get several
+// and which worker gets which piece varies from run to run: a caller that writes its results
+// by index, or keeps only caches per worker, is deterministic. fn must not throw. With
+// threads <= 1, or count small, it is one call fn(0, 0, count) on the calling thread.
 void ParallelFor(size_t count, unsigned threads,
                  const std::function<void(unsigned worker, size_t begin, size_t end)>& fn);
 
