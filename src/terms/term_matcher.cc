@@ -276,23 +276,15 @@ std::vector<ZhHit> TermMatcher::FindZh(std::string_view text) const {
   extra_words_.FindAll(n.text, [&](int, size_t b, size_t e) {
     for (size_t i = b + 1; i < e; ++i) boundary[i] = false;
   });
-  // The words around each position: prev_boundary[i] is the last boundary <= i,
-  // next_boundary[i] the first boundary >= i.
-  std::vector<size_t> prev_boundary(boundary.size()), next_boundary(boundary.size());
-  for (size_t i = 0, last = 0; i < boundary.size(); ++i) {
-    if (boundary[i]) last = i;
-    prev_boundary[i] = last;
-  }
-  for (size_t i = boundary.size(), next = n.text.size(); i-- > 0;) {
-    if (boundary[i]) next = i;
-    next_boundary[i] = next;
-  }
   auto whole_word = [&](const Span& s) { return boundary[s.begin] && boundary[s.end]; };
   auto uncrossed = [&](const Span& s) {
     // The word around the start must not end inside the term, the word around the end
-    // must not start inside it.
-    if (!boundary[s.begin] && next_boundary[s.begin] < s.end) return false;
-    if (!boundary[s.end] && prev_boundary[s.end] > s.begin) return false;
+    // must not start inside it: either way, a boundary inside the term with one of its
+    // ends not a boundary.
+    if (boundary[s.begin] && boundary[s.end]) return true;
+    for (size_t i = s.begin + 1; i < s.end; ++i) {
+      if (boundary[i]) return false;
+    }
     return true;
   };
   auto single_han = [&](const Span& s) {

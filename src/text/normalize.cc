@@ -157,13 +157,21 @@ struct MatchNormalizer::Impl {
     icu::UnicodeString piece;
     while (i < n) {
       const int32_t start = i;
-      if (s[i] < 0x80) {  // ASCII fast path: NFKC is identity, folding is tolower
-        char c = static_cast<char>(s[i]);
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c == '`') c = '\'';
-        out->push_back(c);
-        origin->push_back(static_cast<uint32_t>(start));
-        ++i;
+      if (s[i] < 0x80) {  // a run of ASCII: NFKC is identity, folding is tolower
+        int32_t end = i + 1;
+        while (end < n && s[end] < 0x80) ++end;
+        const size_t at = out->size(), len = static_cast<size_t>(end - i);
+        out->append(in.data() + i, len);
+        origin->resize(at + len);
+        char* text = out->data() + at;
+        uint32_t* from = origin->data() + at;
+        for (size_t k = 0; k < len; ++k) {
+          const char c = text[k];
+          if (c >= 'A' && c <= 'Z') text[k] = static_cast<char>(c - 'A' + 'a');
+          if (c == '`') text[k] = '\'';
+          from[k] = static_cast<uint32_t>(i) + static_cast<uint32_t>(k);
+        }
+        i = end;
         continue;
       }
       UChar32 c;
