@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -201,6 +202,18 @@ std::string FoldEnglishPhrase(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// What pass 1 found in one unit, before the tables see it.
+struct FoundUnit {
+  std::vector<size_t> terms;             // the terms its source holds, in term order
+  std::vector<bool> quoted;              // per term: quoted in the source (“四个强化”)
+  std::vector<std::string> found, keys;  // per term: the glossary rendering found, folded ("" if none)
+  std::vector<EnglishWord> words;        // the target's words, when a term is left to statistics
+};
+
+}  // namespace
+
 struct TermUsageCollector::Impl {
   // The terms as a glossary of their own: the glossary's entry when it lists the term,
   // otherwise a stand-in whose rendering (the term itself) is never looked for.
@@ -220,8 +233,13 @@ struct TermUsageCollector::Impl {
     int position = 0;
     std::string source, target;
   };
-  std::vector<BufferedUnit> batch;    // pass 1
-  std::vector<std::string> to_count;  // pass 2
+  // Each pass keeps one batch filling (the caller's thread reads the TM into it) and one being
+  // worked on by the threads (`search`); the tables take a batch's results while the next
+  // batch is worked on. The work on a unit reads none of the tables, so the two overlap.
+  std::vector<BufferedUnit> batch, searching;   // pass 1
+  std::vector<FoundUnit> found;                 // what the search of `searching` found
+  std::vector<std::string> to_count, counting;  // pass 2
+  std::vector<std::vector<uint32_t>> counted;   // the candidate spans (nodes) of `counting`
   // Per worker: a word as written -> its word id (-1: in no candidate span) and whether it
   // is a stopword. Most words of most targets are in no candidate span, and stemming them
   // is the cost of pass 2.
@@ -265,6 +283,13 @@ struct TermUsageCollector::Impl {
   bool any_pending = false;
 
   class SpanChooser;  // Finish's choice of a span, defined below
+
+  std::future<void> search;  // the batch being worked on; last, so it ends before the rest goes
+  ~Impl() {
+    if (search.valid()) search.wait();
+  }
+
+  void ApplyFound(std::vector<BufferedUnit>* units, std::vector<FoundUnit>* results);
 
   int32_t WordId(const std::string& key, bool add) {
     auto it = word_ids.find(key);
@@ -386,18 +411,6 @@ TermUsageCollector::TermUsageCollector(const std::vector<std::string>& terms, co
 
 TermUsageCollector::~TermUsageCollector() = default;
 
-namespace {
-
-// What pass 1 found in one unit, before the tables see it.
-struct FoundUnit {
-  std::vector<size_t> terms;             // the terms its source holds, in term order
-  std::vector<bool> quoted;              // per term: quoted in the source (“四个强化”)
-  std::vector<std::string> found, keys;  // per term: the glossary rendering found, folded ("" if none)
-  std::vector<EnglishWord> words;        // the target's words, when a term is left to statistics
-};
-
-}  // namespace
-
 // Pass 1's work on one unit that reads only the terms and the matcher.
 static FoundUnit FindInUnit(const TermMatcher& matcher, const Glossary& query,
                             const std::vector<bool>& listed, std::string_view source,
@@ -462,51 +475,70 @@ void TermUsageCollector::AddUnit(std::string_view doc, int position, std::string
 
 void TermUsageCollector::FlushUnits() {
   Impl& m = *impl_;
-  if (m.batch.empty()) return;
-  std::vector<FoundUnit> found(m.batch.size());
-  ParallelFor(m.batch.size(), m.threads, [&](unsigned, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i)
-      found[i] = FindInUnit(*m.matcher, m.query, m.listed, m.batch[i].source, m.batch[i].target);
-  });
-  for (size_t i = 0; i < m.batch.size(); ++i) {
-    FoundUnit& f = found[i];
-    Impl::BufferedUnit& u = m.batch[i];
+  // The batch before must be done: its results are applied below, and it holds the threads.
+  std::vector<Impl::BufferedUnit> done;
+  std::vector<FoundUnit> done_found;
+  if (m.search.valid()) {
+    m.search.get();
+    done = std::move(m.searching);
+    done_found = std::move(m.found);
+  }
+  if (!m.batch.empty()) {
+    m.searching = std::move(m.batch);
+    m.batch.clear();
+    m.found.assign(m.searching.size(), FoundUnit{});
+    m.search = std::async(std::launch::async, [&m] {
+      ParallelFor(m.searching.size(), m.threads, [&m](unsigned, size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i)
+          m.found[i] =
+              FindInUnit(*m.matcher, m.query, m.listed, m.searching[i].source, m.searching[i].target);
+      });
+    });
+  }
+  m.ApplyFound(&done, &done_found);
+}
+
+// The tables take one batch's results, in TM order.
+void TermUsageCollector::Impl::ApplyFound(std::vector<BufferedUnit>* units, std::vector<FoundUnit>* results) {
+  for (size_t i = 0; i < units->size(); ++i) {
+    FoundUnit& f = (*results)[i];
+    BufferedUnit& u = (*units)[i];
     if (f.terms.empty()) continue;
-    auto [doc_it, new_doc] = m.doc_ids.emplace(u.doc, static_cast<int>(m.doc_names.size()));
-    if (new_doc) m.doc_names.push_back(u.doc);
+    auto [doc_it, new_doc] = doc_ids.emplace(u.doc, static_cast<int>(doc_names.size()));
+    if (new_doc) doc_names.push_back(u.doc);
     std::vector<uint32_t> nodes;
     if (!f.words.empty()) {
       std::vector<int32_t> ids;
       ids.reserve(f.words.size());
-      for (const EnglishWord& w : f.words) ids.push_back(m.WordId(w.key, true));
-      m.ForEachSpan(f.words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
+      for (const EnglishWord& w : f.words) ids.push_back(WordId(w.key, true));
+      ForEachSpan(f.words, ids, true, [&](size_t, size_t, uint32_t node) { nodes.push_back(node); });
       std::sort(nodes.begin(), nodes.end());
       nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
     }
     size_t text_index = SIZE_MAX;
     for (size_t k = 0; k < f.terms.size(); ++k) {
       const size_t t = f.terms[k];
-      ++m.term_unit_count[t];
-      Impl::TermUnit tu{
+      ++term_unit_count[t];
+      TermUnit tu{
           t, doc_it->second, u.position, SIZE_MAX, std::move(f.found[k]), std::move(f.keys[k]), f.quoted[k]};
       if (tu.key.empty()) {
-        ++m.pending_count[t];
-        for (uint32_t node : nodes) ++m.cooc[t][node];
+        ++pending_count[t];
+        for (uint32_t node : nodes) ++cooc[t][node];
         if (text_index == SIZE_MAX) {
-          text_index = m.targets.size();
-          m.targets.push_back(std::move(u.target));
+          text_index = targets.size();
+          targets.push_back(std::move(u.target));
         }
         tu.text = text_index;
-        m.any_pending = true;
+        any_pending = true;
       }
-      m.term_units.push_back(std::move(tu));
+      term_units.push_back(std::move(tu));
     }
   }
-  m.batch.clear();
 }
 
 bool TermUsageCollector::needs_counts() {
-  FlushUnits();
+  FlushUnits();  // the last batch starts
+  FlushUnits();  // and is applied
   return impl_->any_pending;
 }
 
@@ -518,47 +550,58 @@ void TermUsageCollector::CountUnit(std::string_view target) {
 
 void TermUsageCollector::FlushCounts() {
   Impl& m = *impl_;
-  if (m.to_count.empty()) return;
-  const size_t count = m.to_count.size();
-  m.units_counted += static_cast<uint32_t>(count);
-  if (m.word_ids.empty()) {
-    m.to_count.clear();
-    return;
+  // As FlushUnits: the batch before ends and is counted while this one is worked on.
+  std::vector<std::vector<uint32_t>> done;
+  if (m.search.valid()) {
+    m.search.get();
+    done = std::move(m.counted);
   }
-  // The candidate spans of each target, found in parallel (the tables are only read now).
-  std::vector<std::vector<uint32_t>> nodes(count);
-  ParallelFor(count, m.threads, [&](unsigned worker, size_t begin, size_t end) {
-    auto& cache = m.count_caches[worker];
-    std::vector<int32_t> ids;
-    std::vector<Impl::CountedWord> words;
-    for (size_t i = begin; i < end; ++i) {
-      // Words as SplitEnglishWords finds them, folded through the cache of surfaces.
-      const std::string_view text = m.to_count[i];
-      ids.clear();
-      words.clear();
-      ForEachWordSpan(text, [&](size_t b, size_t e, bool break_before) {
-        const std::string_view surface = text.substr(b, e - b);
-        auto it = cache.find(surface);
-        if (it == cache.end()) {
-          const std::string lower = LowerWord(surface);
-          it = cache
-                   .emplace(std::string(surface),
-                            std::make_pair(m.WordId(StemEnglishWord(lower), false), IsEnglishStopword(lower)))
-                   .first;
-        }
-        ids.push_back(it->second.first);
-        words.push_back(Impl::CountedWord{it->second.second, break_before || words.empty()});
+  if (!m.to_count.empty()) {
+    m.units_counted += static_cast<uint32_t>(m.to_count.size());
+    if (m.word_ids.empty()) {
+      m.to_count.clear();
+    } else {
+      m.counting = std::move(m.to_count);
+      m.to_count.clear();
+      m.counted.assign(m.counting.size(), {});
+      // The candidate spans of each target (the tables are only read in pass 2).
+      m.search = std::async(std::launch::async, [&m] {
+        ParallelFor(m.counting.size(), m.threads, [&m](unsigned worker, size_t begin, size_t end) {
+          auto& cache = m.count_caches[worker];
+          std::vector<int32_t> ids;
+          std::vector<Impl::CountedWord> words;
+          for (size_t i = begin; i < end; ++i) {
+            // Words as SplitEnglishWords finds them, folded through the cache of surfaces.
+            const std::string_view text = m.counting[i];
+            ids.clear();
+            words.clear();
+            ForEachWordSpan(text, [&](size_t b, size_t e, bool break_before) {
+              const std::string_view surface = text.substr(b, e - b);
+              auto it = cache.find(surface);
+              if (it == cache.end()) {
+                const std::string lower = LowerWord(surface);
+                it =
+                    cache
+                        .emplace(std::string(surface), std::make_pair(m.WordId(StemEnglishWord(lower), false),
+                                                                      IsEnglishStopword(lower)))
+                        .first;
+              }
+              ids.push_back(it->second.first);
+              words.push_back(Impl::CountedWord{it->second.second, break_before || words.empty()});
+            });
+            std::vector<uint32_t>& unit_nodes = m.counted[i];
+            m.ForEachSpan(words, ids, false,
+                          [&](size_t, size_t, uint32_t node) { unit_nodes.push_back(node); });
+            std::sort(unit_nodes.begin(), unit_nodes.end());
+            unit_nodes.erase(std::unique(unit_nodes.begin(), unit_nodes.end()), unit_nodes.end());
+          }
+        });
       });
-      std::vector<uint32_t>& unit_nodes = nodes[i];
-      m.ForEachSpan(words, ids, false, [&](size_t, size_t, uint32_t node) { unit_nodes.push_back(node); });
-      std::sort(unit_nodes.begin(), unit_nodes.end());
-      unit_nodes.erase(std::unique(unit_nodes.begin(), unit_nodes.end()), unit_nodes.end());
     }
-  });
-  for (const std::vector<uint32_t>& unit_nodes : nodes) {
+  }
+  for (const std::vector<uint32_t>& unit_nodes : done) {
     for (uint32_t node : unit_nodes) ++m.node_units[node];
   }
-  m.to_count.clear();
 }
 
 // The best span of a unit's target for a term that no glossary rendering settled: dictionary
@@ -677,7 +720,9 @@ class TermUsageCollector::Impl::SpanChooser {
 };
 
 std::vector<TermUsage> TermUsageCollector::Finish() {
+  FlushUnits();  // the last batches of each pass start and are applied
   FlushUnits();
+  FlushCounts();
   FlushCounts();
   Impl& m = *impl_;
   const size_t n = m.query.entries().size();
