@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "align/aligner.h"
 #include "align/bead_scorer.h"
+#include "shared_lexicon.h"
 
 namespace tmalign {
 namespace {
@@ -149,6 +151,56 @@ TEST(RealignTest, BandOpensOnlyNearDoubtfulBeadsWithSomethingLearned) {
   for (int r = 0; r <= n; ++r) band_hi[static_cast<size_t>(r)] = std::min(n, r + 1);
   BandAroundPath(beads, learned, 3, 0.8, band_lo, band_hi, &lo, &hi, &open);
   EXPECT_EQ(hi[11], 12);
+}
+
+// A whole alignment: a made-up name (鑫森淼, rendered "Zorblax") that no dictionary links
+// meets in five confident beads; in the planted bead it is the only link between the two
+// sentences, next to an English sentence the Chinese lacks. The first pass gets the bead
+// right on length alone but doubts it; the second pass, having learned the name, is sure.
+TEST(RealignTest, LearnedNameConfirmsADoubtfulBead) {
+  TMALIGN_REQUIRE_LEXICON(lexicon);
+  AlignInput input;
+  input.zh = {"鑫森淼在上海的一所大学学习经济。",
+              "鑫森淼每天早上在公园里跑步。",
+              "鑫森淼的父亲是一名医生，母亲是一名教师。",
+              "政府支持农业和教育的发展。",
+              "鑫森淼喜欢读历史书。",
+              "这座桥连接了河两岸的村庄。",
+              "鑫森淼没有回答。",
+              "科学家在实验室研究新的电池技术。",
+              "鑫森淼每年夏天去北京看望祖父。",
+              "这家医院有三百名医生。"};
+  input.en = {"Zorblax studied economics at a university in Shanghai.",
+              "Every morning Zorblax runs in the park.",
+              "Zorblax's father is a doctor and his mother is a teacher.",
+              "The government supports the development of agriculture and education.",
+              "Zorblax likes reading history books.",
+              "This bridge connects the villages on both banks of the river.",
+              "Outside, the rain kept falling on the roofs of the old town.",
+              "Zorblax stayed silent.",
+              "Scientists are studying new battery technology in the laboratory.",
+              "Every summer Zorblax visits his grandfather in Beijing.",
+              "The hospital has three hundred doctors."};
+  std::vector<std::string> want;
+  for (int k = 0; k < 10; ++k) {
+    if (k == 6) want.push_back("[]:[6]");
+    want.push_back(FormatBead(Bead{{k}, {k < 6 ? k : k + 1}}));
+  }
+  double confidence[2] = {0, 0};
+  for (bool realign : {false, true}) {
+    AlignOptions options;
+    options.realign = realign;
+    std::vector<Bead> beads;
+    ASSERT_TRUE(Aligner(*lexicon, options).Align(input, &beads).ok());
+    std::vector<std::string> got;
+    for (const Bead& b : beads) {
+      got.push_back(FormatBead(b));
+      if (b.src == std::vector<int>{6}) confidence[realign] = b.confidence;
+    }
+    EXPECT_EQ(got, want) << "realign " << realign;
+  }
+  EXPECT_LT(confidence[0], 0.6);
+  EXPECT_GT(confidence[1], 0.65);
 }
 
 }  // namespace
