@@ -1,4 +1,4 @@
-// The aligner's second pass (align/realign.h): what it learns from the first pass's beads,
+// The aligner's realign pass (align/realign.h): what it learns from the first alignment's beads,
 // that refreshed masks equal masks computed from scratch, and the band it searches.
 #include "align/realign.h"
 
@@ -156,7 +156,7 @@ TEST(RealignTest, BandOpensOnlyNearDoubtfulBeadsWithSomethingLearned) {
 // A whole alignment: a made-up name (鑫森淼, rendered "Zorblax") that no dictionary links
 // meets in five confident beads; in the planted bead it is the only link between the two
 // sentences, next to an English sentence the Chinese lacks. The first pass gets the bead
-// right on length alone but doubts it; the second pass, having learned the name, is sure.
+// right on length alone but doubts it; the realign pass, having learned the name, is sure.
 TEST(RealignTest, LearnedNameConfirmsADoubtfulBead) {
   TMALIGN_REQUIRE_LEXICON(lexicon);
   AlignInput input;

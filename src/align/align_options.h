@@ -18,7 +18,7 @@ struct AlignOptions {
   double many_to_many_cost = 0.25;
   double length_weight = 0.15;
   double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
-  // The second pass (align/realign.h): word pairs learned from the first pass's beads of at
+  // The realign pass (align/realign.h): word pairs learned from the first alignment's beads of at
   // least this confidence, meeting in at least min_count of them with this Dice coefficient;
   // searched again realign_band sentences either side of the first path, near its beads
   // under that confidence.

@@ -201,7 +201,7 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
   }
   if (!any_open && !open[At(n_zh)]) return Status::Ok();  // nothing doubtful near what was learned
   scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads);
-  // The first pass's chance coverage is kept: the new keys were learned where the text is
+  // The banded search's chance coverage is kept: the new keys were learned where the text is
   // aligned, and measuring chance again would cost as much as the search here.
   BandedSearch search(options, BeadShapes(options), first_chance, *f, zh_paragraphs, en_paragraphs, scorer,
                       std::move(lo), std::move(hi));
