@@ -18,6 +18,15 @@ struct AlignOptions {
   double many_to_many_cost = 0.25;
   double length_weight = 0.15;
   double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
+  // The realign pass (align/realign.h): word pairs learned from the first alignment's beads of at
+  // least this confidence, meeting in at least min_count of them with this Dice coefficient;
+  // searched again realign_band sentences either side of the first path, near its beads
+  // under that confidence.
+  bool realign = true;
+  double realign_confidence = 0.8;
+  int realign_min_count = 2;
+  double realign_min_dice = 0.5;
+  int realign_band = 3;
   // Threads for the match masks (0: all cores). The beads do not depend on it; folder
   // alignment sets 1 when it already runs one pair per core.
   int threads = 0;

@@ -7,6 +7,7 @@
 #include "align/anchor_search.h"
 #include "align/banded_search.h"
 #include "align/bead_scorer.h"
+#include "align/realign.h"
 #include "align/sentence_features.h"
 
 namespace tmalign {
@@ -87,10 +88,17 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   AlignOptions search_options = options_;
   search_options.threads = threads;
   BandedSearch search(search_options, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
-                      !input.en_paragraphs.empty(), &scorer, std::move(lo), std::move(hi));
+                      !input.en_paragraphs.empty(), &scorer, lo, hi);
   TMALIGN_RETURN_IF_ERROR(search.Run());
   timer.Mark("search");
   *beads = search.TraceBack();
+
+  // Pass 3: again with the word pairs the first alignment taught, near its path.
+  if (options_.realign) {
+    TMALIGN_RETURN_IF_ERROR(Realign(search_options, lo, hi, chance, !input.zh_paragraphs.empty(),
+                                    !input.en_paragraphs.empty(), &f, &scorer, beads));
+    timer.Mark("realign");
+  }
   return Status::Ok();
 }
 

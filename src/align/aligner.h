@@ -2,7 +2,9 @@
 // 1-0 ... up to 6 sentences a side), with a confidence per bead.
 // Two passes: anchors from rare shared evidence fix a band (anchor_search.h),
 // then a dynamic programme over bead types runs inside it, so time and memory
-// grow about linearly with the texts.
+// grow about linearly with the texts; then, unless options.realign is off, the
+// programme runs again near the doubtful beads with word pairs learned from the
+// confident ones (realign.h).
 #pragma once
 
 #include <cstdint>

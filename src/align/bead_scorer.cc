@@ -128,6 +128,77 @@ void BeadScorer::PrepareRows(const std::vector<std::pair<int, int>>& ranges, int
   for (auto& w : workers) w.join();
 }
 
+namespace {
+
+// A sentence's units with keys from first_new_key up (they end the unit's keys): one entry
+// (unit, key) for each such key, units beyond kMaxUnits left out.
+struct NewKeyEntries {
+  std::vector<uint32_t> unit;
+  std::vector<int> key;
+};
+
+NewKeyEntries NewEntries(const SentenceFeatures& s, int first_new_key) {
+  NewKeyEntries out;
+  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
+    const FeatureUnit& unit = s.units[u];
+    for (uint32_t k = unit.key_end; k > unit.key_begin && s.keys[k - 1] >= first_new_key; --k) {
+      out.unit.push_back(static_cast<uint32_t>(u));
+      out.key.push_back(s.keys[k - 1]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
+                              const std::vector<char>& en_touched, int threads) {
+  stamp_.seen.assign(static_cast<size_t>(f_.key_count) + 1, 0);
+  stamp_.tick = 0;
+  std::vector<int> rows;
+  for (size_t i = 0; i < zh_touched.size(); ++i)
+    if (zh_touched[i] && !rows_[i].masks.empty()) rows.push_back(static_cast<int>(i));
+  std::vector<NewKeyEntries> en_entries(f_.en.size());
+  for (size_t j = 0; j < f_.en.size(); ++j)
+    if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
+  const int n = static_cast<int>(rows.size());
+  threads = std::clamp(threads, 1, std::max(1, n / 256));
+  // Only units that share a new key gain a bit; new keys never remove one. Two stamps a
+  // thread: the row's Chinese keys (once a row) and each English sentence's (once a pair).
+  std::vector<Stamp> zh_stamps(static_cast<size_t>(threads)), en_stamps(static_cast<size_t>(threads));
+  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, first_new_key, threads, n](int t) {
+    Stamp& zs = zh_stamps[static_cast<size_t>(t)];
+    Stamp& es = en_stamps[static_cast<size_t>(t)];
+    zs.seen.assign(stamp_.seen.size(), 0);
+    es.seen.assign(stamp_.seen.size(), 0);
+    for (int r = t; r < n; r += threads) {
+      const int i = rows[static_cast<size_t>(r)];
+      const NewKeyEntries z = NewEntries(f_.zh[static_cast<size_t>(i)], first_new_key);
+      const uint32_t row_tick = ++zs.tick;
+      for (int k : z.key) zs.seen[static_cast<size_t>(k)] = row_tick;
+      Row& row = rows_[static_cast<size_t>(i)];
+      for (int j = row.j0; j < row.j1; ++j) {
+        const NewKeyEntries& e = en_entries[static_cast<size_t>(j)];
+        if (e.key.empty()) continue;
+        PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        const uint32_t tick = ++es.tick;
+        for (size_t b = 0; b < e.key.size(); ++b) {
+          es.seen[static_cast<size_t>(e.key[b])] = tick;
+          if (zs.seen[static_cast<size_t>(e.key[b])] == row_tick)
+            m.en[e.unit[b] / 64] |= 1ULL << (e.unit[b] % 64);
+        }
+        for (size_t a = 0; a < z.key.size(); ++a)
+          if (es.seen[static_cast<size_t>(z.key[a])] == tick)
+            m.zh[z.unit[a] / 64] |= 1ULL << (z.unit[a] % 64);
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& w : workers) w.join();
+}
+
 double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask) {
   double total = 0;
   for (int w = 0; w < kMaskWords; ++w) {

@@ -31,6 +31,12 @@ class BeadScorer {
   void PrepareRow(int i, int j0, int j1);
   // PrepareRow for every zh sentence i with ranges[i] = {j0, j1}, on `threads` threads.
   void PrepareRows(const std::vector<std::pair<int, int>>& ranges, int threads);
+  // After keys numbered from first_new_key up were added at the end of units' keys
+  // (align/realign.h): adds what they match to the prepared masks of every Chinese sentence
+  // with zh_touched[i] against every English one with en_touched[j], on `threads` threads;
+  // the other masks cannot have changed.
+  void RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
+                    const std::vector<char>& en_touched, int threads);
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;

@@ -1,0 +1,213 @@
+#include "align/realign.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "align/banded_search.h"
+
+namespace tmalign {
+namespace {
+
+size_t At(int i) { return static_cast<size_t>(i); }
+
+// The distinct word ids of the units of `side`'s sentences `ids` that no key of `other_keys`
+// (stamped with `tick` in `seen`) matches.
+void UncoveredWords(const std::vector<SentenceFeatures>& side, const std::vector<int>& ids,
+                    const std::vector<uint32_t>& seen, uint32_t tick, std::vector<int>* out) {
+  out->clear();
+  for (int id : ids) {
+    const SentenceFeatures& s = side[At(id)];
+    for (const FeatureUnit& u : s.units) {
+      bool covered = false;
+      for (uint32_t k = u.key_begin; k < u.key_end && !covered; ++k) covered = seen[At(s.keys[k])] == tick;
+      if (!covered) out->push_back(u.word_id);
+    }
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+// Adds the new keys of each word (extra[offset[w]] .. extra[offset[w + 1]]) to every unit of
+// that word in `side`, after the unit's own keys (BeadScorer::RefreshMasks relies on it).
+void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
+             std::vector<SentenceFeatures>* side, std::vector<char>* touched_out) {
+  touched_out->assign(side->size(), 0);
+  auto added = [&](int word) { return offset[At(word) + 1] - offset[At(word)]; };
+  for (size_t id = 0; id < side->size(); ++id) {
+    SentenceFeatures& s = (*side)[id];
+    bool touched = false;
+    for (const FeatureUnit& u : s.units) touched = touched || added(u.word_id) > 0;
+    if (!touched) continue;
+    (*touched_out)[id] = 1;
+    std::vector<int> keys;
+    for (FeatureUnit& u : s.units) {
+      const uint32_t begin = static_cast<uint32_t>(keys.size());
+      keys.insert(keys.end(), s.keys.begin() + u.key_begin, s.keys.begin() + u.key_end);
+      keys.insert(keys.end(), extra.begin() + offset[At(u.word_id)],
+                  extra.begin() + offset[At(u.word_id) + 1]);
+      u.key_begin = begin;
+      u.key_end = static_cast<uint32_t>(keys.size());
+    }
+    s.keys = std::move(keys);
+    s.key_set = s.keys;
+    std::sort(s.key_set.begin(), s.key_set.end());
+    s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
+  }
+}
+
+int WordCount(const std::vector<SentenceFeatures>& side) {
+  int n = 0;
+  for (const SentenceFeatures& s : side)
+    for (const FeatureUnit& u : s.units) n = std::max(n, u.word_id + 1);
+  return n;
+}
+
+// offset/extra (as AddKeys reads them) from (word, key) pairs.
+void GroupKeys(int words, std::vector<std::pair<int, int>> word_keys, std::vector<int>* offset,
+               std::vector<int>* extra) {
+  std::sort(word_keys.begin(), word_keys.end());
+  offset->assign(At(words) + 1, 0);
+  for (const auto& [w, k] : word_keys) ++(*offset)[At(w) + 1];
+  for (int w = 0; w < words; ++w) (*offset)[At(w) + 1] += (*offset)[At(w)];
+  extra->clear();
+  for (const auto& [w, k] : word_keys) extra->push_back(k);
+}
+
+}  // namespace
+
+LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const AlignOptions& options,
+                                           DocumentPairFeatures* f) {
+  const int zh_words_n = WordCount(f->zh), en_words_n = WordCount(f->en);
+  std::vector<uint32_t> seen(At(f->key_count) + 1, 0);
+  uint32_t tick = 0;
+  std::vector<int> zh_count(At(zh_words_n), 0), en_count(At(en_words_n), 0);
+  std::vector<uint64_t> pairs;  // one (zh word, en word) entry a bead they meet in
+  std::vector<int> zh_words, en_words;
+  for (const Bead& b : beads) {
+    if (b.src.empty() || b.tgt.empty() || b.confidence < options.realign_confidence) continue;
+    ++tick;
+    for (int j : b.tgt)
+      for (int k : f->en[At(j)].key_set) seen[At(k)] = tick;
+    UncoveredWords(f->zh, b.src, seen, tick, &zh_words);
+    ++tick;
+    for (int i : b.src)
+      for (int k : f->zh[At(i)].key_set) seen[At(k)] = tick;
+    UncoveredWords(f->en, b.tgt, seen, tick, &en_words);
+    for (int z : zh_words) ++zh_count[At(z)];
+    for (int e : en_words) ++en_count[At(e)];
+    for (int z : zh_words)
+      for (int e : en_words) pairs.push_back((static_cast<uint64_t>(z) << 32) | static_cast<uint32_t>(e));
+  }
+  // Thresholds only (no ranking), so the pairs kept do not depend on how words are numbered.
+  std::sort(pairs.begin(), pairs.end());
+  LearnedAssociations learned;
+  learned.first_key = f->key_count;
+  std::vector<std::pair<int, int>> zh_keys, en_keys;
+  for (size_t p = 0; p < pairs.size();) {
+    size_t q = p;
+    while (q < pairs.size() && pairs[q] == pairs[p]) ++q;
+    const int n = static_cast<int>(q - p);
+    const int z = static_cast<int>(pairs[p] >> 32), e = static_cast<int>(pairs[p] & 0xffffffffu);
+    p = q;
+    if (n < options.realign_min_count) continue;
+    if (2.0 * n / (zh_count[At(z)] + en_count[At(e)]) < options.realign_min_dice) continue;
+    const int key = f->key_count++;
+    zh_keys.emplace_back(z, key);
+    en_keys.emplace_back(e, key);
+    ++learned.pairs;
+  }
+  std::vector<int> offset, extra;
+  GroupKeys(zh_words_n, std::move(zh_keys), &offset, &extra);
+  AddKeys(offset, extra, &f->zh, &learned.zh_touched);
+  GroupKeys(en_words_n, std::move(en_keys), &offset, &extra);
+  AddKeys(offset, extra, &f->en, &learned.en_touched);
+  return learned;
+}
+
+void BandAroundPath(const std::vector<Bead>& beads, const LearnedAssociations& learned, int half_width,
+                    double confident, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
+                    std::vector<int>* lo, std::vector<int>* hi, std::vector<char>* open_rows) {
+  const int n_zh = static_cast<int>(learned.zh_touched.size());
+  const int n_en = static_cast<int>(learned.en_touched.size());
+  // The path's cells: after each bead, (zh sentences so far, en sentences so far); the rows a
+  // bead passes over get its whole English span.
+  std::vector<int> path_lo(At(n_zh) + 1, n_en), path_hi(At(n_zh) + 1, 0);
+  std::vector<int> doubt_sum(At(n_zh) + 2, 0);  // rows of doubtful beads, then prefix sums
+  int i = 0, j = 0;
+  path_lo[0] = path_hi[0] = 0;
+  for (const Bead& b : beads) {
+    const int a = static_cast<int>(b.src.size()), e = static_cast<int>(b.tgt.size());
+    if (b.confidence < confident)
+      for (int r = i; r <= i + a; ++r) doubt_sum[At(r + 1)] = 1;
+    for (int r = 1; r <= a; ++r) {
+      path_lo[At(i + r)] = std::min(path_lo[At(i + r)], r == a ? j + e : j);
+      path_hi[At(i + r)] = std::max(path_hi[At(i + r)], j + e);
+    }
+    if (a == 0) path_hi[At(i)] = std::max(path_hi[At(i)], j + e);
+    i += a;
+    j += e;
+  }
+  // Prefix sums of touched sentences, to ask "any touched in [x, y)" in constant time.
+  std::vector<int> zh_sum(At(n_zh) + 1, 0), en_sum(At(n_en) + 1, 0);
+  for (int k = 0; k < n_zh; ++k) zh_sum[At(k + 1)] = zh_sum[At(k)] + learned.zh_touched[At(k)];
+  for (int r = 0; r <= n_zh; ++r) doubt_sum[At(r + 1)] += doubt_sum[At(r)];
+  for (int k = 0; k < n_en; ++k) en_sum[At(k + 1)] = en_sum[At(k)] + learned.en_touched[At(k)];
+  auto any = [](const std::vector<int>& sum, int x, int y) {
+    const int n = static_cast<int>(sum.size()) - 1;
+    x = std::clamp(x, 0, n);
+    y = std::clamp(y, 0, n);
+    return x < y && sum[At(y)] > sum[At(x)];
+  };
+  lo->assign(At(n_zh) + 1, 0);
+  hi->assign(At(n_zh) + 1, n_en);
+  open_rows->assign(At(n_zh) + 1, 0);
+  for (int r = 0; r <= n_zh; ++r) {
+    const bool open = any(doubt_sum, r - half_width, r + half_width + 1) &&
+                      (any(zh_sum, r - half_width, r + half_width) ||
+                       any(en_sum, path_lo[At(r)] - half_width, path_hi[At(r)] + half_width));
+    (*open_rows)[At(r)] = open;
+    const int w = open ? half_width : 0;
+    (*lo)[At(r)] = std::max(path_lo[At(r)] - w, band_lo[At(r)]);
+    (*hi)[At(r)] = std::min(path_hi[At(r)] + w, band_hi[At(r)]);
+  }
+  (*lo)[0] = 0;
+  (*hi)[At(n_zh)] = n_en;
+  for (int r = 1; r <= n_zh; ++r) (*lo)[At(r)] = std::max((*lo)[At(r)], (*lo)[At(r - 1)]);
+  for (int r = n_zh; r-- > 0;) (*hi)[At(r)] = std::min((*hi)[At(r)], (*hi)[At(r + 1)]);
+}
+
+Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
+               const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,
+               DocumentPairFeatures* f, BeadScorer* scorer, std::vector<Bead>* beads) {
+  const LearnedAssociations learned = AddLearnedAssociations(*beads, options, f);
+  if (learned.pairs == 0) return Status::Ok();
+  std::vector<int> lo, hi;
+  std::vector<char> open;
+  BandAroundPath(*beads, learned, options.realign_band, options.realign_confidence, band_lo, band_hi, &lo,
+                 &hi, &open);
+  // Only masks of a touched Chinese sentence against a touched English one can change, and
+  // only those a bead reaching an open row can use are refreshed (elsewhere the path stays).
+  const int n_zh = static_cast<int>(f->zh.size());
+  const int reach = std::max(options.max_side, options.max_fan);
+  std::vector<int> open_sum(At(n_zh) + 2, 0);
+  for (int r = 0; r <= n_zh; ++r) open_sum[At(r + 1)] = open_sum[At(r)] + open[At(r)];
+  std::vector<char> refresh(At(n_zh), 0);
+  bool any_open = false;
+  for (int i = 0; i < n_zh; ++i) {
+    const int from = std::max(0, i - reach), to = std::min(n_zh + 1, i + reach + 2);
+    refresh[At(i)] = learned.zh_touched[At(i)] && open_sum[At(to)] > open_sum[At(from)];
+    any_open = any_open || open[At(i)];
+  }
+  if (!any_open && !open[At(n_zh)]) return Status::Ok();  // nothing doubtful near what was learned
+  scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads);
+  // The banded search's chance coverage is kept: the new keys were learned where the text is
+  // aligned, and measuring chance again would cost as much as the search here.
+  BandedSearch search(options, BeadShapes(options), first_chance, *f, zh_paragraphs, en_paragraphs, scorer,
+                      std::move(lo), std::move(hi));
+  TMALIGN_RETURN_IF_ERROR(search.Run());
+  *beads = search.TraceBack();
+  return Status::Ok();
+}
+
+}  // namespace tmalign
