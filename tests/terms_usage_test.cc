@@ -102,8 +102,17 @@ TEST(TermUsageTest, SameResultWhateverTheThreads) {
     }
     return out;
   };
-  const std::string one = dump(Collect({"联盟链", "区块链"}, &g, units, 1));
+  const std::vector<TermUsage> first = Collect({"联盟链", "区块链"}, &g, units, 1);
+  const std::string one = dump(first);
   EXPECT_NE(one.find("league ledger"), std::string::npos) << one;  // found by association
+  // The second pass counts every unit, the last batches too: as many as hold it.
+  int holding = 0;
+  for (const Unit& u : units) holding += u.target.find("league ledger") != std::string::npos;
+  for (const RenderingUsage& r : first[0].renderings) {
+    if (r.text == "league ledger") {
+      EXPECT_EQ(r.target_units, holding);
+    }
+  }
   EXPECT_EQ(dump(Collect({"联盟链", "区块链"}, &g, units, 2)), one);
   EXPECT_EQ(dump(Collect({"联盟链", "区块链"}, &g, units, 3)), one);
 }

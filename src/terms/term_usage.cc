@@ -284,9 +284,11 @@ struct TermUsageCollector::Impl {
 
   class SpanChooser;  // Finish's choice of a span, defined below
 
-  std::future<void> search;  // the batch being worked on; last, so it ends before the rest goes
+  // The batch being worked on in each pass; last, so that it ends before the rest goes.
+  std::future<void> search, count;
   ~Impl() {
     if (search.valid()) search.wait();
+    if (count.valid()) count.wait();
   }
 
   void ApplyFound(std::vector<BufferedUnit>* units, std::vector<FoundUnit>* results);
@@ -552,8 +554,8 @@ void TermUsageCollector::FlushCounts() {
   Impl& m = *impl_;
   // As FlushUnits: the batch before ends and is counted while this one is worked on.
   std::vector<std::vector<uint32_t>> done;
-  if (m.search.valid()) {
-    m.search.get();
+  if (m.count.valid()) {
+    m.count.get();
     done = std::move(m.counted);
   }
   if (!m.to_count.empty()) {
@@ -565,7 +567,7 @@ void TermUsageCollector::FlushCounts() {
       m.to_count.clear();
       m.counted.assign(m.counting.size(), {});
       // The candidate spans of each target (the tables are only read in pass 2).
-      m.search = std::async(std::launch::async, [&m] {
+      m.count = std::async(std::launch::async, [&m] {
         ParallelFor(m.counting.size(), m.threads, [&m](unsigned worker, size_t begin, size_t end) {
           auto& cache = m.count_caches[worker];
           std::vector<int32_t> ids;
@@ -737,25 +739,21 @@ std::vector<TermUsage> TermUsageCollector::Finish() {
   std::vector<std::set<int>> term_docs(n);
   std::vector<int> unrendered(n, 0);
 
-  // The spans of the units left to statistics, chosen on several threads.
-  std::vector<std::pair<std::string, std::string>> chosen(m.term_units.size());  // key, surface
+  // The spans of the units left to statistics, chosen on several threads and written in
+  // place (each unit by one thread).
   ParallelFor(m.term_units.size(), m.threads, [&](unsigned, size_t begin, size_t end) {
     Impl::SpanChooser chooser(m);
     for (size_t k = begin; k < end; ++k) {
-      const Impl::TermUnit& tu = m.term_units[k];
-      if (tu.key.empty() && tu.text != SIZE_MAX) chooser.Choose(tu, &chosen[k].first, &chosen[k].second);
+      Impl::TermUnit& tu = m.term_units[k];
+      if (tu.key.empty() && tu.text != SIZE_MAX) chooser.Choose(tu, &tu.key, &tu.found);
     }
   });
 
-  for (size_t k = 0; k < m.term_units.size(); ++k) {
-    const Impl::TermUnit& tu = m.term_units[k];
+  for (const Impl::TermUnit& tu : m.term_units) {
     const size_t t = tu.term;
     term_docs[t].insert(tu.doc);
-    std::string key = tu.key, surface = tu.found;
-    if (key.empty()) {
-      key = std::move(chosen[k].first);
-      surface = std::move(chosen[k].second);
-    }
+    const std::string& key = tu.key;
+    const std::string& surface = tu.found;
     if (key.empty()) {
       ++unrendered[t];
       continue;
