@@ -131,7 +131,8 @@ double BandedSearch::BeadValue(size_t s, int i, int j) {
   return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
 }
 
-void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, double* values) const {
+void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+                             double* values) const {
   std::fill(values, values + shapes_.size(), kNone);
   auto set = [&](int s, const BeadScore& sc) {
     if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
@@ -144,18 +145,21 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, double
     for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
       set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
   }
+  int b_limit[BeadScorer::kMaxSpanZh + 1] = {};
+  int grow_a = 0;  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
     set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
-    const int b_limit = std::min(max_en_[At(a)], j);
-    if (b_limit < 1) continue;
+    b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
+    if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
     // Chinese sentences, so is every span, and more Chinese sentences only make it worse.
-    if (scorer_->SpanLengthZ(i - a, i, j - b_limit, j) < -kMaxLengthZ) break;
-    // All English spans ending at j at once, grown one sentence at a time.
-    scorer_->ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, grown);
-    for (int b = 1; b <= static_cast<int>(grown->size()); ++b)
-      set(shape_of_[At(a)][At(b)], (*grown)[At(b - 1)]);
+    if (scorer_->SpanLengthZ(i - a, i, j - b_limit[a], j) < -kMaxLengthZ) break;
+    grow_a = a;
   }
+  // All English spans ending at j at once, grown one sentence at a time.
+  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_limit, kMaxLengthZ, spans);
+  for (int a = 1; a <= grow_a; ++a)
+    for (int b = 1; b <= spans->count[a]; ++b) set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
 }
 
 void BandedSearch::FillCell(int i, int j, const double* values) {
@@ -182,6 +186,7 @@ Status BandedSearch::Run() {
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
   std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
+  std::vector<BeadScorer::SpanScores> spans(static_cast<size_t>(threads));
   std::vector<double> values;
   std::vector<size_t> row_start;
   *Cell(0, 0) = 0;
@@ -195,7 +200,7 @@ Status BandedSearch::Run() {
       for (int i = first + t; i < last; i += threads) {
         double* row = values.data() + row_start[At(i - first)];
         for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
-          ScoreCell(i, j, &grown[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
+          ScoreCell(i, j, &grown[At(t)], &spans[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
       }
     };
     std::vector<std::thread> workers;
