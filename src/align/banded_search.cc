@@ -1,6 +1,7 @@
 #include "align/banded_search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -179,41 +180,65 @@ void BandedSearch::FillCell(int i, int j, const double* values) {
 }
 
 Status BandedSearch::Run() {
-  // Bead values do not depend on the table, so a block of rows is scored first, on all
-  // the threads, and the table filled from the scores after: the values are the same
-  // whatever the threads, and so is the path.
+  // Bead values do not depend on the table, so blocks of rows are scored on all the threads
+  // (rows handed out one at a time) into one of two buffers, and the table filled from a
+  // block's values while the next block is being scored: the values are the same whatever
+  // the threads, and so is the path. Filling is serial; overlapping it keeps both cores busy.
   constexpr int kBlockRows = 64;
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
   std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
   std::vector<BeadScorer::SpanScores> spans(static_cast<size_t>(threads));
-  std::vector<double> values;
-  std::vector<size_t> row_start;
-  *Cell(0, 0) = 0;
-  for (int first = 0; first <= n_zh_; first += kBlockRows) {
-    const int last = std::min(n_zh_ + 1, first + kBlockRows);
-    row_start.assign(1, 0);
-    for (int i = first; i < last; ++i)
-      row_start.push_back(row_start.back() + static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
-    values.resize(row_start.back());
-    auto score_rows = [&](int t) {
-      for (int i = first + t; i < last; i += threads) {
-        double* row = values.data() + row_start[At(i - first)];
-        for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
-          ScoreCell(i, j, &grown[At(t)], &spans[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
-      }
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads && first + t < last; ++t) workers.emplace_back(score_rows, t);
-    score_rows(0);
-    for (std::thread& w : workers) w.join();
-    for (int i = first; i < last; ++i) {
-      const double* row = values.data() + row_start[At(i - first)];
+  struct Block {
+    int first = 0, last = 0;
+    std::vector<size_t> row_start;  // offset of each row's values
+    std::vector<double> values;
+  };
+  Block blocks[2];
+  auto prepare = [&](Block& block, int first) {
+    block.first = first;
+    block.last = std::min(n_zh_ + 1, first + kBlockRows);
+    block.row_start.assign(1, 0);
+    for (int i = block.first; i < block.last; ++i)
+      block.row_start.push_back(block.row_start.back() +
+                                static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
+    block.values.resize(block.row_start.back());
+  };
+  std::atomic<int> next_row{0};
+  auto score_rows = [&](Block& block, int t) {
+    for (int i; (i = next_row.fetch_add(1)) < block.last;) {
+      double* row = block.values.data() + block.row_start[At(i - block.first)];
+      for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
+        ScoreCell(i, j, &grown[At(t)], &spans[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
+    }
+  };
+  auto fill = [&](const Block& block) {
+    for (int i = block.first; i < block.last; ++i) {
+      const double* row = block.values.data() + block.row_start[At(i - block.first)];
       for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
         if (i == 0 && j == 0) continue;
         FillCell(i, j, row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
       }
     }
+  };
+  *Cell(0, 0) = 0;
+  prepare(blocks[0], 0);
+  next_row = 0;
+  score_rows(blocks[0], 0);
+  for (int k = 0; blocks[k % 2].first <= n_zh_; ++k) {
+    Block& current = blocks[k % 2];
+    Block& next = blocks[(k + 1) % 2];
+    const bool more = current.last <= n_zh_;
+    std::vector<std::thread> workers;
+    if (more) {
+      prepare(next, current.last);
+      next_row = next.first;
+      for (int t = 1; t < threads; ++t) workers.emplace_back(score_rows, std::ref(next), t);
+    }
+    fill(current);
+    if (more) score_rows(next, 0);
+    for (std::thread& w : workers) w.join();
+    if (!more) break;
   }
   if (*Cell(n_zh_, n_en_) == kNone)
     return Status::Internal("alignment search found no path (band too narrow)");

@@ -427,8 +427,14 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
                side.begin() + static_cast<long>(c.end));
     c.builder.reset();
   }
-  Weigh(&out->zh);
-  Weigh(&out->en);
+  if (threads > 1) {  // the two sides' weights are independent
+    std::thread zh_weigher([out] { Weigh(&out->zh); });
+    Weigh(&out->en);
+    zh_weigher.join();
+  } else {
+    Weigh(&out->zh);
+    Weigh(&out->en);
+  }
   out->key_count = static_cast<int>(dense.size());
   double zh_chars = 0, en_chars = 0;
   for (auto& s : out->zh) zh_chars += s.length;
