@@ -140,7 +140,10 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadSc
   };
   if (j >= 1) set(shape_of_[0][1], scorer_->Score(i, i, j - 1, j));
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
-  if (j >= 1 && i > options_.max_side) {
+  // A fan needs more than max_side Chinese sentences against one English one; when that many
+  // are already implausibly long, the growing stops before any fan (the length only worsens).
+  if (j >= 1 && i > options_.max_side &&
+      scorer_->SpanLengthZ(i - options_.max_side - 1, i, j - 1, j) >= -kMaxLengthZ) {
     const int max_a = std::max(options_.max_side, options_.max_fan);
     scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, grown);
     for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)

@@ -243,9 +243,12 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     const int zh_chars = zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i_end - a)];
     const int limit = std::min({max_b[a], kMaxSpanEn, j_end});
     int b = 0;
-    while (b < limit && LengthZ(zh_chars, en_chars_[static_cast<size_t>(j_end)] -
-                                              en_chars_[static_cast<size_t>(j_end - b - 1)]) <= max_length_z)
-      ++b;
+    for (; b < limit; ++b) {
+      const double length_z = LengthZ(
+          zh_chars, en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j_end - b - 1)]);
+      if (length_z > max_length_z) break;
+      out->scores[a][b].length_z = length_z;  // the rest of the score is filled below
+    }
     out->count[a] = b;
   }
   for (int a = max_a; a >= 1; --a) need[a] = std::max(need[a + 1], out->count[a]);
@@ -279,7 +282,6 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     // Every sentence up to i_end - a is folded into en_masks for b <= need[a] >= count[a].
     double zh_total = 0;
     for (int k = i; k < i_end; ++k) zh_total += zh_weight_[static_cast<size_t>(k)];
-    const int zh_chars = zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)];
     double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
     for (int b = 1; b <= out->count[a]; ++b) {
       const int j = j_end - b;
@@ -291,9 +293,8 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
       en_matched += matched;
       en_total += en_weight_[static_cast<size_t>(j)];
       en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
-      const double length_z =
-          LengthZ(zh_chars, en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
-      out->scores[a][b - 1] = Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov);
+      out->scores[a][b - 1] =
+          Combine(zh_matched, zh_total, en_matched, en_total, out->scores[a][b - 1].length_z, zh_cov, en_cov);
     }
   }
 }
