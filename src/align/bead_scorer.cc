@@ -257,7 +257,28 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   // j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
   double added[kMaxSpanZh + 1][kMaxSpanEn];
   double added_share[kMaxSpanZh + 1][kMaxSpanEn];
-  uint64_t en_masks[kMaxSpanEn][kMaskWords] = {};  // English sentence j_end - b against zh [i_end - a, i_end)
+  // English sentence j against zh [i_end - a, i_end): the same for every cell of the row.
+  if (out->cache_row != i_end || j_end - kMaxSpanEn < out->cache_base) {
+    out->cache_row = i_end;
+    out->cache_base = std::max(0, j_end - kMaxSpanEn);
+    out->cache.clear();
+  }
+  auto english = [&](int j, int a) -> const SpanScores::EnglishCoverage& {
+    const size_t at = static_cast<size_t>(j - out->cache_base);
+    if (at >= out->cache.size()) out->cache.resize(at + 1);
+    SpanScores::EnglishCoverage& c = out->cache[at];
+    for (; c.a_done < a; ++c.a_done) {
+      const Row& row = rows_[static_cast<size_t>(i_end - c.a_done - 1)];
+      if (j >= row.j0 && j < row.j1) {
+        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        for (int w = 0; w < kMaskWords; ++w) c.mask[w] |= m.en[w];
+      }
+      const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], c.mask);
+      c.matched[c.a_done + 1] = matched;
+      c.share[c.a_done + 1] = Share(matched, en_weight_[static_cast<size_t>(j)]);
+    }
+    return c;
+  };
   for (int a = 1; a <= max_a; ++a) {
     const int i = i_end - a;
     const Row& row = rows_[static_cast<size_t>(i)];
@@ -274,12 +295,10 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
       for (int w = 0; w < kMaskWords; ++w) {
         fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
         zm[w] |= m.zh[w];
-        en_masks[b - 1][w] |= m.en[w];
       }
       added[a][b - 1] = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
       added_share[a][b - 1] = Share(added[a][b - 1], zh_weight_[static_cast<size_t>(i)]);
     }
-    // Every sentence up to i_end - a is folded into en_masks for b <= need[a] >= count[a].
     double zh_total = 0;
     for (int k = i; k < i_end; ++k) zh_total += zh_weight_[static_cast<size_t>(k)];
     double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
@@ -289,10 +308,10 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
         zh_matched += added[k][b - 1];
         zh_cov += added_share[k][b - 1];
       }
-      const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], en_masks[b - 1]);
-      en_matched += matched;
+      const SpanScores::EnglishCoverage& e = english(j, a);
+      en_matched += e.matched[a];
       en_total += en_weight_[static_cast<size_t>(j)];
-      en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
+      en_cov += e.share[a];
       out->scores[a][b - 1] =
           Combine(zh_matched, zh_total, en_matched, en_total, out->scores[a][b - 1].length_z, zh_cov, en_cov);
     }

@@ -41,10 +41,21 @@ class BeadScorer {
   // sentence at a time and stops early once it is implausibly long (length_z >
   // max_length_z). Each Chinese sentence's coverage by a growing English span is
   // computed once for all a, and sums are taken in the order of scoring each span alone.
+  // Each English sentence's coverage by the Chinese spans ending at i_end is kept in `out`
+  // for the next cells of the row (one SpanScores a thread, a row's cells in order).
   static constexpr int kMaxSpanZh = 8, kMaxSpanEn = 16;
   struct SpanScores {
     int count[kMaxSpanZh + 1];
     BeadScore scores[kMaxSpanZh + 1][kMaxSpanEn];
+    // English sentence cache_base + k against zh [cache_row - a, cache_row), for a <= a_done.
+    struct EnglishCoverage {
+      int a_done = 0;
+      uint64_t mask[4] = {0, 0, 0, 0};
+      double matched[kMaxSpanZh + 1];
+      double share[kMaxSpanZh + 1];
+    };
+    int cache_row = -1, cache_base = 0;
+    std::vector<EnglishCoverage> cache;
   };
   void ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* max_b, double max_length_z,
                           SpanScores* out) const;
