@@ -1,6 +1,9 @@
 #include "text/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace tmalign {
 
@@ -45,6 +48,21 @@ TEST(NormalizeTest, ExpansionKeepsOrigin) {
   EXPECT_EQ(t.origin[1], 1u);
   EXPECT_EQ(t.origin[2], 1u);
   EXPECT_EQ(t.origin[3], 4u);
+}
+
+// Folding copies CJK Unified Ideographs without asking ICU: this checks that ICU would
+// leave every one of them unchanged (NFKC and case folding).
+TEST(NormalizeTest, UnifiedIdeographsFoldToThemselves) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  ASSERT_TRUE(U_SUCCESS(err));
+  for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
+    err = U_ZERO_ERROR;
+    ASSERT_TRUE(nfkc->isNormalized(icu::UnicodeString(c), err)) << std::hex << c;
+    ASSERT_EQ(u_foldCase(c, U_FOLD_CASE_DEFAULT), c) << std::hex << c;
+  }
+  const MatchNormalizer& n = MatchNormalizer::Shared();
+  EXPECT_EQ(n.FoldWidthAndCase("区块链ＡＢＣ　技术"), "区块链abc 技术");
 }
 
 }  // namespace tmalign

@@ -160,6 +160,11 @@ struct MatchNormalizer::Impl {
         origin->resize(out->size(), static_cast<uint32_t>(start));
         continue;
       }
+      if (c >= 0x4E00 && c <= 0x9FFF) {  // CJK Unified Ideographs: NFKC, case and punctuation leave them
+        out->append(in.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+        origin->resize(out->size(), static_cast<uint32_t>(start));
+        continue;
+      }
       UErrorCode err = U_ZERO_ERROR;
       piece.setTo(c);
       icu::UnicodeString normalized;
