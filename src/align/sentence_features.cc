@@ -35,17 +35,62 @@ constexpr size_t kMaxReadingCombos = 4;
 constexpr size_t kScriptSample = 200;  // sentences looked at to tell Traditional from Simplified text
 constexpr int kMaxNameChars = 3;
 
+// Raw keys -> ids in the order they are first seen. Open addressing with linear probing:
+// a node-based map costs a cache miss or two a lookup, and features look up a key for
+// every word and pinyin spelling.
+class KeyIds {
+ public:
+  KeyIds() : slots_(1024) {}
+  // The id of `raw`, added when new.
+  int IdOf(uint64_t raw) {
+    if (2 * (raws_.size() + 1) > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = Mix(raw) & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.id < 0) {
+        slot = Slot{raw, static_cast<int>(raws_.size())};
+        raws_.push_back(raw);
+        return slot.id;
+      }
+      if (slot.raw == raw) return slot.id;
+    }
+  }
+  size_t size() const { return raws_.size(); }
+  // The raw key of each id, in id order.
+  const std::vector<uint64_t>& raws() const { return raws_; }
+
+ private:
+  struct Slot {
+    uint64_t raw = 0;
+    int id = -1;
+  };
+  static uint64_t Mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+  }
+  void Grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id < 0) continue;
+      size_t at = Mix(slot.raw) & mask;
+      while (bigger[at].id >= 0) at = (at + 1) & mask;
+      bigger[at] = slot;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  std::vector<uint64_t> raws_;
+};
+
 // Collects the per-document work: raw keys -> dense ids, words -> ids.
 class Builder {
  public:
   explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
 
-  int Dense(uint64_t raw) {
-    // try_emplace looks up before it allocates a node: most keys repeat.
-    auto [it, inserted] = dense_.try_emplace(raw, static_cast<int>(dense_.size()));
-    if (inserted) raw_.push_back(raw);
-    return it->second;
-  }
+  int Dense(uint64_t raw) { return dense_.IdOf(raw); }
   int WordId(std::string_view word) {
     auto it = words_.find(word);  // look up first: most words repeat, and emplace would allocate
     if (it != words_.end()) return it->second;
@@ -54,7 +99,7 @@ class Builder {
     return id;
   }
   // The raw key of each dense id, and the word of each word id, in id order (for merging builders).
-  const std::vector<uint64_t>& raw_keys() const { return raw_; }
+  const std::vector<uint64_t>& raw_keys() const { return dense_.raws(); }
   const std::vector<const std::string*>& word_names() const { return word_names_; }
   uint64_t StemKey(std::string_view stem) {
     int id = lexicon_.FindStem(stem);
@@ -85,8 +130,7 @@ class Builder {
 
  private:
   const BilingualLexicon& lexicon_;
-  std::unordered_map<uint64_t, int> dense_;
-  std::vector<uint64_t> raw_;
+  KeyIds dense_;
   StringMap<int> words_;
   std::vector<const std::string*> word_names_;
   StringMap<std::vector<int>> translation_keys_;
@@ -349,12 +393,11 @@ struct FeatureChunk {
 
 // Rewrites the chunk's builder-local key and word ids into the document's shared ones:
 // dense keys in the order chunks first meet them, words per side likewise.
-void MergeChunk(const Builder& local, std::unordered_map<uint64_t, int>* dense, StringMap<int>* words,
+void MergeChunk(const Builder& local, KeyIds* dense, StringMap<int>* words,
                 std::vector<SentenceFeatures>::iterator first, std::vector<SentenceFeatures>::iterator last) {
   std::vector<int> key_map;
   key_map.reserve(local.raw_keys().size());
-  for (uint64_t raw : local.raw_keys())
-    key_map.push_back(dense->try_emplace(raw, static_cast<int>(dense->size())).first->second);
+  for (uint64_t raw : local.raw_keys()) key_map.push_back(dense->IdOf(raw));
   std::vector<int> word_map;
   word_map.reserve(local.word_names().size());
   for (const std::string* w : local.word_names())
@@ -419,7 +462,7 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   work();
   for (std::thread& w : workers) w.join();
 
-  std::unordered_map<uint64_t, int> dense;
+  KeyIds dense;
   StringMap<int> zh_words, en_words;
   for (FeatureChunk& c : chunks) {
     auto& side = c.zh ? out->zh : out->en;
