@@ -378,9 +378,6 @@ void Weigh(std::vector<SentenceFeatures>* side) {
           static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[static_cast<size_t>(u.word_id)] + 0.5))));
       s.total_weight += u.weight;
     }
-    s.key_set = s.keys;
-    std::sort(s.key_set.begin(), s.key_set.end());
-    s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
   }
 }
 
@@ -391,20 +388,42 @@ struct FeatureChunk {
   std::unique_ptr<Builder> builder;
 };
 
-// Rewrites the chunk's builder-local key and word ids into the document's shared ones:
-// dense keys in the order chunks first meet them, words per side likewise.
-void MergeChunk(const Builder& local, KeyIds* dense, StringMap<int>* words,
-                std::vector<SentenceFeatures>::iterator first, std::vector<SentenceFeatures>::iterator last) {
-  std::vector<int> key_map;
-  key_map.reserve(local.raw_keys().size());
-  for (uint64_t raw : local.raw_keys()) key_map.push_back(dense->IdOf(raw));
-  std::vector<int> word_map;
-  word_map.reserve(local.word_names().size());
-  for (const std::string* w : local.word_names())
-    word_map.push_back(words->try_emplace(*w, static_cast<int>(words->size())).first->second);
+// The shared ids of each chunk's builder-local key and word ids: dense keys in the order
+// chunks first meet them, words per side likewise.
+struct ChunkIdMaps {
+  std::vector<int> keys, words;
+};
+
+void MapKeys(const std::vector<FeatureChunk>& chunks, std::vector<ChunkIdMaps>* maps, int* key_count) {
+  KeyIds dense;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    std::vector<int>& key_map = (*maps)[c].keys;
+    key_map.reserve(chunks[c].builder->raw_keys().size());
+    for (uint64_t raw : chunks[c].builder->raw_keys()) key_map.push_back(dense.IdOf(raw));
+  }
+  *key_count = static_cast<int>(dense.size());
+}
+
+void MapWords(const std::vector<FeatureChunk>& chunks, std::vector<ChunkIdMaps>* maps) {
+  StringMap<int> zh_words, en_words;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    StringMap<int>& words = chunks[c].zh ? zh_words : en_words;
+    std::vector<int>& word_map = (*maps)[c].words;
+    word_map.reserve(chunks[c].builder->word_names().size());
+    for (const std::string* w : chunks[c].builder->word_names())
+      word_map.push_back(words.try_emplace(*w, static_cast<int>(words.size())).first->second);
+  }
+}
+
+// Rewrites a chunk's sentences to the shared ids and sets their key sets.
+void RewriteChunk(const ChunkIdMaps& maps, std::vector<SentenceFeatures>::iterator first,
+                  std::vector<SentenceFeatures>::iterator last) {
   for (auto s = first; s != last; ++s) {
-    for (int& k : s->keys) k = key_map[static_cast<size_t>(k)];
-    for (FeatureUnit& u : s->units) u.word_id = word_map[static_cast<size_t>(u.word_id)];
+    for (int& k : s->keys) k = maps.keys[static_cast<size_t>(k)];
+    for (FeatureUnit& u : s->units) u.word_id = maps.words[static_cast<size_t>(u.word_id)];
+    s->key_set = s->keys;
+    std::sort(s->key_set.begin(), s->key_set.end());
+    s->key_set.erase(std::unique(s->key_set.begin(), s->key_set.end()), s->key_set.end());
   }
 }
 
@@ -462,14 +481,30 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   work();
   for (std::thread& w : workers) w.join();
 
-  KeyIds dense;
-  StringMap<int> zh_words, en_words;
-  for (FeatureChunk& c : chunks) {
-    auto& side = c.zh ? out->zh : out->en;
-    MergeChunk(*c.builder, &dense, c.zh ? &zh_words : &en_words, side.begin() + static_cast<long>(c.begin),
-               side.begin() + static_cast<long>(c.end));
-    c.builder.reset();
+  // Merging: the key and the word maps are built at once (each in chunk order), then the
+  // chunks are rewritten on the threads.
+  std::vector<ChunkIdMaps> maps(chunks.size());
+  if (threads > 1) {
+    std::thread word_mapper([&] { MapWords(chunks, &maps); });
+    MapKeys(chunks, &maps, &out->key_count);
+    word_mapper.join();
+  } else {
+    MapWords(chunks, &maps);
+    MapKeys(chunks, &maps, &out->key_count);
   }
+  next = 0;
+  auto rewrite = [&] {
+    for (size_t c; (c = next.fetch_add(1)) < chunks.size();) {
+      auto& side = chunks[c].zh ? out->zh : out->en;
+      RewriteChunk(maps[c], side.begin() + static_cast<long>(chunks[c].begin),
+                   side.begin() + static_cast<long>(chunks[c].end));
+      chunks[c].builder.reset();
+    }
+  };
+  workers.clear();
+  for (int t = 1; t < threads; ++t) workers.emplace_back(rewrite);
+  rewrite();
+  for (std::thread& w : workers) w.join();
   if (threads > 1) {  // the two sides' weights are independent
     std::thread zh_weigher([out] { Weigh(&out->zh); });
     Weigh(&out->en);
@@ -478,7 +513,6 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
     Weigh(&out->zh);
     Weigh(&out->en);
   }
-  out->key_count = static_cast<int>(dense.size());
   double zh_chars = 0, en_chars = 0;
   for (auto& s : out->zh) zh_chars += s.length;
   for (auto& s : out->en) en_chars += s.length;
