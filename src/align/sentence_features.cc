@@ -120,7 +120,9 @@ class Builder {
     s->units.back().key_end = static_cast<uint32_t>(s->keys.size());
   }
   // Dense keys of a Chinese word's translations, computed once per distinct word.
-  const std::vector<int>& TranslationKeys(std::string_view word);
+  // `word` must be the word of `word_id`: one lookup of the word serves both. The keys stay
+  // valid until the next call.
+  const std::vector<int>& TranslationKeys(int word_id, std::string_view word);
   // Drops the last unit if it got no key (a word with no translation evidence).
   void EndUnit(SentenceFeatures* s) {
     if (s->units.back().key_begin == s->units.back().key_end) s->units.pop_back();
@@ -133,7 +135,7 @@ class Builder {
   KeyIds dense_;
   StringMap<int> words_;
   std::vector<const std::string*> word_names_;
-  StringMap<std::vector<int>> translation_keys_;
+  std::vector<std::optional<std::vector<int>>> translation_keys_;  // by word id
 };
 
 // Extends the hashes of pinyin spellings by one character ("文" -> "文洁":
@@ -175,9 +177,11 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
   }
 }
 
-const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
-  auto it = translation_keys_.find(word);
-  if (it != translation_keys_.end()) return it->second;
+const std::vector<int>& Builder::TranslationKeys(int word_id, std::string_view word) {
+  if (translation_keys_.size() <= static_cast<size_t>(word_id))
+    translation_keys_.resize(static_cast<size_t>(word_id) + 1);
+  std::optional<std::vector<int>>& cached = translation_keys_[static_cast<size_t>(word_id)];
+  if (cached) return *cached;
   std::optional<BilingualLexicon::Word> entry = lexicon_.FindWord(word);
   std::vector<int> ids;
   if (entry && !entry->translations.empty())
@@ -188,7 +192,8 @@ const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
   for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return translation_keys_.emplace(std::string(word), std::move(keys)).first->second;
+  cached = std::move(keys);
+  return *cached;
 }
 
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
@@ -210,9 +215,10 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   }
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const ChineseToken& t = tokens[ti];
-    b.BeginUnit(s, b.WordId(t.text));
+    const int word_id = b.WordId(t.text);
+    b.BeginUnit(s, word_id);
     if (t.is_han) {
-      const std::vector<int>& translation_keys = b.TranslationKeys(t.text);
+      const std::vector<int>& translation_keys = b.TranslationKeys(word_id, t.text);
       for (int k : translation_keys) b.AddDenseKey(s, k);
       // Pinyin windows of 1-3 characters from here, for names; function words
       // (no translation left after stopwords) get none and are dropped.
