@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -85,22 +86,60 @@ class KeyIds {
   std::vector<uint64_t> raws_;
 };
 
+// Words -> ids in the order they are first seen, the same way (a slot holds the word's
+// hash, so a lookup compares text only when the hashes agree).
+class WordIds {
+ public:
+  WordIds() : slots_(1024) {}
+  int IdOf(std::string_view word) {
+    if (2 * (words_.size() + 1) > slots_.size()) Grow();
+    const uint64_t hash = std::hash<std::string_view>()(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.id < 0) {
+        slot = Slot{hash, static_cast<int>(words_.size())};
+        words_.emplace_back(word);
+        names_.push_back(&words_.back());
+        return slot.id;
+      }
+      if (slot.hash == hash && *names_[static_cast<size_t>(slot.id)] == word) return slot.id;
+    }
+  }
+  // The word of each id, in id order.
+  const std::vector<const std::string*>& names() const { return names_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int id = -1;
+  };
+  void Grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id < 0) continue;
+      size_t at = slot.hash & mask;
+      while (bigger[at].id >= 0) at = (at + 1) & mask;
+      bigger[at] = slot;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  std::deque<std::string> words_;  // stable addresses for names_
+  std::vector<const std::string*> names_;
+};
+
 // Collects the per-document work: raw keys -> dense ids, words -> ids.
 class Builder {
  public:
   explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
 
   int Dense(uint64_t raw) { return dense_.IdOf(raw); }
-  int WordId(std::string_view word) {
-    auto it = words_.find(word);  // look up first: most words repeat, and emplace would allocate
-    if (it != words_.end()) return it->second;
-    int id = static_cast<int>(words_.size());
-    word_names_.push_back(&words_.emplace(std::string(word), id).first->first);
-    return id;
-  }
+  int WordId(std::string_view word) { return words_.IdOf(word); }
   // The raw key of each dense id, and the word of each word id, in id order (for merging builders).
   const std::vector<uint64_t>& raw_keys() const { return dense_.raws(); }
-  const std::vector<const std::string*>& word_names() const { return word_names_; }
+  const std::vector<const std::string*>& word_names() const { return words_.names(); }
   uint64_t StemKey(std::string_view stem) {
     int id = lexicon_.FindStem(stem);
     return id >= 0 ? MakeKey(kStem, static_cast<uint64_t>(id)) : MakeKey(kOovWord, HashString(stem));
@@ -133,8 +172,7 @@ class Builder {
  private:
   const BilingualLexicon& lexicon_;
   KeyIds dense_;
-  StringMap<int> words_;
-  std::vector<const std::string*> word_names_;
+  WordIds words_;
   std::vector<std::optional<std::vector<int>>> translation_keys_;  // by word id
 };
 
