@@ -285,6 +285,10 @@ std::optional<BilingualLexicon::Word> BilingualLexicon::FindWordOutsideTerms(std
   return Word{it->second.translations, it->second.log_prob};
 }
 
+void BilingualLexicon::PrefetchWord(std::string_view word) const {
+  if (image_) image_->PrefetchWord(word);
+}
+
 int BilingualLexicon::max_word_bytes() const { return max_word_bytes_; }
 
 int BilingualLexicon::MaxWordCharsFrom(std::string_view first_two_chars) const {

@@ -79,6 +79,8 @@ class BilingualLexicon {
 
   // nullopt when `word` (simplified or traditional) is unknown.
   std::optional<Word> FindWord(std::string_view word) const;
+  // A hint that FindWord(word) comes soon (a mapped lexicon starts loading its memory).
+  void PrefetchWord(std::string_view word) const;
   int max_word_bytes() const;
   // The most characters a word (or term) starting with `first_two_chars` (exactly two
   // characters) may have; 0 when none of two or more characters does. Never too small, so

@@ -37,6 +37,9 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
                                                           run.substr(starts[i], starts[i + 2] - starts[i]))),
                                                       1, kMaxWordChars)
                                  : 1;
+    // The lookups of one position are independent: their memory is requested at once.
+    for (size_t j = i + 1; j <= n && j - i <= max_chars && starts[j] - starts[i] <= max_bytes; ++j)
+      lexicon.PrefetchWord(run.substr(starts[i], starts[j] - starts[i]));
     for (size_t j = i + 1; j <= n && j - i <= max_chars && starts[j] - starts[i] <= max_bytes; ++j) {
       std::optional<BilingualLexicon::Word> word =
           lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));

@@ -419,6 +419,12 @@ bool LexiconImage::FindWord(std::string_view text, std::span<const int>* transla
   return true;
 }
 
+void LexiconImage::PrefetchWord(std::string_view text) const {
+  const Header& h = HeaderOf(data_);
+  const Slot* slots = SectionOf<Slot>(data_, kWordSlots);
+  __builtin_prefetch(&slots[HashKey(text) & (h.word_slot_count - 1)]);
+}
+
 int LexiconImage::FindStem(std::string_view stem) const {
   const Header& h = HeaderOf(data_);
   const StringRecord* records = SectionOf<StringRecord>(data_, kStemRecords);

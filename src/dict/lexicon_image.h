@@ -73,6 +73,9 @@ class LexiconImage {
 
   // False when `text` is not a headword.
   bool FindWord(std::string_view text, std::span<const int>* translations, float* log_prob) const;
+  // Starts loading the memory FindWord(text) reads first, so that several lookups can wait
+  // for memory at once; changes nothing.
+  void PrefetchWord(std::string_view text) const;
   // -1 when unknown.
   int FindStem(std::string_view stem) const;
   std::string_view StemText(int id) const;
