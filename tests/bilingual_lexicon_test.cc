@@ -104,6 +104,17 @@ class BilingualLexiconTest : public ::testing::Test {
   std::string freq_;
 };
 
+// Byte offsets of each character of `w`, and w.size() at the end.
+std::vector<size_t> CharStarts(const std::string& w) {
+  std::vector<size_t> starts;
+  for (size_t p = 0; p < w.size();) {
+    starts.push_back(p);
+    NextCodePoint(w, &p);
+  }
+  starts.push_back(w.size());
+  return starts;
+}
+
 // Every substring of the test headwords, the jieba words and some unknowns.
 std::vector<std::string> Probes(const std::string& cedict_text) {
   std::set<std::string> probes = {"", "x", "银", "经济发展", "零频", "不存在", "bank", "银行行"};
@@ -149,6 +160,13 @@ void ExpectSameLexicon(const BilingualLexicon& want, const BilingualLexicon& got
     ASSERT_EQ(w.has_value(), g.has_value()) << probe;
     if (w) {
       ++found;
+      // Segmentation looks up no substring longer than the prefix limit: it must cover every word.
+      const std::vector<size_t> starts = CharStarts(probe);
+      if (starts.size() >= 3) {
+        const std::string_view two = std::string_view(probe).substr(0, starts[2]);
+        EXPECT_GE(want.MaxWordCharsFrom(two), static_cast<int>(starts.size()) - 1) << probe;
+        EXPECT_GE(got.MaxWordCharsFrom(two), static_cast<int>(starts.size()) - 1) << probe;
+      }
       EXPECT_EQ(w->log_prob, g->log_prob) << probe;  // exact: same floats
       EXPECT_EQ(std::vector<int>(w->translations.begin(), w->translations.end()),
                 std::vector<int>(g->translations.begin(), g->translations.end()))
@@ -195,6 +213,16 @@ TEST_F(BilingualLexiconTest, CacheAnswersExactlyLikeTheTextSources) {
   EXPECT_TRUE(jieba_only->translations.empty());
   EXPECT_GT(jieba_only->log_prob, warm->FindWord("王")->log_prob);
   EXPECT_FALSE(warm->FindWord("零频"));
+}
+
+TEST_F(BilingualLexiconTest, TermsRaiseThePrefixLimitOfACachedLexicon) {
+  ASSERT_TRUE(MustLoad(freq_));
+  auto warm = MustLoad(freq_);
+  ASSERT_TRUE(warm && warm->from_cache());
+  EXPECT_LT(warm->MaxWordCharsFrom("联盟"), 7);  // 联盟
+  warm->AddTerm("联盟链技术平台", "alliance chain technology platform");
+  EXPECT_GE(warm->MaxWordCharsFrom("联盟"), 7);
+  EXPECT_GE(warm->MaxWordCharsFrom("经济"), 4);  // 经济发展, from the frequency list
 }
 
 TEST_F(BilingualLexiconTest, CacheWithoutFrequencyList) {

@@ -59,6 +59,17 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   BeadScorer scorer(f);
   timer.Mark("features");
 
+  // What unrelated text scores needs only the features: on a thread of its own while the
+  // anchors are found (it prepares and restores rows of the scorer, which FindAnchors does
+  // not read), joined before the masks are prepared.
+  std::vector<BeadShape> shapes = BeadShapes(options_);
+  std::vector<double> chance;
+  std::thread chance_worker;
+  if (threads > 1)
+    chance_worker = std::thread([&] { chance = ChanceCoverage(shapes, f, &scorer); });
+  else
+    chance = ChanceCoverage(shapes, f, &scorer);
+
   // Pass 1: anchors and the band.
   std::vector<Anchor> anchors = FindAnchors(f, scorer, threads);
   std::vector<int> lo, hi;
@@ -78,11 +89,10 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
         std::min(lo[static_cast<size_t>(i)], lo[static_cast<size_t>(i + 1)]) - reach,
         std::max(hi[static_cast<size_t>(i)], hi[static_cast<size_t>(i + 1)]) + reach};
   }
-  scorer.PrepareRows(ranges, threads);
-  std::vector<BeadShape> shapes = BeadShapes(options_);
-  timer.Mark("masks");
-  const std::vector<double> chance = ChanceCoverage(shapes, f, &scorer);
+  if (chance_worker.joinable()) chance_worker.join();
   timer.Mark("chance");
+  scorer.PrepareRows(ranges, threads);
+  timer.Mark("masks");
 
   // Pass 2: the best path of beads through the band.
   AlignOptions search_options = options_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -79,13 +80,30 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer&
   const int n_en = static_cast<int>(f.en.size());
   // Inverted index over English keys, keeping only keys rare enough to be evidence.
   const size_t max_postings = static_cast<size_t>(std::max(4.0, 0.5 * std::sqrt(static_cast<double>(n_en))));
-  std::vector<std::vector<int>> postings(static_cast<size_t>(f.key_count));
+  // One flat array (key k's list at [start[k], start[k + 1])), each list cut at
+  // max_postings + 1 entries: a longer list is skipped whole.
+  std::vector<uint32_t> start(static_cast<size_t>(f.key_count) + 1, 0);
   for (int j = 0; j < n_en; ++j) {
     for (int k : f.en[static_cast<size_t>(j)].key_set) {
-      auto& list = postings[static_cast<size_t>(k)];
-      if (list.size() <= max_postings) list.push_back(j);
+      uint32_t& count = start[static_cast<size_t>(k) + 1];
+      if (count <= max_postings) ++count;
     }
   }
+  for (size_t k = 0; k < static_cast<size_t>(f.key_count); ++k) start[k + 1] += start[k];
+  std::vector<int> posting_ids(start.back());
+  {
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (int j = 0; j < n_en; ++j) {
+      for (int k : f.en[static_cast<size_t>(j)].key_set) {
+        uint32_t& at = fill[static_cast<size_t>(k)];
+        if (at < start[static_cast<size_t>(k) + 1]) posting_ids[at++] = j;
+      }
+    }
+  }
+  auto postings = [&](int k) {
+    return std::span<const int>(posting_ids.data() + start[static_cast<size_t>(k)],
+                                posting_ids.data() + start[static_cast<size_t>(k) + 1]);
+  };
   // Each Chinese sentence's candidates depend on it alone: contiguous ranges of sentences
   // on the threads, their candidates joined in order.
   threads = std::clamp(threads, 1, std::max(1, n_zh / 512));
@@ -105,7 +123,7 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer&
       for (const FeatureUnit& u : z.units) {
         ++stamp;  // one vote per unit and sentence
         for (uint32_t k = u.key_begin; k < u.key_end; ++k) {
-          const auto& list = postings[static_cast<size_t>(z.keys[k])];
+          const std::span<const int> list = postings(z.keys[k]);
           if (list.size() > max_postings) continue;
           for (int j : list) {
             if (seen_stamp[static_cast<size_t>(j)] == stamp) continue;

@@ -1,6 +1,7 @@
 #include "align/banded_search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -131,31 +132,38 @@ double BandedSearch::BeadValue(size_t s, int i, int j) {
   return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
 }
 
-void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, double* values) const {
+void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+                             double* values) const {
   std::fill(values, values + shapes_.size(), kNone);
   auto set = [&](int s, const BeadScore& sc) {
     if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
   };
   if (j >= 1) set(shape_of_[0][1], scorer_->Score(i, i, j - 1, j));
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
-  if (j >= 1 && i > options_.max_side) {
+  // A fan needs more than max_side Chinese sentences against one English one; when that many
+  // are already implausibly long, the growing stops before any fan (the length only worsens).
+  if (j >= 1 && i > options_.max_side &&
+      scorer_->SpanLengthZ(i - options_.max_side - 1, i, j - 1, j) >= -kMaxLengthZ) {
     const int max_a = std::max(options_.max_side, options_.max_fan);
     scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, grown);
     for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
       set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
   }
+  int b_limit[BeadScorer::kMaxSpanZh + 1] = {};
+  int grow_a = 0;  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
     set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
-    const int b_limit = std::min(max_en_[At(a)], j);
-    if (b_limit < 1) continue;
+    b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
+    if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
     // Chinese sentences, so is every span, and more Chinese sentences only make it worse.
-    if (scorer_->SpanLengthZ(i - a, i, j - b_limit, j) < -kMaxLengthZ) break;
-    // All English spans ending at j at once, grown one sentence at a time.
-    scorer_->ScoreGrowingEnglish(i - a, i, j, b_limit, kMaxLengthZ, grown);
-    for (int b = 1; b <= static_cast<int>(grown->size()); ++b)
-      set(shape_of_[At(a)][At(b)], (*grown)[At(b - 1)]);
+    if (scorer_->SpanLengthZ(i - a, i, j - b_limit[a], j) < -kMaxLengthZ) break;
+    grow_a = a;
   }
+  // All English spans ending at j at once, grown one sentence at a time.
+  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_limit, kMaxLengthZ, spans);
+  for (int a = 1; a <= grow_a; ++a)
+    for (int b = 1; b <= spans->count[a]; ++b) set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
 }
 
 void BandedSearch::FillCell(int i, int j, const double* values) {
@@ -175,40 +183,65 @@ void BandedSearch::FillCell(int i, int j, const double* values) {
 }
 
 Status BandedSearch::Run() {
-  // Bead values do not depend on the table, so a block of rows is scored first, on all
-  // the threads, and the table filled from the scores after: the values are the same
-  // whatever the threads, and so is the path.
+  // Bead values do not depend on the table, so blocks of rows are scored on all the threads
+  // (rows handed out one at a time) into one of two buffers, and the table filled from a
+  // block's values while the next block is being scored: the values are the same whatever
+  // the threads, and so is the path. Filling is serial; overlapping it keeps both cores busy.
   constexpr int kBlockRows = 64;
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
   std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
-  std::vector<double> values;
-  std::vector<size_t> row_start;
-  *Cell(0, 0) = 0;
-  for (int first = 0; first <= n_zh_; first += kBlockRows) {
-    const int last = std::min(n_zh_ + 1, first + kBlockRows);
-    row_start.assign(1, 0);
-    for (int i = first; i < last; ++i)
-      row_start.push_back(row_start.back() + static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
-    values.resize(row_start.back());
-    auto score_rows = [&](int t) {
-      for (int i = first + t; i < last; i += threads) {
-        double* row = values.data() + row_start[At(i - first)];
-        for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
-          ScoreCell(i, j, &grown[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
-      }
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads && first + t < last; ++t) workers.emplace_back(score_rows, t);
-    score_rows(0);
-    for (std::thread& w : workers) w.join();
-    for (int i = first; i < last; ++i) {
-      const double* row = values.data() + row_start[At(i - first)];
+  std::vector<BeadScorer::SpanScores> spans(static_cast<size_t>(threads));
+  struct Block {
+    int first = 0, last = 0;
+    std::vector<size_t> row_start;  // offset of each row's values
+    std::vector<double> values;
+  };
+  Block blocks[2];
+  auto prepare = [&](Block& block, int first) {
+    block.first = first;
+    block.last = std::min(n_zh_ + 1, first + kBlockRows);
+    block.row_start.assign(1, 0);
+    for (int i = block.first; i < block.last; ++i)
+      block.row_start.push_back(block.row_start.back() +
+                                static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
+    block.values.resize(block.row_start.back());
+  };
+  std::atomic<int> next_row{0};
+  auto score_rows = [&](Block& block, int t) {
+    for (int i; (i = next_row.fetch_add(1)) < block.last;) {
+      double* row = block.values.data() + block.row_start[At(i - block.first)];
+      for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
+        ScoreCell(i, j, &grown[At(t)], &spans[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
+    }
+  };
+  auto fill = [&](const Block& block) {
+    for (int i = block.first; i < block.last; ++i) {
+      const double* row = block.values.data() + block.row_start[At(i - block.first)];
       for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
         if (i == 0 && j == 0) continue;
         FillCell(i, j, row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
       }
     }
+  };
+  *Cell(0, 0) = 0;
+  prepare(blocks[0], 0);
+  next_row = 0;
+  score_rows(blocks[0], 0);
+  for (int k = 0; blocks[k % 2].first <= n_zh_; ++k) {
+    Block& current = blocks[k % 2];
+    Block& next = blocks[(k + 1) % 2];
+    const bool more = current.last <= n_zh_;
+    std::vector<std::thread> workers;
+    if (more) {
+      prepare(next, current.last);
+      next_row = next.first;
+      for (int t = 1; t < threads; ++t) workers.emplace_back(score_rows, std::ref(next), t);
+    }
+    fill(current);
+    if (more) score_rows(next, 0);
+    for (std::thread& w : workers) w.join();
+    if (!more) break;
   }
   if (*Cell(n_zh_, n_en_) == kNone)
     return Status::Internal("alignment search found no path (band too narrow)");

@@ -51,8 +51,9 @@ class BandedSearch {
   double Value(size_t s, int i, int j, const BeadScore& score) const;
   double BeadValue(size_t s, int i, int j);
   // The value of every shape ending at (i, j) into values[shape] (kNone where the shape does
-  // not fit or is implausible); `grown` is the caller's scratch.
-  void ScoreCell(int i, int j, std::vector<BeadScore>* grown, double* values) const;
+  // not fit or is implausible); `grown` and `spans` are the caller's scratch.
+  void ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+                 double* values) const;
   // Chooses the best bead ending at (i, j), given its shapes' values, and records it.
   void FillCell(int i, int j, const double* values);
   int ParagraphCrossings(const std::vector<SentenceFeatures>& side, int begin, int end) const;

@@ -103,7 +103,49 @@ void BeadScorer::FillRow(int i, int j0, int j1, Stamp* stamp) {
   row.j0 = j0;
   row.j1 = j1;
   row.masks.resize(static_cast<size_t>(j1 - j0));
-  for (int j = j0; j < j1; ++j) ComputeMasks(i, j, stamp, &row.masks[static_cast<size_t>(j - j0)]);
+  // The Chinese sentence's keys once for the whole row: which of its units each key
+  // matches. Each English sentence then looks up only its own keys; the masks are those
+  // ComputeMasks gives.
+  const SentenceFeatures& z = f_.zh[static_cast<size_t>(i)];
+  const uint32_t tick = ++stamp->tick;
+  std::vector<uint32_t>& seen = stamp->seen;
+  std::vector<uint32_t>& slot = stamp->slot;
+  auto& unit_masks = stamp->unit_masks;
+  if (slot.size() < seen.size()) slot.resize(seen.size());
+  unit_masks.clear();
+  for (size_t u = 0; u < z.units.size(); ++u) {
+    const FeatureUnit& unit = z.units[u];
+    for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
+      const size_t key = static_cast<size_t>(z.keys[k]);
+      if (seen[key] != tick) {
+        seen[key] = tick;
+        slot[key] = static_cast<uint32_t>(unit_masks.size());
+        unit_masks.push_back({0, 0, 0, 0});
+      }
+      if (u < static_cast<size_t>(kMaxUnits)) unit_masks[slot[key]][u / 64] |= 1ULL << (u % 64);
+    }
+  }
+  for (int j = j0; j < j1; ++j) {
+    PairMasks& out = row.masks[static_cast<size_t>(j - j0)];
+    std::memset(&out, 0, sizeof(out));
+    const SentenceFeatures& e = f_.en[static_cast<size_t>(j)];
+    // Chinese units matched by the English sentence's keys.
+    for (int k : e.key_set) {
+      if (seen[static_cast<size_t>(k)] != tick) continue;
+      const std::array<uint64_t, 4>& m = unit_masks[slot[static_cast<size_t>(k)]];
+      for (int w = 0; w < kMaskWords; ++w) out.zh[w] |= m[static_cast<size_t>(w)];
+    }
+    // English units with a key of the Chinese sentence.
+    for (size_t u = 0; u < e.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
+      const FeatureUnit& unit = e.units[u];
+      for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
+        if (seen[static_cast<size_t>(e.keys[k])] == tick) {
+          out.en[u / 64] |= 1ULL << (u % 64);
+          break;
+        }
+      }
+    }
+  }
 }
 
 void BeadScorer::PrepareRows(const std::vector<std::pair<int, int>>& ranges, int threads) {
@@ -260,44 +302,90 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
   return Combine(zh_matched, zh_total, en_matched, en_total, score.length_z, zh_cov, en_cov);
 }
 
-void BeadScorer::ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
-                                     std::vector<BeadScore>* out) const {
-  out->clear();
-  const int a = i1 - i0;
-  uint64_t zh_masks[16][kMaskWords];  // a is at most the widest bead side
-  std::memset(zh_masks, 0, sizeof(zh_masks[0]) * static_cast<size_t>(std::clamp(a, 0, 16)));
-  double zh_total = 0;
-  for (int i = i0; i < i1; ++i) zh_total += zh_weight_[static_cast<size_t>(i)];
-  double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
-  for (int b = 1; b <= max_b && j_end - b >= 0; ++b) {
-    const int j = j_end - b;
-    const double length_z =
-        LengthZ(zh_chars_[static_cast<size_t>(i1)] - zh_chars_[static_cast<size_t>(i0)],
-                en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j)]);
-    if (length_z > max_length_z) break;  // only grows with b
-    // Fold English sentence j into every Chinese sentence's mask, and score j's own coverage.
-    uint64_t en_mask[kMaskWords] = {0, 0, 0, 0};
-    for (int i = i0; i < i1 && i - i0 < 16; ++i) {
-      const Row& row = rows_[static_cast<size_t>(i)];
-      if (j < row.j0 || j >= row.j1) continue;
-      uint64_t* zm = zh_masks[i - i0];
+void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* max_b, double max_length_z,
+                                    SpanScores* out) const {
+  max_a = std::clamp(max_a, 0, std::min(i_end, kMaxSpanZh));
+  // How far each a grows its English span: stop at the first implausible length (only
+  // grows with b), and need[a]: the longest span any a' >= a grows, i.e. how far Chinese
+  // sentence i_end - a must be followed.
+  int need[kMaxSpanZh + 2] = {};
+  out->count[0] = 0;
+  for (int a = 1; a <= max_a; ++a) {
+    const int zh_chars = zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i_end - a)];
+    const int limit = std::min({max_b[a], kMaxSpanEn, j_end});
+    int b = 0;
+    for (; b < limit; ++b) {
+      const double length_z = LengthZ(
+          zh_chars, en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j_end - b - 1)]);
+      if (length_z > max_length_z) break;
+      out->scores[a][b].length_z = length_z;  // the rest of the score is filled below
+    }
+    out->count[a] = b;
+  }
+  for (int a = max_a; a >= 1; --a) need[a] = std::max(need[a + 1], out->count[a]);
+
+  // added[a][b - 1]: the weight of Chinese sentence i_end - a that English sentence
+  // j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
+  double added[kMaxSpanZh + 1][kMaxSpanEn];
+  double added_share[kMaxSpanZh + 1][kMaxSpanEn];
+  // English sentence j against zh [i_end - a, i_end): the same for every cell of the row.
+  if (out->cache_row != i_end || j_end - kMaxSpanEn < out->cache_base) {
+    out->cache_row = i_end;
+    out->cache_base = std::max(0, j_end - kMaxSpanEn);
+    out->cache.clear();
+  }
+  auto english = [&](int j, int a) -> const SpanScores::EnglishCoverage& {
+    const size_t at = static_cast<size_t>(j - out->cache_base);
+    if (at >= out->cache.size()) out->cache.resize(at + 1);
+    SpanScores::EnglishCoverage& c = out->cache[at];
+    for (; c.a_done < a; ++c.a_done) {
+      const Row& row = rows_[static_cast<size_t>(i_end - c.a_done - 1)];
+      if (j >= row.j0 && j < row.j1) {
+        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        for (int w = 0; w < kMaskWords; ++w) c.mask[w] |= m.en[w];
+      }
+      const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], c.mask);
+      c.matched[c.a_done + 1] = matched;
+      c.share[c.a_done + 1] = Share(matched, en_weight_[static_cast<size_t>(j)]);
+    }
+    return c;
+  };
+  for (int a = 1; a <= max_a; ++a) {
+    const int i = i_end - a;
+    const Row& row = rows_[static_cast<size_t>(i)];
+    uint64_t zm[kMaskWords] = {0, 0, 0, 0};
+    for (int b = 1; b <= need[a]; ++b) {
+      const int j = j_end - b;
+      if (j < row.j0 || j >= row.j1) {
+        added[a][b - 1] = 0;  // adds nothing, as if skipped
+        added_share[a][b - 1] = 0;
+        continue;
+      }
       const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
       uint64_t fresh[kMaskWords];
       for (int w = 0; w < kMaskWords; ++w) {
         fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
         zm[w] |= m.zh[w];
-        en_mask[w] |= m.en[w];
       }
-      const double added = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
-      zh_matched += added;
-      zh_cov += Share(added, zh_weight_[static_cast<size_t>(i)]);
+      added[a][b - 1] = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
+      added_share[a][b - 1] = Share(added[a][b - 1], zh_weight_[static_cast<size_t>(i)]);
     }
-    const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], en_mask);
-    en_matched += matched;
-    en_total += en_weight_[static_cast<size_t>(j)];
-    en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
-    out->push_back(a > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov)
-                         : BeadScore{0, 0, 0, length_z, 0, 0});
+    double zh_total = 0;
+    for (int k = i; k < i_end; ++k) zh_total += zh_weight_[static_cast<size_t>(k)];
+    double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
+    for (int b = 1; b <= out->count[a]; ++b) {
+      const int j = j_end - b;
+      for (int k = a; k >= 1; --k) {  // Chinese sentences in text order
+        zh_matched += added[k][b - 1];
+        zh_cov += added_share[k][b - 1];
+      }
+      const SpanScores::EnglishCoverage& e = english(j, a);
+      en_matched += e.matched[a];
+      en_total += en_weight_[static_cast<size_t>(j)];
+      en_cov += e.share[a];
+      out->scores[a][b - 1] =
+          Combine(zh_matched, zh_total, en_matched, en_total, out->scores[a][b - 1].length_z, zh_cov, en_cov);
+    }
   }
 }
 

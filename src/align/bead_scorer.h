@@ -4,6 +4,7 @@
 // length ratio.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -40,11 +41,30 @@ class BeadScorer {
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;
-  // Scores zh [i0, i1) against en [j_end - b, j_end) for every b in 1..max_b,
-  // growing the English span one sentence at a time: (*out)[b - 1]. Stops
-  // early once the English side is implausibly long (length_z > max_length_z).
-  void ScoreGrowingEnglish(int i0, int i1, int j_end, int max_b, double max_length_z,
-                           std::vector<BeadScore>* out) const;
+  // Every bead ending at (i_end, j_end) with up to kMaxSpanZh Chinese sentences:
+  // out->scores[a][b - 1] scores zh [i_end - a, i_end) against en [j_end - b, j_end) for
+  // a in 1..max_a and b in 1..out->count[a] <= max_b[a]; the English span grows one
+  // sentence at a time and stops early once it is implausibly long (length_z >
+  // max_length_z). Each Chinese sentence's coverage by a growing English span is
+  // computed once for all a, and sums are taken in the order of scoring each span alone.
+  // Each English sentence's coverage by the Chinese spans ending at i_end is kept in `out`
+  // for the next cells of the row (one SpanScores a thread, a row's cells in order).
+  static constexpr int kMaxSpanZh = 8, kMaxSpanEn = 16;
+  struct SpanScores {
+    int count[kMaxSpanZh + 1];
+    BeadScore scores[kMaxSpanZh + 1][kMaxSpanEn];
+    // English sentence cache_base + k against zh [cache_row - a, cache_row), for a <= a_done.
+    struct EnglishCoverage {
+      int a_done = 0;
+      uint64_t mask[4] = {0, 0, 0, 0};
+      double matched[kMaxSpanZh + 1];
+      double share[kMaxSpanZh + 1];
+    };
+    int cache_row = -1, cache_base = 0;
+    std::vector<EnglishCoverage> cache;
+  };
+  void ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* max_b, double max_length_z,
+                          SpanScores* out) const;
   // The mirror image: zh [i_end - a, i_end) against en [j0, j1) for every a in 1..max_a.
   // Stops early once the Chinese side is implausibly long (length_z < -max_length_z).
   void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
@@ -53,8 +73,12 @@ class BeadScorer {
   struct Scratch {
     std::vector<uint32_t> seen;
     uint32_t tick = 0;
+    // For a row: slot[key] (valid where seen[key] == tick) indexes the mask of the
+    // Chinese sentence's units that carry the key.
+    std::vector<uint32_t> slot;
+    std::vector<std::array<uint64_t, 4>> unit_masks;
   };
-  Scratch NewScratch() const { return Scratch{std::vector<uint32_t>(stamp_.seen.size(), 0), 0}; }
+  Scratch NewScratch() const { return Scratch{std::vector<uint32_t>(stamp_.seen.size(), 0), 0, {}, {}}; }
   // Scores one sentence pair directly, without prepared masks.
   BeadScore ScorePair(int i, int j) { return ScorePair(i, j, &stamp_); }
   // The same with the caller's scratch: safe on several threads at once.

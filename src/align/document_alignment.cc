@@ -1,5 +1,7 @@
 #include "align/document_alignment.h"
 
+#include <thread>
+
 #include "text/line_reader.h"
 
 namespace tmalign {
@@ -49,8 +51,21 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
                           const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
                           AlignedDocument* out) {
   std::string src_text, tgt_text;
-  TMALIGN_RETURN_IF_ERROR(ReadSide(src_path, options, options.src_lang, &out->src, &src_text));
-  TMALIGN_RETURN_IF_ERROR(ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text));
+  // The two files are read, decoded and hashed at once when the aligner may use more than
+  // one thread (a folder alignment runs one pair a core and reads them in turn); the
+  // source's error, if any, is reported first either way.
+  if (options.align.threads == 1) {
+    TMALIGN_RETURN_IF_ERROR(ReadSide(src_path, options, options.src_lang, &out->src, &src_text));
+    TMALIGN_RETURN_IF_ERROR(ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text));
+  } else {
+    Status tgt_status = Status::Ok();
+    std::thread tgt_reader(
+        [&] { tgt_status = ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text); });
+    const Status src_status = ReadSide(src_path, options, options.src_lang, &out->src, &src_text);
+    tgt_reader.join();
+    TMALIGN_RETURN_IF_ERROR(src_status);
+    TMALIGN_RETURN_IF_ERROR(tgt_status);
+  }
   if (out->src.lang == out->tgt.lang) {
     return Status::InvalidInput(
         src_path + " and " + tgt_path + ": both are " + LanguageName(out->src.lang) +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -35,27 +36,110 @@ constexpr size_t kMaxReadingCombos = 4;
 constexpr size_t kScriptSample = 200;  // sentences looked at to tell Traditional from Simplified text
 constexpr int kMaxNameChars = 3;
 
+// Raw keys -> ids in the order they are first seen. Open addressing with linear probing:
+// a node-based map costs a cache miss or two a lookup, and features look up a key for
+// every word and pinyin spelling.
+class KeyIds {
+ public:
+  KeyIds() : slots_(1024) {}
+  // The id of `raw`, added when new.
+  int IdOf(uint64_t raw) {
+    if (2 * (raws_.size() + 1) > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = Mix(raw) & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.id < 0) {
+        slot = Slot{raw, static_cast<int>(raws_.size())};
+        raws_.push_back(raw);
+        return slot.id;
+      }
+      if (slot.raw == raw) return slot.id;
+    }
+  }
+  size_t size() const { return raws_.size(); }
+  // The raw key of each id, in id order.
+  const std::vector<uint64_t>& raws() const { return raws_; }
+
+ private:
+  struct Slot {
+    uint64_t raw = 0;
+    int id = -1;
+  };
+  static uint64_t Mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+  }
+  void Grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id < 0) continue;
+      size_t at = Mix(slot.raw) & mask;
+      while (bigger[at].id >= 0) at = (at + 1) & mask;
+      bigger[at] = slot;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  std::vector<uint64_t> raws_;
+};
+
+// Words -> ids in the order they are first seen, the same way (a slot holds the word's
+// hash, so a lookup compares text only when the hashes agree).
+class WordIds {
+ public:
+  WordIds() : slots_(1024) {}
+  int IdOf(std::string_view word) {
+    if (2 * (words_.size() + 1) > slots_.size()) Grow();
+    const uint64_t hash = std::hash<std::string_view>()(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.id < 0) {
+        slot = Slot{hash, static_cast<int>(words_.size())};
+        words_.emplace_back(word);
+        names_.push_back(&words_.back());
+        return slot.id;
+      }
+      if (slot.hash == hash && *names_[static_cast<size_t>(slot.id)] == word) return slot.id;
+    }
+  }
+  // The word of each id, in id order.
+  const std::vector<const std::string*>& names() const { return names_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int id = -1;
+  };
+  void Grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id < 0) continue;
+      size_t at = slot.hash & mask;
+      while (bigger[at].id >= 0) at = (at + 1) & mask;
+      bigger[at] = slot;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<Slot> slots_;
+  std::deque<std::string> words_;  // stable addresses for names_
+  std::vector<const std::string*> names_;
+};
+
 // Collects the per-document work: raw keys -> dense ids, words -> ids.
 class Builder {
  public:
   explicit Builder(const BilingualLexicon& lexicon) : lexicon_(lexicon) {}
 
-  int Dense(uint64_t raw) {
-    // try_emplace looks up before it allocates a node: most keys repeat.
-    auto [it, inserted] = dense_.try_emplace(raw, static_cast<int>(dense_.size()));
-    if (inserted) raw_.push_back(raw);
-    return it->second;
-  }
-  int WordId(std::string_view word) {
-    auto it = words_.find(word);  // look up first: most words repeat, and emplace would allocate
-    if (it != words_.end()) return it->second;
-    int id = static_cast<int>(words_.size());
-    word_names_.push_back(&words_.emplace(std::string(word), id).first->first);
-    return id;
-  }
+  int Dense(uint64_t raw) { return dense_.IdOf(raw); }
+  int WordId(std::string_view word) { return words_.IdOf(word); }
   // The raw key of each dense id, and the word of each word id, in id order (for merging builders).
-  const std::vector<uint64_t>& raw_keys() const { return raw_; }
-  const std::vector<const std::string*>& word_names() const { return word_names_; }
+  const std::vector<uint64_t>& raw_keys() const { return dense_.raws(); }
+  const std::vector<const std::string*>& word_names() const { return words_.names(); }
   uint64_t StemKey(std::string_view stem) {
     int id = lexicon_.FindStem(stem);
     return id >= 0 ? MakeKey(kStem, static_cast<uint64_t>(id)) : MakeKey(kOovWord, HashString(stem));
@@ -75,7 +159,9 @@ class Builder {
     s->units.back().key_end = static_cast<uint32_t>(s->keys.size());
   }
   // Dense keys of a Chinese word's translations, computed once per distinct word.
-  const std::vector<int>& TranslationKeys(std::string_view word);
+  // `word` must be the word of `word_id`: one lookup of the word serves both. The keys stay
+  // valid until the next call.
+  const std::vector<int>& TranslationKeys(int word_id, std::string_view word);
   // Drops the last unit if it got no key (a word with no translation evidence).
   void EndUnit(SentenceFeatures* s) {
     if (s->units.back().key_begin == s->units.back().key_end) s->units.pop_back();
@@ -85,11 +171,9 @@ class Builder {
 
  private:
   const BilingualLexicon& lexicon_;
-  std::unordered_map<uint64_t, int> dense_;
-  std::vector<uint64_t> raw_;
-  StringMap<int> words_;
-  std::vector<const std::string*> word_names_;
-  StringMap<std::vector<int>> translation_keys_;
+  KeyIds dense_;
+  WordIds words_;
+  std::vector<std::optional<std::vector<int>>> translation_keys_;  // by word id
 };
 
 // Extends the hashes of pinyin spellings by one character ("文" -> "文洁":
@@ -131,9 +215,11 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
   }
 }
 
-const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
-  auto it = translation_keys_.find(word);
-  if (it != translation_keys_.end()) return it->second;
+const std::vector<int>& Builder::TranslationKeys(int word_id, std::string_view word) {
+  if (translation_keys_.size() <= static_cast<size_t>(word_id))
+    translation_keys_.resize(static_cast<size_t>(word_id) + 1);
+  std::optional<std::vector<int>>& cached = translation_keys_[static_cast<size_t>(word_id)];
+  if (cached) return *cached;
   std::optional<BilingualLexicon::Word> entry = lexicon_.FindWord(word);
   std::vector<int> ids;
   if (entry && !entry->translations.empty())
@@ -144,7 +230,8 @@ const std::vector<int>& Builder::TranslationKeys(std::string_view word) {
   for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return translation_keys_.emplace(std::string(word), std::move(keys)).first->second;
+  cached = std::move(keys);
+  return *cached;
 }
 
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
@@ -166,9 +253,10 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   }
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const ChineseToken& t = tokens[ti];
-    b.BeginUnit(s, b.WordId(t.text));
+    const int word_id = b.WordId(t.text);
+    b.BeginUnit(s, word_id);
     if (t.is_han) {
-      const std::vector<int>& translation_keys = b.TranslationKeys(t.text);
+      const std::vector<int>& translation_keys = b.TranslationKeys(word_id, t.text);
       for (int k : translation_keys) b.AddDenseKey(s, k);
       // Pinyin windows of 1-3 characters from here, for names; function words
       // (no translation left after stopwords) get none and are dropped.
@@ -334,9 +422,6 @@ void Weigh(std::vector<SentenceFeatures>* side) {
           static_cast<float>(std::max(0.1, std::log((n + 1.0) / (df[static_cast<size_t>(u.word_id)] + 0.5))));
       s.total_weight += u.weight;
     }
-    s.key_set = s.keys;
-    std::sort(s.key_set.begin(), s.key_set.end());
-    s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
   }
 }
 
@@ -347,21 +432,42 @@ struct FeatureChunk {
   std::unique_ptr<Builder> builder;
 };
 
-// Rewrites the chunk's builder-local key and word ids into the document's shared ones:
-// dense keys in the order chunks first meet them, words per side likewise.
-void MergeChunk(const Builder& local, std::unordered_map<uint64_t, int>* dense, StringMap<int>* words,
-                std::vector<SentenceFeatures>::iterator first, std::vector<SentenceFeatures>::iterator last) {
-  std::vector<int> key_map;
-  key_map.reserve(local.raw_keys().size());
-  for (uint64_t raw : local.raw_keys())
-    key_map.push_back(dense->try_emplace(raw, static_cast<int>(dense->size())).first->second);
-  std::vector<int> word_map;
-  word_map.reserve(local.word_names().size());
-  for (const std::string* w : local.word_names())
-    word_map.push_back(words->try_emplace(*w, static_cast<int>(words->size())).first->second);
+// The shared ids of each chunk's builder-local key and word ids: dense keys in the order
+// chunks first meet them, words per side likewise.
+struct ChunkIdMaps {
+  std::vector<int> keys, words;
+};
+
+void MapKeys(const std::vector<FeatureChunk>& chunks, std::vector<ChunkIdMaps>* maps, int* key_count) {
+  KeyIds dense;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    std::vector<int>& key_map = (*maps)[c].keys;
+    key_map.reserve(chunks[c].builder->raw_keys().size());
+    for (uint64_t raw : chunks[c].builder->raw_keys()) key_map.push_back(dense.IdOf(raw));
+  }
+  *key_count = static_cast<int>(dense.size());
+}
+
+void MapWords(const std::vector<FeatureChunk>& chunks, std::vector<ChunkIdMaps>* maps) {
+  StringMap<int> zh_words, en_words;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    StringMap<int>& words = chunks[c].zh ? zh_words : en_words;
+    std::vector<int>& word_map = (*maps)[c].words;
+    word_map.reserve(chunks[c].builder->word_names().size());
+    for (const std::string* w : chunks[c].builder->word_names())
+      word_map.push_back(words.try_emplace(*w, static_cast<int>(words.size())).first->second);
+  }
+}
+
+// Rewrites a chunk's sentences to the shared ids and sets their key sets.
+void RewriteChunk(const ChunkIdMaps& maps, std::vector<SentenceFeatures>::iterator first,
+                  std::vector<SentenceFeatures>::iterator last) {
   for (auto s = first; s != last; ++s) {
-    for (int& k : s->keys) k = key_map[static_cast<size_t>(k)];
-    for (FeatureUnit& u : s->units) u.word_id = word_map[static_cast<size_t>(u.word_id)];
+    for (int& k : s->keys) k = maps.keys[static_cast<size_t>(k)];
+    for (FeatureUnit& u : s->units) u.word_id = maps.words[static_cast<size_t>(u.word_id)];
+    s->key_set = s->keys;
+    std::sort(s->key_set.begin(), s->key_set.end());
+    s->key_set.erase(std::unique(s->key_set.begin(), s->key_set.end()), s->key_set.end());
   }
 }
 
@@ -419,17 +525,38 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   work();
   for (std::thread& w : workers) w.join();
 
-  std::unordered_map<uint64_t, int> dense;
-  StringMap<int> zh_words, en_words;
-  for (FeatureChunk& c : chunks) {
-    auto& side = c.zh ? out->zh : out->en;
-    MergeChunk(*c.builder, &dense, c.zh ? &zh_words : &en_words, side.begin() + static_cast<long>(c.begin),
-               side.begin() + static_cast<long>(c.end));
-    c.builder.reset();
+  // Merging: the key and the word maps are built at once (each in chunk order), then the
+  // chunks are rewritten on the threads.
+  std::vector<ChunkIdMaps> maps(chunks.size());
+  if (threads > 1) {
+    std::thread word_mapper([&] { MapWords(chunks, &maps); });
+    MapKeys(chunks, &maps, &out->key_count);
+    word_mapper.join();
+  } else {
+    MapWords(chunks, &maps);
+    MapKeys(chunks, &maps, &out->key_count);
   }
-  Weigh(&out->zh);
-  Weigh(&out->en);
-  out->key_count = static_cast<int>(dense.size());
+  next = 0;
+  auto rewrite = [&] {
+    for (size_t c; (c = next.fetch_add(1)) < chunks.size();) {
+      auto& side = chunks[c].zh ? out->zh : out->en;
+      RewriteChunk(maps[c], side.begin() + static_cast<long>(chunks[c].begin),
+                   side.begin() + static_cast<long>(chunks[c].end));
+      chunks[c].builder.reset();
+    }
+  };
+  workers.clear();
+  for (int t = 1; t < threads; ++t) workers.emplace_back(rewrite);
+  rewrite();
+  for (std::thread& w : workers) w.join();
+  if (threads > 1) {  // the two sides' weights are independent
+    std::thread zh_weigher([out] { Weigh(&out->zh); });
+    Weigh(&out->en);
+    zh_weigher.join();
+  } else {
+    Weigh(&out->zh);
+    Weigh(&out->en);
+  }
   double zh_chars = 0, en_chars = 0;
   for (auto& s : out->zh) zh_chars += s.length;
   for (auto& s : out->en) en_chars += s.length;

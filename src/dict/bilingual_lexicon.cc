@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "dict/lexicon_image.h"
+#include "dict/word_prefix_limits.h"
 #include "text/english_stemmer.h"
 #include "text/utf8.h"
 
@@ -77,7 +78,7 @@ BilingualLexicon::BilingualLexicon() = default;
 BilingualLexicon::~BilingualLexicon() = default;
 
 std::string BilingualLexicon::CachePath(const std::string& cedict_path) {
-  return cedict_path + ".tmalign-cache";
+  return cedict_path + ".tmalign-cache-v" + std::to_string(LexiconImage::kFormatVersion);
 }
 
 Status BilingualLexicon::Load(const std::string& cedict_path, const std::string& frequency_path,
@@ -144,6 +145,8 @@ BilingualLexicon::Entry& BilingualLexicon::WordFor(std::string_view headword) {
   if (it == words_.end()) {
     it = words_.emplace(std::string(headword), Entry{}).first;
     max_word_bytes_ = std::max(max_word_bytes_, static_cast<int>(headword.size()));
+    if (prefix_limits_.empty()) prefix_limits_.assign(kWordPrefixBuckets, 0);
+    AddWordPrefix(headword, prefix_limits_.data());
   }
   return it->second;
 }
@@ -259,6 +262,8 @@ void BilingualLexicon::AddTerm(std::string_view zh, std::string_view english) {
     }
   });
   max_word_bytes_ = std::max(max_word_bytes_, static_cast<int>(zh.size()));
+  if (prefix_limits_.empty()) prefix_limits_.assign(kWordPrefixBuckets, 0);
+  AddWordPrefix(zh, prefix_limits_.data());
 }
 
 std::optional<BilingualLexicon::Word> BilingualLexicon::FindWord(std::string_view word) const {
@@ -280,7 +285,18 @@ std::optional<BilingualLexicon::Word> BilingualLexicon::FindWordOutsideTerms(std
   return Word{it->second.translations, it->second.log_prob};
 }
 
+void BilingualLexicon::PrefetchWord(std::string_view word) const {
+  if (image_) image_->PrefetchWord(word);
+}
+
 int BilingualLexicon::max_word_bytes() const { return max_word_bytes_; }
+
+int BilingualLexicon::MaxWordCharsFrom(std::string_view first_two_chars) const {
+  const size_t bucket = WordPrefixBucket(first_two_chars);
+  int limit = prefix_limits_.empty() ? 0 : prefix_limits_[bucket];
+  if (image_) limit = std::max<int>(limit, image_->prefix_limits()[bucket]);
+  return limit;
+}
 
 size_t BilingualLexicon::word_count() const { return image_ ? image_->word_count() : words_.size(); }
 

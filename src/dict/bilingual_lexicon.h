@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -78,7 +79,13 @@ class BilingualLexicon {
 
   // nullopt when `word` (simplified or traditional) is unknown.
   std::optional<Word> FindWord(std::string_view word) const;
+  // A hint that FindWord(word) comes soon (a mapped lexicon starts loading its memory).
+  void PrefetchWord(std::string_view word) const;
   int max_word_bytes() const;
+  // The most characters a word (or term) starting with `first_two_chars` (exactly two
+  // characters) may have; 0 when none of two or more characters does. Never too small, so
+  // a segmenter may skip longer substrings (dict/word_prefix_limits.h).
+  int MaxWordCharsFrom(std::string_view first_two_chars) const;
 
   // Toneless lowercase pinyin readings of one character ("wen", "lv"); empty if none.
   ReadingList Readings(char32_t c) const;
@@ -114,6 +121,8 @@ class BilingualLexicon {
   StringMap<int> stem_ids_;
   std::vector<std::string> stems_;
   int max_word_bytes_ = 0;
+  // Prefix limits of words_ and terms_ (the image has its own); empty until one is added.
+  std::vector<uint8_t> prefix_limits_;
   std::string source_;
 };
 

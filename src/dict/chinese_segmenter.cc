@@ -1,5 +1,6 @@
 #include "dict/chinese_segmenter.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -30,7 +31,16 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
   for (size_t i = n; i-- > 0;) {
     best[i] = kUnknownCharLogProb + best[i + 1];
     next[i] = i + 1;
-    for (size_t j = i + 1; j <= n && j - i <= kMaxWordChars && starts[j] - starts[i] <= max_bytes; ++j) {
+    // Substrings longer than any word starting with these two characters are not looked up.
+    const size_t max_chars = i + 2 <= n
+                                 ? std::clamp<size_t>(static_cast<size_t>(lexicon.MaxWordCharsFrom(
+                                                          run.substr(starts[i], starts[i + 2] - starts[i]))),
+                                                      1, kMaxWordChars)
+                                 : 1;
+    // The lookups of one position are independent: their memory is requested at once.
+    for (size_t j = i + 1; j <= n && j - i <= max_chars && starts[j] - starts[i] <= max_bytes; ++j)
+      lexicon.PrefetchWord(run.substr(starts[i], starts[j] - starts[i]));
+    for (size_t j = i + 1; j <= n && j - i <= max_chars && starts[j] - starts[i] <= max_bytes; ++j) {
       std::optional<BilingualLexicon::Word> word =
           lexicon.FindWord(run.substr(starts[i], starts[j] - starts[i]));
       if (!word) continue;

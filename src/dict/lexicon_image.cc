@@ -10,12 +10,12 @@
 #include <cstring>
 #include <random>
 
+#include "dict/word_prefix_limits.h"
+
 namespace tmalign {
 namespace {
 
-// Bump whenever the layout below or the way the builder derives its contents
-// changes: an old cache must never be read by a new binary.
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = LexiconImage::kFormatVersion;
 constexpr char kMagic[8] = {'T', 'M', 'L', 'E', 'X', 'I', 'M', 'G'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
 
@@ -31,6 +31,7 @@ enum SectionId {
   kReadingRecords,
   kSyllableRecords,
   kSyllableBlob,
+  kPrefixLimits,  // word_prefix_limits.h: kWordPrefixBuckets bytes
   kSectionCount
 };
 
@@ -211,7 +212,8 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
            translation_count * sizeof(int32_t) + SlotCountFor(stems_n) * sizeof(Slot) +
            stems_n * sizeof(StringRecord) + stem_bytes +
            contents.readings.size() *
-               (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)));
+               (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)) +
+           kWordPrefixBuckets);
   Header& h = w.header();
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
   h.version = kFormatVersion;
@@ -280,6 +282,11 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   w.Add(kReadingRecords, readings);
   w.Add(kSyllableRecords, syllables);
   w.AddBytes(kSyllableBlob, syllable_blob);
+
+  std::string prefix_limits(kWordPrefixBuckets, '\0');
+  for (const auto& word : contents.words)
+    AddWordPrefix(word.text, reinterpret_cast<uint8_t*>(prefix_limits.data()));
+  w.AddBytes(kPrefixLimits, prefix_limits);
   return w.Finish();
 }
 
@@ -356,6 +363,7 @@ Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key,
       !count_ok(kStemSlots, h.stem_slot_count, sizeof(Slot)) ||
       !count_ok(kStemRecords, h.stem_count, sizeof(StringRecord)) ||
       !count_ok(kReadingRecords, h.reading_count, sizeof(ReadingRecord)) ||
+      h.sections[kPrefixLimits].size != kWordPrefixBuckets ||
       h.sections[kTranslations].size % sizeof(int32_t) != 0 ||
       h.sections[kSyllableRecords].size % sizeof(StringRecord) != 0) {
     return bad("corrupt lexicon cache (inconsistent counts)");
@@ -411,6 +419,12 @@ bool LexiconImage::FindWord(std::string_view text, std::span<const int>* transla
   return true;
 }
 
+void LexiconImage::PrefetchWord(std::string_view text) const {
+  const Header& h = HeaderOf(data_);
+  const Slot* slots = SectionOf<Slot>(data_, kWordSlots);
+  __builtin_prefetch(&slots[HashKey(text) & (h.word_slot_count - 1)]);
+}
+
 int LexiconImage::FindStem(std::string_view stem) const {
   const Header& h = HeaderOf(data_);
   const StringRecord* records = SectionOf<StringRecord>(data_, kStemRecords);
@@ -424,6 +438,8 @@ std::string_view LexiconImage::StemText(int id) const {
   const StringRecord& r = SectionOf<StringRecord>(data_, kStemRecords)[id];
   return std::string_view(SectionOf<char>(data_, kStemBlob) + r.offset, r.size);
 }
+
+const uint8_t* LexiconImage::prefix_limits() const { return SectionOf<uint8_t>(data_, kPrefixLimits); }
 
 size_t LexiconImage::Readings(char32_t c, std::string_view* out) const {
   const ReadingRecord* begin = SectionOf<ReadingRecord>(data_, kReadingRecords);

@@ -55,6 +55,11 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes);
 
 class LexiconImage {
  public:
+  // Bump whenever the layout or the way the builder derives its contents changes: an old
+  // cache must never be read by a new binary. The cache file's name carries it, so binaries
+  // of two versions sharing a dictionary folder do not rebuild each other's cache.
+  // 2: word prefix limits.
+  static constexpr uint32_t kFormatVersion = 2;
   // Most readings kept per character (the builder caps lists at this size).
   static constexpr size_t kMaxReadings = 6;
 
@@ -68,11 +73,17 @@ class LexiconImage {
 
   // False when `text` is not a headword.
   bool FindWord(std::string_view text, std::span<const int>* translations, float* log_prob) const;
+  // Starts loading the memory FindWord(text) reads first, so that several lookups can wait
+  // for memory at once; changes nothing.
+  void PrefetchWord(std::string_view text) const;
   // -1 when unknown.
   int FindStem(std::string_view stem) const;
   std::string_view StemText(int id) const;
   // Writes up to kMaxReadings syllables of `c` to `out`; returns how many.
   size_t Readings(char32_t c, std::string_view* out) const;
+
+  // The words' prefix limits (word_prefix_limits.h), kWordPrefixBuckets bytes.
+  const uint8_t* prefix_limits() const;
 
   int stem_count() const;
   size_t word_count() const;
