@@ -40,19 +40,22 @@ void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
     for (const FeatureUnit& u : s.units) touched = touched || added(u.word_id) > 0;
     if (!touched) continue;
     (*touched_out)[id] = 1;
-    std::vector<int> keys;
+    std::vector<int> keys, added_keys;
     for (FeatureUnit& u : s.units) {
       const uint32_t begin = static_cast<uint32_t>(keys.size());
       keys.insert(keys.end(), s.keys.begin() + u.key_begin, s.keys.begin() + u.key_end);
       keys.insert(keys.end(), extra.begin() + offset[At(u.word_id)],
                   extra.begin() + offset[At(u.word_id) + 1]);
+      added_keys.insert(added_keys.end(), extra.begin() + offset[At(u.word_id)],
+                        extra.begin() + offset[At(u.word_id) + 1]);
       u.key_begin = begin;
       u.key_end = static_cast<uint32_t>(keys.size());
     }
     s.keys = std::move(keys);
-    s.key_set = s.keys;
-    std::sort(s.key_set.begin(), s.key_set.end());
-    s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
+    // The new keys are numbered after every old one: the sorted set grows at its end.
+    std::sort(added_keys.begin(), added_keys.end());
+    added_keys.erase(std::unique(added_keys.begin(), added_keys.end()), added_keys.end());
+    s.key_set.insert(s.key_set.end(), added_keys.begin(), added_keys.end());
   }
 }
 
@@ -82,7 +85,9 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
   std::vector<uint32_t> seen(At(f->key_count) + 1, 0);
   uint32_t tick = 0;
   std::vector<int> zh_count(At(zh_words_n), 0), en_count(At(en_words_n), 0);
-  std::vector<uint64_t> pairs;  // one (zh word, en word) entry a bead they meet in
+  // Each confident bead's uncovered words of both sides, one after the other:
+  // bead_words[bead_begin[b] .. bead_split[b]) Chinese, then .. bead_begin[b + 1]) English.
+  std::vector<int> bead_words, bead_begin, bead_split;
   std::vector<int> zh_words, en_words;
   for (const Bead& b : beads) {
     if (b.src.empty() || b.tgt.empty() || b.confidence < options.realign_confidence) continue;
@@ -96,8 +101,28 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
     UncoveredWords(f->en, b.tgt, seen, tick, &en_words);
     for (int z : zh_words) ++zh_count[At(z)];
     for (int e : en_words) ++en_count[At(e)];
-    for (int z : zh_words)
-      for (int e : en_words) pairs.push_back((static_cast<uint64_t>(z) << 32) | static_cast<uint32_t>(e));
+    bead_begin.push_back(static_cast<int>(bead_words.size()));
+    bead_words.insert(bead_words.end(), zh_words.begin(), zh_words.end());
+    bead_split.push_back(static_cast<int>(bead_words.size()));
+    bead_words.insert(bead_words.end(), en_words.begin(), en_words.end());
+  }
+  bead_begin.push_back(static_cast<int>(bead_words.size()));
+  // A pair meets in at most min(zh count, en count) beads: pairs whose counts already rule
+  // out the thresholds are not listed (the same pairs pass; the sort below was the cost).
+  auto may_pass = [&](int z, int e) {
+    const int most = std::min(zh_count[At(z)], en_count[At(e)]);
+    return most >= options.realign_min_count &&
+           2.0 * most / (zh_count[At(z)] + en_count[At(e)]) >= options.realign_min_dice;
+  };
+  std::vector<uint64_t> pairs;  // one (zh word, en word) entry a bead they meet in
+  for (size_t b = 0; b + 1 < bead_begin.size(); ++b) {
+    for (int zi = bead_begin[b]; zi < bead_split[b]; ++zi) {
+      const int z = bead_words[At(zi)];
+      for (int ei = bead_split[b]; ei < bead_begin[b + 1]; ++ei) {
+        const int e = bead_words[At(ei)];
+        if (may_pass(z, e)) pairs.push_back((static_cast<uint64_t>(z) << 32) | static_cast<uint32_t>(e));
+      }
+    }
   }
   // Thresholds only (no ranking), so the pairs kept do not depend on how words are numbered.
   std::sort(pairs.begin(), pairs.end());
