@@ -182,6 +182,30 @@ TEST_F(CliAlignTest, FormatsAgree) {
   EXPECT_EQ(rows[1].rfind("0\t0\t", 0), 0u) << rows[1];
 }
 
+// --no-realign skips the realign pass: on the bulletin the beads stay right either way, and
+// the pass's learned word pairs raise some beads' confidence, so the confidences tell whether
+// the pass ran.
+TEST_F(CliAlignTest, NoRealignSkipsTheRealignPass) {
+  REQUIRE_DICTIONARY();
+  const std::string inputs = "--presplit '" + kCorpus + "zh.split' '" + kCorpus + "en.split' --format tsv";
+  RunResult with = Run(inputs), without = Run(inputs + " --no-realign");
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  const std::vector<std::string> a = Lines(with.out), b = Lines(without.out);
+  ASSERT_EQ(a.size(), b.size());
+  double raised = 0;
+  for (size_t k = 1; k < a.size(); ++k) {
+    auto field = [](const std::string& row, int n) {
+      size_t at = 0;
+      for (int i = 0; i < n; ++i) at = row.find('\t', at) + 1;
+      return row.substr(at, row.find('\t', at) - at);
+    };
+    EXPECT_EQ(field(a[k], 0) + ":" + field(a[k], 1), field(b[k], 0) + ":" + field(b[k], 1));  // same beads
+    raised = std::max(raised, std::stod(field(a[k], 2)) - std::stod(field(b[k], 2)));
+  }
+  EXPECT_GT(raised, 0.01);
+}
+
 TEST_F(CliAlignTest, InvalidUtf8NamesFileAndLeavesNoOutput) {
   REQUIRE_DICTIONARY();
   const std::string bad = Write("bad.txt", "This is English text.\nAnother line \x80 here.\n");

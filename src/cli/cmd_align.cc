@@ -95,7 +95,10 @@ void DeclareAlignOptions(CommandLine* cl, AlignJob* job) {
       "to disable)")("verbose,v", "report languages, encodings, counts and timings on stderr")(
       "jobs,j", po::value(&job->jobs)->default_value(0), "folders: pairs aligned at once (0: all cores)")(
       "pairs", po::value(&job->pairs_file), "folders: TSV of ZH_PATH, EN_PATH, ID for names that don't pair")(
-      "force", "folders: re-align pairs the TM already holds unchanged");
+      "force", "folders: re-align pairs the TM already holds unchanged")(
+      "no-realign",
+      "skip the realign pass (word pairs learned from the confident beads, the search again "
+      "near the doubtful ones): about a fifth faster on long documents, slightly less accurate");
   cl->AddHidden()("src", po::value(&job->src))("tgt", po::value(&job->tgt));  // the positional arguments
   cl->Positional("src", 1);
   cl->Positional("tgt", 1);
@@ -124,6 +127,7 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
   job->glossaries = cl.glossaries();
   job->verbose = cl.Has("verbose");
   options.presplit = cl.Has("presplit");
+  options.align.realign = !cl.Has("no-realign");
   options.read.format = cl.read_options().format;
   options.read.notes = cl.read_options().notes;
   for (auto [code, lang] :
