@@ -29,6 +29,32 @@ bool Better(const Scored& a, const Scored& b) {
   return a.pair_id < b.pair_id;
 }
 
+// Sorts non-negative ids: least significant digit first, 11 bits a pass, as many passes as
+// the largest id needs.
+void SortIds(std::vector<int64_t>* ids, std::vector<int64_t>* scratch) {
+  if (ids->size() < 256) {
+    std::sort(ids->begin(), ids->end());
+    return;
+  }
+  int64_t largest = 0;
+  for (int64_t id : *ids) largest = std::max(largest, id);
+  constexpr int kBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kBits;
+  scratch->resize(ids->size());
+  for (int shift = 0; shift < 63 && (largest >> shift) != 0; shift += kBits) {
+    size_t start[kBuckets] = {};
+    for (int64_t id : *ids) ++start[(static_cast<uint64_t>(id) >> shift) & (kBuckets - 1)];
+    size_t total = 0;
+    for (size_t& s : start) {
+      const size_t n = s;
+      s = total;
+      total += n;
+    }
+    for (int64_t id : *ids) (*scratch)[start[(static_cast<uint64_t>(id) >> shift) & (kBuckets - 1)]++] = id;
+    ids->swap(*scratch);
+  }
+}
+
 }  // namespace
 
 int MatchScoreUpperBound(int terms_read, int shared, size_t query_len, int max_terms_per_edit) {
@@ -86,27 +112,27 @@ Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t 
   std::sort(by_freq.begin(), by_freq.end());
   int64_t read = 0;
   *terms_read = 0;
+  ids_.clear();
   for (size_t k = 0; k < by_freq.size(); ++k) {
     if (read > 0 && read + by_freq[k].first > kPostingBudget) break;
     ++*terms_read;
     if (by_freq[k].first == 0) continue;
-    ids_.clear();
+    const size_t before = ids_.size();
     TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &ids_));
-    read += static_cast<int64_t>(ids_.size());
-    for (int64_t id : ids_) {
-      if (id < 0) continue;
-      const size_t i = static_cast<size_t>(id);
-      if (i >= counts_.size()) counts_.resize(std::max(i + 1, counts_.size() * 2), 0);
-      if (counts_[i]++ == 0) touched_.push_back(id);
-    }
+    read += static_cast<int64_t>(ids_.size() - before);
   }
+  // Shared terms per pair: sort the ids read and count equal runs. A counter per pair id
+  // costs a cache miss an id once the TM has millions of pairs; a radix sort of the few
+  // thousand ids read does not.
+  ids_.erase(std::remove_if(ids_.begin(), ids_.end(), [](int64_t id) { return id < 0; }), ids_.end());
+  SortIds(&ids_, &scratch_);
   std::vector<std::pair<int, int64_t>> ranked;
-  ranked.reserve(touched_.size());
-  for (int64_t id : touched_) {
-    ranked.push_back({counts_[static_cast<size_t>(id)], id});
-    counts_[static_cast<size_t>(id)] = 0;
+  for (size_t i = 0; i < ids_.size();) {
+    size_t j = i + 1;
+    while (j < ids_.size() && ids_[j] == ids_[i]) ++j;
+    ranked.push_back({static_cast<int>(j - i), ids_[i]});
+    i = j;
   }
-  touched_.clear();
   size_t n = std::min(want, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                     [](const auto& a, const auto& b) {

@@ -79,10 +79,8 @@ class TmSearcher {
   TranslationMemory* tm_;
   std::unique_ptr<PostingsReader> postings_;
   SqliteStatement pair_;
-  // Shared-term count per pair id for the current query (dense: ids are small integers);
-  // only the entries listed in touched_ are non-zero between queries.
-  std::vector<uint16_t> counts_;
-  std::vector<int64_t> touched_, ids_;
+  // The ids of the posting lists read for the current query, and scratch to sort them.
+  std::vector<int64_t> ids_, scratch_;
   std::function<void()> before_origins_;
 };
 
