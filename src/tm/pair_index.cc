@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 #include "tm/match_text.h"
 
@@ -601,7 +602,7 @@ Status PairIndexWriter::LinkPendingUnits(int64_t* linked) {
 Status PostingsReader::Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out) {
   std::unique_ptr<PostingsReader> r(new PostingsReader());
   TMALIGN_RETURN_IF_ERROR(
-      SqliteStatement::Prepare(db, "SELECT coalesce(sum(n), 0) FROM postings WHERE term = ?1", &r->freq_));
+      SqliteStatement::Prepare(db, "SELECT n FROM postings WHERE term = ?1 ORDER BY first", &r->freq_));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "SELECT ids FROM postings WHERE term = ?1 ORDER BY first", &r->read_));
   *out = std::move(r);
@@ -609,11 +610,19 @@ Status PostingsReader::Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out
 }
 
 Status PostingsReader::Frequency(uint64_t term, int64_t* count) {
+  return Frequency(term, std::numeric_limits<int64_t>::max(), count);
+}
+
+Status PostingsReader::Frequency(uint64_t term, int64_t cap, int64_t* count) {
   freq_.Reset();
   freq_.BindInt64(1, static_cast<int64_t>(term));
+  *count = 0;
   bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(freq_.Step(&has_row));
-  *count = has_row ? freq_.ColumnInt64(0) : 0;
+  while (*count <= cap) {
+    TMALIGN_RETURN_IF_ERROR(freq_.Step(&has_row));
+    if (!has_row) break;
+    *count += freq_.ColumnInt64(0);
+  }
   freq_.Reset();
   return Status::Ok();
 }

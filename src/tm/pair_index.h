@@ -153,6 +153,9 @@ class PostingsReader {
   static Status Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out);
   // Number of pairs listed under `term` (stale ids of deleted pairs included).
   Status Frequency(uint64_t term, int64_t* count);
+  // The same, but once the count passes `cap` it stops reading and returns a number above
+  // `cap`: a common term's list is thousands of rows, and counting them read them all.
+  Status Frequency(uint64_t term, int64_t cap, int64_t* count);
   // Appends the pair ids listed under `term`, ascending.
   Status Read(uint64_t term, std::vector<int64_t>* ids);
 
