@@ -232,6 +232,35 @@ TEST_F(PairIndexTest, ListsMovedToTheTemporaryFileStillGiveOneRowPerTerm) {
   EXPECT_EQ(spilled, QueryText(rows));
 }
 
+TEST_F(PairIndexTest, ACappedFrequencyStopsCountingPastTheCap) {
+  // 6,000 pairs share "forum", stored as several rows; the capped count is exact up to the
+  // cap and only known to be above it past the cap (it stops at the row that passes it).
+  std::vector<Pair> pairs;
+  for (int i = 0; i < 6000; ++i) {
+    pairs.push_back(
+        Pair{"论坛第" + std::to_string(i) + "次会议。", "Forum meeting " + std::to_string(i) + "."});
+  }
+  AddPairs(pairs);
+  const std::vector<uint64_t> forum = TermsOfAllAndNone(pairs, {kB});
+  ASSERT_FALSE(forum.empty());
+  std::unique_ptr<PostingsReader> reader;
+  ASSERT_TRUE(PostingsReader::Create(db_, &reader).ok());
+  for (uint64_t term : forum) {
+    int64_t exact = -1, capped = -1;
+    ASSERT_TRUE(reader->Frequency(term, &exact).ok());
+    EXPECT_EQ(exact, 6000);
+    ASSERT_TRUE(reader->Frequency(term, 6000, &capped).ok());
+    EXPECT_EQ(capped, 6000);
+    ASSERT_TRUE(reader->Frequency(term, 100, &capped).ok());
+    EXPECT_GT(capped, 100);
+    EXPECT_LT(capped, 6000) << "counting went on past the cap";
+  }
+  const uint64_t nowhere = PairIndexTerms("无此词语", "")[0];
+  int64_t none = -1;
+  ASSERT_TRUE(reader->Frequency(nowhere, 10, &none).ok());
+  EXPECT_EQ(none, 0);
+}
+
 class LinkPendingUnitsTest : public PairIndexTest {
  protected:
   void SetUp() override {
