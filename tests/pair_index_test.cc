@@ -81,12 +81,13 @@ class PairIndexTest : public ::testing::Test {
   }
 
   // Adds a unit for each of `pairs` with one writer in one transaction; their pair_id ids, in order.
-  std::vector<int64_t> AddPairs(const std::vector<Pair>& pairs, int64_t* created = nullptr) {
+  std::vector<int64_t> AddPairs(const std::vector<Pair>& pairs, int64_t* created = nullptr,
+                                PostingBufferLimits limits = PostingBufferLimits()) {
     std::vector<int64_t> ids;
     SqliteTransaction txn(db_);
     EXPECT_TRUE(txn.Begin().ok());
     std::unique_ptr<PairIndexWriter> writer;
-    EXPECT_TRUE(PairIndexWriter::Create(db_, &writer).ok());
+    EXPECT_TRUE(PairIndexWriter::Create(db_, &writer, limits).ok());
     for (const Pair& p : pairs) {
       int64_t id = 0;
       Status s = writer->FindOrCreate(p.source, p.target, &id);
@@ -116,6 +117,14 @@ class PairIndexTest : public ::testing::Test {
     int64_t v = -1;
     EXPECT_TRUE(db_->QueryInt(sql.c_str(), &v).ok()) << sql;
     return v;
+  }
+
+  std::string QueryText(const std::string& sql) {
+    SqliteStatement st;
+    EXPECT_TRUE(SqliteStatement::Prepare(db_, sql, &st).ok()) << sql;
+    bool has_row = false;
+    EXPECT_TRUE(st.Step(&has_row).ok() && has_row) << sql;
+    return has_row ? st.ColumnText(0) : std::string();
   }
 
   std::string dir_;
@@ -195,6 +204,61 @@ TEST_F(PairIndexTest, ALongListIsStoredAsSeveralRowsAndReadBackWhole) {
     EXPECT_GT(Query(rows), 1);
     EXPECT_EQ(Query(rows + " AND length(ids) > 4000"), 0);
   }
+}
+
+TEST_F(PairIndexTest, ListsMovedToTheTemporaryFileStillGiveOneRowPerTerm) {
+  // A buffer of a few hundred bytes: the writer moves its runs to its temporary file dozens of
+  // times during this import; each term still gets one row, with every id in order.
+  std::vector<Pair> pairs;
+  for (int i = 0; i < 3000; ++i) {
+    pairs.push_back(Pair{"第" + std::to_string(i % 7) + "次论坛会议" + std::to_string(i) + "。",
+                         "Forum meeting " + std::to_string(i % 11) + " number " + std::to_string(i) + "."});
+  }
+  PostingBufferLimits tiny;
+  tiny.run_pairs = 200;
+  tiny.max_buffered_bytes = 600;
+  const std::vector<int64_t> ids = AddPairs(pairs, nullptr, tiny);
+  EXPECT_EQ(Query("SELECT count(*) FROM (SELECT term FROM postings GROUP BY term HAVING count(*) > 1)"), 0);
+  const std::vector<uint64_t> forum = TermsOfAllAndNone(pairs, {kB});
+  ASSERT_FALSE(forum.empty());
+  for (uint64_t term : forum) EXPECT_EQ(Postings(term), ids);
+  // The same pairs through the default buffer give the same rows.
+  const std::string rows =
+      "SELECT group_concat(term || ':' || first || ':' || n || ':' || hex(ids), ',')"
+      " FROM (SELECT * FROM postings ORDER BY term, first)";
+  const std::string spilled = QueryText(rows);
+  ASSERT_TRUE(db_->Exec("DELETE FROM units; DELETE FROM segments; DELETE FROM postings").ok());
+  AddPairs(pairs);
+  EXPECT_EQ(spilled, QueryText(rows));
+}
+
+TEST_F(PairIndexTest, ACappedFrequencyStopsCountingPastTheCap) {
+  // 6,000 pairs share "forum", stored as several rows; the capped count is exact up to the
+  // cap and only known to be above it past the cap (it stops at the row that passes it).
+  std::vector<Pair> pairs;
+  for (int i = 0; i < 6000; ++i) {
+    pairs.push_back(
+        Pair{"论坛第" + std::to_string(i) + "次会议。", "Forum meeting " + std::to_string(i) + "."});
+  }
+  AddPairs(pairs);
+  const std::vector<uint64_t> forum = TermsOfAllAndNone(pairs, {kB});
+  ASSERT_FALSE(forum.empty());
+  std::unique_ptr<PostingsReader> reader;
+  ASSERT_TRUE(PostingsReader::Create(db_, &reader).ok());
+  for (uint64_t term : forum) {
+    int64_t exact = -1, capped = -1;
+    ASSERT_TRUE(reader->Frequency(term, &exact).ok());
+    EXPECT_EQ(exact, 6000);
+    ASSERT_TRUE(reader->Frequency(term, 6000, &capped).ok());
+    EXPECT_EQ(capped, 6000);
+    ASSERT_TRUE(reader->Frequency(term, 100, &capped).ok());
+    EXPECT_GT(capped, 100);
+    EXPECT_LT(capped, 6000) << "counting went on past the cap";
+  }
+  const uint64_t nowhere = PairIndexTerms("无此词语", "")[0];
+  int64_t none = -1;
+  ASSERT_TRUE(reader->Frequency(nowhere, 10, &none).ok());
+  EXPECT_EQ(none, 0);
 }
 
 class LinkPendingUnitsTest : public PairIndexTest {

@@ -1,20 +1,18 @@
 #include "tm/pair_index.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
 
 #include "tm/match_text.h"
 
 namespace tmalign {
 namespace {
 
-// Buffered postings (coded runs) are written out past about this many bytes, which bounds
-// import memory. Large, because every flush adds one row per distinct term: a million units
-// of text have a few million distinct bigrams and words, and fewer, longer lists read faster.
-constexpr size_t kMaxBufferedBytes = size_t{320} << 20;
-// Pairs sorted and coded at a time: 64 MB of pairs (and as much scratch for the sort).
-constexpr size_t kRunPairs = size_t{4} << 20;
 // Runs kept before they are merged into one.
 constexpr size_t kMaxRuns = 8;
 constexpr uint64_t kSignBit = uint64_t{1} << 63;
@@ -58,7 +56,107 @@ void ForEachDeltaVarint(std::string_view list, Fn fn) {
   }
 }
 
+Status SpillError(const char* what) {
+  return Status::IoError(std::string("posting lists' temporary file: ") + what + ": " + std::strerror(errno));
+}
+
+Status WriteAll(std::FILE* f, const void* data, size_t size) {
+  if (size > 0 && std::fwrite(data, 1, size, f) != size) return SpillError("write failed");
+  return Status::Ok();
+}
+
+Status ReadAll(std::FILE* f, uint64_t at, void* data, size_t size) {
+  char* p = static_cast<char*>(data);
+  while (size > 0) {
+    const ssize_t got = ::pread(fileno(f), p, size, static_cast<off_t>(at));
+    if (got <= 0)
+      return got == 0 ? Status::IoError("posting lists' temporary file: short read")
+                      : SpillError("read failed");
+    p += got;
+    at += static_cast<uint64_t>(got);
+    size -= static_cast<size_t>(got);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+// The entries of one run in key order, with their lists.
+class PairIndexWriter::RunCursor {
+ public:
+  virtual ~RunCursor() = default;
+  bool done() const { return done_; }
+  const RunEntry& entry() const { return entry_; }
+  // The entry's list; valid until Next().
+  std::string_view list() const { return list_; }
+  virtual Status Next() = 0;
+
+ protected:
+  bool done_ = false;
+  RunEntry entry_{};
+  std::string_view list_;
+};
+
+class PairIndexWriter::MemoryRunCursor : public RunCursor {
+ public:
+  explicit MemoryRunCursor(const Run& run) : run_(run) {}
+  Status Next() override {
+    if (i_ == run_.entries.size()) {
+      done_ = true;
+      return Status::Ok();
+    }
+    entry_ = run_.entries[i_++];
+    list_ = std::string_view(run_.bytes.data() + offset_, entry_.size);
+    offset_ += entry_.size;
+    return Status::Ok();
+  }
+
+ private:
+  const Run& run_;
+  size_t i_ = 0, offset_ = 0;
+};
+
+// Reads a spilled run back in pieces, so merging never holds a whole run in memory.
+class PairIndexWriter::FileRunCursor : public RunCursor {
+ public:
+  FileRunCursor(std::FILE* file, const SpilledRun& run) : file_(file), run_(run), next_byte_(run.bytes_at) {}
+  Status Next() override {
+    if (i_ == entries_.size()) {
+      if (entries_read_ == run_.entries_count) {
+        done_ = true;
+        return Status::Ok();
+      }
+      const uint64_t n = std::min<uint64_t>(kEntriesAtATime, run_.entries_count - entries_read_);
+      entries_.resize(static_cast<size_t>(n));
+      TMALIGN_RETURN_IF_ERROR(ReadAll(file_, run_.entries_at + entries_read_ * sizeof(RunEntry),
+                                      entries_.data(), entries_.size() * sizeof(RunEntry)));
+      entries_read_ += n;
+      i_ = 0;
+    }
+    entry_ = entries_[i_++];
+    if (next_byte_ + entry_.size > window_at_ + window_.size()) {
+      const uint64_t left = run_.bytes_at + run_.bytes_size - next_byte_;
+      window_.resize(
+          static_cast<size_t>(std::min<uint64_t>(left, std::max<uint64_t>(kWindowBytes, entry_.size))));
+      TMALIGN_RETURN_IF_ERROR(ReadAll(file_, next_byte_, window_.data(), window_.size()));
+      window_at_ = next_byte_;
+    }
+    list_ = std::string_view(window_.data() + (next_byte_ - window_at_), entry_.size);
+    next_byte_ += entry_.size;
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr uint64_t kEntriesAtATime = 1 << 16;
+  static constexpr uint64_t kWindowBytes = 4 << 20;
+  std::FILE* file_;
+  SpilledRun run_;
+  std::vector<RunEntry> entries_;
+  size_t i_ = 0;
+  uint64_t entries_read_ = 0;
+  std::string window_;
+  uint64_t window_at_ = 0, next_byte_;
+};
 
 int64_t PairHash(std::string_view source, std::string_view target) {
   uint64_t h = StableHash(source);
@@ -67,8 +165,9 @@ int64_t PairHash(std::string_view source, std::string_view target) {
   return static_cast<int64_t>(h);
 }
 
-Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out) {
-  std::unique_ptr<PairIndexWriter> w(new PairIndexWriter(db));
+Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out,
+                               PostingBufferLimits limits) {
+  std::unique_ptr<PairIndexWriter> w(new PairIndexWriter(db, limits));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "SELECT id FROM segments WHERE hash = ?1", &w->by_hash_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
@@ -106,6 +205,7 @@ PairIndexWriter::~PairIndexWriter() {
     cv_.notify_all();
     thread_.join();
   }
+  if (spill_ != nullptr) std::fclose(spill_);
 }
 
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t* pair_id) {
@@ -169,15 +269,7 @@ Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view t
   RememberCreated(hash, id);
   pending_.push_back(NewPair{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
   *pair_id = id;
-  if (pending_.size() >= 1024) {
-    Submit();
-    bool due = false;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      due = flush_due_ != 0;
-    }
-    if (due) return WritePostings();
-  }
+  if (pending_.size() >= 1024) Submit();
   return Status::Ok();
 }
 
@@ -230,15 +322,17 @@ void PairIndexWriter::IndexLoop() {
     lock.unlock();
     for (const NewPair& s : batch) {
       for (uint64_t t : s.terms) pairs_.push_back(Pair{t ^ kSignBit, s.id});
-      if (pairs_.size() >= kRunPairs) {
+      if (pairs_.size() >= limits_.run_pairs) {
         SealRun();
-        if (runs_.size() >= kMaxRuns) CompactRuns();
+        if (buffered_bytes_ >= limits_.max_buffered_bytes) {
+          SpillRuns();
+        } else if (runs_.size() >= kMaxRuns) {
+          CompactRuns();
+        }
       }
     }
-    const bool due = buffered_bytes_ >= kMaxBufferedBytes;
     lock.lock();
     busy_ = false;
-    if (due) flush_due_ = 1;
     cv_.notify_all();
   }
 }
@@ -286,33 +380,28 @@ void PairIndexWriter::SealRun() {
   scratch_.clear();
 }
 
-Status PairIndexWriter::MergeRuns(const std::vector<Run>& runs,
+Status PairIndexWriter::MergeRuns(std::vector<std::unique_ptr<RunCursor>>& cursors,
                                   const std::function<Status(const RunEntry&, std::string_view)>& sink) {
   // Runs were sealed in id order, so a term's lists concatenate; only the first delta of
   // each later list is recoded.
-  struct Cursor {
-    const Run* run;
-    size_t i, offset;
-  };
-  std::vector<Cursor> cursors;
-  for (const Run& r : runs) cursors.push_back(Cursor{&r, 0, 0});
+  for (auto& c : cursors) TMALIGN_RETURN_IF_ERROR(c->Next());
   std::string list;
   while (true) {
     uint64_t key = 0;
     bool any = false;
-    for (const Cursor& c : cursors) {
-      if (c.i < c.run->entries.size() && (!any || c.run->entries[c.i].key < key)) {
-        key = c.run->entries[c.i].key;
+    for (const auto& c : cursors) {
+      if (!c->done() && (!any || c->entry().key < key)) {
+        key = c->entry().key;
         any = true;
       }
     }
     if (!any) return Status::Ok();
     list.clear();
     RunEntry merged{key, 0, 0, 0, 0};
-    for (Cursor& c : cursors) {
-      if (c.i >= c.run->entries.size() || c.run->entries[c.i].key != key) continue;
-      const RunEntry& e = c.run->entries[c.i];
-      std::string_view bytes(c.run->bytes.data() + c.offset, e.size);
+    for (auto& c : cursors) {
+      if (c->done() || c->entry().key != key) continue;
+      const RunEntry& e = c->entry();
+      std::string_view bytes = c->list();
       if (merged.n == 0) {
         merged.first = e.first;
         list.append(bytes);
@@ -324,8 +413,7 @@ Status PairIndexWriter::MergeRuns(const std::vector<Run>& runs,
       }
       merged.last = e.last;
       merged.n += e.n;
-      c.offset += e.size;
-      ++c.i;
+      TMALIGN_RETURN_IF_ERROR(c->Next());
     }
     merged.size = static_cast<uint32_t>(list.size());
     TMALIGN_RETURN_IF_ERROR(sink(merged, list));
@@ -342,7 +430,9 @@ void PairIndexWriter::CompactRuns() {
   }
   merged.entries.reserve(entries);
   merged.bytes.reserve(bytes);
-  (void)MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) {
+  std::vector<std::unique_ptr<RunCursor>> cursors;
+  for (const Run& r : runs_) cursors.push_back(std::make_unique<MemoryRunCursor>(r));
+  (void)MergeRuns(cursors, [&](const RunEntry& e, std::string_view list) {  // memory only: cannot fail
     merged.entries.push_back(e);
     merged.bytes.append(list);
     return Status::Ok();
@@ -352,6 +442,39 @@ void PairIndexWriter::CompactRuns() {
   runs_.clear();
   buffered_bytes_ = merged.entries.size() * sizeof(RunEntry) + merged.bytes.size();
   runs_.push_back(std::move(merged));
+}
+
+void PairIndexWriter::SpillRuns() {
+  if (!spill_status_.ok() || runs_.empty()) return;  // on an error, keep the runs in memory
+  if (spill_ == nullptr) {
+    spill_ = std::tmpfile();
+    if (spill_ == nullptr) {
+      spill_status_ = SpillError("cannot create");
+      return;
+    }
+  }
+  SpilledRun run{spill_size_, 0, 0, 0};
+  std::vector<RunEntry> entries;
+  std::vector<std::unique_ptr<RunCursor>> cursors;
+  for (const Run& r : runs_) cursors.push_back(std::make_unique<MemoryRunCursor>(r));
+  Status s = MergeRuns(cursors, [&](const RunEntry& e, std::string_view list) {
+    entries.push_back(e);
+    run.bytes_size += list.size();
+    return WriteAll(spill_, list.data(), list.size());
+  });
+  run.entries_at = run.bytes_at + run.bytes_size;
+  run.entries_count = entries.size();
+  if (s.ok()) s = WriteAll(spill_, entries.data(), entries.size() * sizeof(RunEntry));
+  if (s.ok() && std::fflush(spill_) != 0) s = SpillError("write failed");
+  if (!s.ok()) {
+    spill_status_ = s;
+    return;
+  }
+  spill_size_ = run.entries_at + entries.size() * sizeof(RunEntry);
+  spilled_.push_back(run);
+  runs_.clear();
+  runs_.shrink_to_fit();
+  buffered_bytes_ = 0;
 }
 
 Status PairIndexWriter::DeferHashIndex() {
@@ -395,8 +518,13 @@ Status PairIndexWriter::WritePostings() {
     batch.clear();
     return insert_postings_many_.Run("postings");
   };
+  TMALIGN_RETURN_IF_ERROR(spill_status_);
+  // The spilled runs were sealed first, so they come first.
+  std::vector<std::unique_ptr<RunCursor>> cursors;
+  for (const SpilledRun& r : spilled_) cursors.push_back(std::make_unique<FileRunCursor>(spill_, r));
+  for (const Run& r : runs_) cursors.push_back(std::make_unique<MemoryRunCursor>(r));
   std::string chunk;
-  TMALIGN_RETURN_IF_ERROR(MergeRuns(runs_, [&](const RunEntry& e, std::string_view list) -> Status {
+  TMALIGN_RETURN_IF_ERROR(MergeRuns(cursors, [&](const RunEntry& e, std::string_view list) -> Status {
     if (list.size() <= kMaxPostingRowBytes) return add_row(e, list);
     // Cut at id boundaries; each piece starts again from 0 (its first id in full).
     RunEntry piece{e.key, 0, 0, 0, 0};
@@ -424,13 +552,18 @@ Status PairIndexWriter::WritePostings() {
     bind(&insert_postings_, 0, e, list);
     TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
   }
+  cursors.clear();
   runs_.clear();
   runs_.shrink_to_fit();
   pairs_.shrink_to_fit();
   scratch_.shrink_to_fit();
   buffered_bytes_ = 0;
-  std::lock_guard<std::mutex> lock(mu_);
-  flush_due_ = 0;
+  spilled_.clear();
+  if (spill_ != nullptr) {
+    std::fclose(spill_);
+    spill_ = nullptr;
+    spill_size_ = 0;
+  }
   return Status::Ok();
 }
 
@@ -469,7 +602,7 @@ Status PairIndexWriter::LinkPendingUnits(int64_t* linked) {
 Status PostingsReader::Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out) {
   std::unique_ptr<PostingsReader> r(new PostingsReader());
   TMALIGN_RETURN_IF_ERROR(
-      SqliteStatement::Prepare(db, "SELECT coalesce(sum(n), 0) FROM postings WHERE term = ?1", &r->freq_));
+      SqliteStatement::Prepare(db, "SELECT n FROM postings WHERE term = ?1 ORDER BY first", &r->freq_));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "SELECT ids FROM postings WHERE term = ?1 ORDER BY first", &r->read_));
   *out = std::move(r);
@@ -477,11 +610,19 @@ Status PostingsReader::Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out
 }
 
 Status PostingsReader::Frequency(uint64_t term, int64_t* count) {
+  return Frequency(term, std::numeric_limits<int64_t>::max(), count);
+}
+
+Status PostingsReader::Frequency(uint64_t term, int64_t cap, int64_t* count) {
   freq_.Reset();
   freq_.BindInt64(1, static_cast<int64_t>(term));
+  *count = 0;
   bool has_row = false;
-  TMALIGN_RETURN_IF_ERROR(freq_.Step(&has_row));
-  *count = has_row ? freq_.ColumnInt64(0) : 0;
+  while (*count <= cap) {
+    TMALIGN_RETURN_IF_ERROR(freq_.Step(&has_row));
+    if (!has_row) break;
+    *count += freq_.ColumnInt64(0);
+  }
   freq_.Reset();
   return Status::Ok();
 }

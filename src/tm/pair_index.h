@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -21,11 +22,23 @@
 
 namespace tmalign {
 
+// How much of the posting lists a PairIndexWriter keeps in memory (tests make them small).
+struct PostingBufferLimits {
+  // (term, pair) pairs sorted and coded into a run at a time: 64 MB of pairs (and as much
+  // scratch for the sort).
+  size_t run_pairs = size_t{4} << 20;
+  // Coded runs past this many bytes are merged and moved to a temporary file, which bounds
+  // import memory; Flush() merges them back, so each term still gets one list.
+  size_t max_buffered_bytes = size_t{320} << 20;
+};
+
 // Writes pairs and postings; use inside the caller's write transaction, call Flush() before commit.
-// Posting lists are built on a thread of their own; only Flush() writes them (on the caller's thread).
+// Posting lists are built on a thread of their own; only Flush() writes them (on the caller's
+// thread), one row per term (or a few, for a list too long for one row) whatever the import's size.
 class PairIndexWriter {
  public:
-  static Status Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out);
+  static Status Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* out,
+                       PostingBufferLimits limits = PostingBufferLimits());
   ~PairIndexWriter();
 
   // The id of the pair (source, target), created and indexed if it is new. A pair row holds
@@ -47,7 +60,7 @@ class PairIndexWriter {
   int64_t pairs_created() const { return created_; }
 
  private:
-  explicit PairIndexWriter(SqliteDb* db) : db_(db) {}
+  PairIndexWriter(SqliteDb* db, PostingBufferLimits limits) : db_(db), limits_(limits) {}
   // Postings are collected as flat (term, id) pairs; every few million pairs they are sorted
   // (radix on the term's top bits) and coded into a run, and Flush() merges the runs into one
   // list per term, written in key order.
@@ -64,6 +77,13 @@ class PairIndexWriter {
     std::vector<RunEntry> entries;  // ascending key
     std::string bytes;              // the entries' lists, in entry order
   };
+  // A run moved to the spill file: its lists, then its entries.
+  struct SpilledRun {
+    uint64_t bytes_at, bytes_size, entries_at, entries_count;
+  };
+  class RunCursor;
+  class MemoryRunCursor;
+  class FileRunCursor;
   struct NewPair {
     int64_t id;
     std::vector<uint64_t> terms;
@@ -71,14 +91,17 @@ class PairIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       std::vector<uint64_t> given_terms, int64_t* pair_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
-  // Writes the buffered postings (also when the buffer is large, mid-import).
+  // Writes the buffered and spilled postings.
   Status WritePostings();
   // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
   void SealRun();
   // Merges runs_ into one (indexing thread).
   void CompactRuns();
-  // Merges `runs` (sealed in id order) into one list per term, passed to `sink` in key order.
-  static Status MergeRuns(const std::vector<Run>& runs,
+  // Merges runs_ and appends them to the spill file (indexing thread); errors in spill_status_.
+  void SpillRuns();
+  // Merges the runs of `cursors` (sealed in id order) into one list per term, passed to `sink`
+  // in key order.
+  static Status MergeRuns(std::vector<std::unique_ptr<RunCursor>>& cursors,
                           const std::function<Status(const RunEntry&, std::string_view)>& sink);
   // Hands the pending new pairs to the indexing thread (started on first use).
   void Submit();
@@ -87,6 +110,7 @@ class PairIndexWriter {
   void IndexLoop();
 
   SqliteDb* db_;
+  PostingBufferLimits limits_;
   SqliteStatement by_hash_, text_of_, insert_pair_, insert_postings_, insert_postings_many_;
   // Segments created by this writer, by hash: a new pair is found without an index lookup.
   // Open addressing with linear probing (id 0 = empty slot; SQLite's ids start at 1): a node
@@ -112,7 +136,10 @@ class PairIndexWriter {
   std::vector<Pair> pairs_, scratch_;
   std::vector<Run> runs_;
   size_t buffered_bytes_ = 0;
-  size_t flush_due_ = 0;  // set (under mu_) when buffered_bytes_ passes the limit
+  std::FILE* spill_ = nullptr;  // an unnamed temporary file, gone when closed
+  uint64_t spill_size_ = 0;
+  std::vector<SpilledRun> spilled_;
+  Status spill_status_;
 };
 
 // Hash that identifies a (source, target) pair (column segments.hash).
@@ -126,6 +153,9 @@ class PostingsReader {
   static Status Create(SqliteDb* db, std::unique_ptr<PostingsReader>* out);
   // Number of pairs listed under `term` (stale ids of deleted pairs included).
   Status Frequency(uint64_t term, int64_t* count);
+  // The same, but once the count passes `cap` it stops reading and returns a number above
+  // `cap`: a common term's list is thousands of rows, and counting them read them all.
+  Status Frequency(uint64_t term, int64_t cap, int64_t* count);
   // Appends the pair ids listed under `term`, ascending.
   Status Read(uint64_t term, std::vector<int64_t>* ids);
 

@@ -1,6 +1,7 @@
 #include "tm/tm_search.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,6 +28,36 @@ struct Scored {
 bool Better(const Scored& a, const Scored& b) {
   if (a.score != b.score) return a.score > b.score;
   return a.pair_id < b.pair_id;
+}
+
+// Sorts non-negative ids: least significant digit first, in as few passes of at most 12 bits
+// as the largest id needs (two for 16M pairs).
+void SortIds(std::vector<int64_t>* ids, std::vector<int64_t>* scratch) {
+  if (ids->size() < 256) {
+    std::sort(ids->begin(), ids->end());
+    return;
+  }
+  int64_t largest = 0;
+  for (int64_t id : *ids) largest = std::max(largest, id);
+  const int bits = std::bit_width(static_cast<uint64_t>(largest));
+  const int passes = (bits + 11) / 12;
+  if (passes == 0) return;
+  const int digit = (bits + passes - 1) / passes;
+  const uint64_t mask = (uint64_t{1} << digit) - 1;
+  std::vector<size_t> start(size_t{1} << digit);
+  scratch->resize(ids->size());
+  for (int shift = 0; shift < bits; shift += digit) {
+    std::fill(start.begin(), start.end(), 0);
+    for (int64_t id : *ids) ++start[(static_cast<uint64_t>(id) >> shift) & mask];
+    size_t total = 0;
+    for (size_t& s : start) {
+      const size_t n = s;
+      s = total;
+      total += n;
+    }
+    for (int64_t id : *ids) (*scratch)[start[(static_cast<uint64_t>(id) >> shift) & mask]++] = id;
+    ids->swap(*scratch);
+  }
 }
 
 }  // namespace
@@ -75,39 +106,67 @@ Status TmSearcher::LoadPair(int64_t pair_id, bool* found, std::string* source, s
   return Status::Ok();
 }
 
+Status TmSearcher::TermsByFrequency(const std::vector<uint64_t>& terms, int64_t cap,
+                                    std::vector<std::pair<int64_t, uint64_t>>* by_freq) {
+  by_freq->clear();
+  for (uint64_t t : terms) {
+    int64_t f = 0;
+    TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, cap, &f));
+    by_freq->push_back({f, t});  // a term listed nowhere is read at no cost and counts as read
+  }
+  std::sort(by_freq->begin(), by_freq->end());
+  // Counts above `cap` are lower bounds, so only the order of the terms at or below it is
+  // exact. When even the rarest is above `cap` (every term common), count them in full.
+  if (!by_freq->empty() && by_freq->front().first > cap) {
+    for (auto& [f, t] : *by_freq) TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
+    std::sort(by_freq->begin(), by_freq->end());
+  }
+  return Status::Ok();
+}
+
 Status TmSearcher::CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want,
                                      std::vector<std::pair<int64_t, int>>* out, int* terms_read) {
   std::vector<std::pair<int64_t, uint64_t>> by_freq;
-  for (uint64_t t : terms) {
-    int64_t f = 0;
-    TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
-    by_freq.push_back({f, t});  // a term listed nowhere is read at no cost and counts as read
-  }
-  std::sort(by_freq.begin(), by_freq.end());
+  TMALIGN_RETURN_IF_ERROR(TermsByFrequency(terms, kPostingBudget, &by_freq));
   int64_t read = 0;
   *terms_read = 0;
+  ids_.clear();
   for (size_t k = 0; k < by_freq.size(); ++k) {
     if (read > 0 && read + by_freq[k].first > kPostingBudget) break;
     ++*terms_read;
     if (by_freq[k].first == 0) continue;
-    ids_.clear();
+    const size_t before = ids_.size();
     TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[k].second, &ids_));
-    read += static_cast<int64_t>(ids_.size());
-    for (int64_t id : ids_) {
-      if (id < 0) continue;
-      const size_t i = static_cast<size_t>(id);
-      if (i >= counts_.size()) counts_.resize(std::max(i + 1, counts_.size() * 2), 0);
-      if (counts_[i]++ == 0) touched_.push_back(id);
+    read += static_cast<int64_t>(ids_.size() - before);
+  }
+  // Shared terms per pair: sort the ids read and count equal runs. A counter per pair id
+  // costs a cache miss an id once the TM has millions of pairs; a radix sort of the few
+  // thousand ids read does not.
+  ids_.erase(std::remove_if(ids_.begin(), ids_.end(), [](int64_t id) { return id < 0; }), ids_.end());
+  SortIds(&ids_, &scratch_);
+  // Only the `want` pairs sharing the most terms are kept: find the smallest count that still
+  // gives `want` of them (counts are at most the terms read), then collect those pairs.
+  std::vector<size_t> with_count(static_cast<size_t>(*terms_read) + 2, 0);
+  auto for_each_run = [&](auto fn) {
+    for (size_t i = 0; i < ids_.size();) {
+      size_t j = i + 1;
+      while (j < ids_.size() && ids_[j] == ids_[i]) ++j;
+      fn(j - i, ids_[i]);
+      i = j;
     }
-  }
-  std::vector<std::pair<int, int64_t>> ranked;
-  ranked.reserve(touched_.size());
-  for (int64_t id : touched_) {
-    ranked.push_back({counts_[static_cast<size_t>(id)], id});
-    counts_[static_cast<size_t>(id)] = 0;
-  }
-  touched_.clear();
-  size_t n = std::min(want, ranked.size());
+  };
+  for_each_run([&](size_t count, int64_t) {
+    if (count >= with_count.size()) with_count.resize(count + 1, 0);
+    ++with_count[count];
+  });
+  size_t threshold = with_count.size() - 1, at_least = with_count[threshold];
+  while (threshold > 1 && at_least < want) at_least += with_count[--threshold];
+  std::vector<std::pair<int, int64_t>>& ranked = ranked_;
+  ranked.clear();
+  for_each_run([&](size_t count, int64_t id) {
+    if (count >= threshold) ranked.push_back({static_cast<int>(count), id});
+  });
+  const size_t n = std::min(want, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                     [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -261,13 +320,8 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     }
   } else {
     std::vector<std::pair<int64_t, uint64_t>> by_freq;
-    for (uint64_t t : terms) {
-      int64_t f = 0;
-      TMALIGN_RETURN_IF_ERROR(postings_->Frequency(t, &f));
-      if (f == 0) return snapshot.End();  // a required term occurs nowhere
-      by_freq.push_back({f, t});
-    }
-    std::sort(by_freq.begin(), by_freq.end());
+    TMALIGN_RETURN_IF_ERROR(TermsByFrequency(terms, kIntersectLimit, &by_freq));
+    if (by_freq[0].first == 0) return snapshot.End();  // a required term occurs nowhere
     std::vector<int64_t> candidates;
     TMALIGN_RETURN_IF_ERROR(postings_->Read(by_freq[0].second, &candidates));
     for (size_t k = 1; k < by_freq.size() && by_freq[k].first <= kIntersectLimit; ++k) {

@@ -72,6 +72,11 @@ class TmSearcher {
   explicit TmSearcher(TranslationMemory* tm) : tm_(tm) {}
   Status LoadPair(int64_t pair_id, bool* found, std::string* source, std::string* target,
                   std::vector<TmOrigin>* origins);
+  // `terms` with their number of pairs, rarest first (ties by term). A term's count is exact
+  // when it is at most `cap` or all counts are above `cap`; otherwise it is only known to be
+  // above `cap`, so such terms sort after every term at or below it.
+  Status TermsByFrequency(const std::vector<uint64_t>& terms, int64_t cap,
+                          std::vector<std::pair<int64_t, uint64_t>>* by_freq);
   // Segments sharing the most of the rarest query terms, most shared first, with their counts;
   // *terms_read = how many distinct query terms were read (their lists in full).
   Status CandidatesByIndex(const std::vector<uint64_t>& terms, size_t want,
@@ -79,10 +84,9 @@ class TmSearcher {
   TranslationMemory* tm_;
   std::unique_ptr<PostingsReader> postings_;
   SqliteStatement pair_;
-  // Shared-term count per pair id for the current query (dense: ids are small integers);
-  // only the entries listed in touched_ are non-zero between queries.
-  std::vector<uint16_t> counts_;
-  std::vector<int64_t> touched_, ids_;
+  // The ids of the posting lists read for the current query, and scratch to sort them.
+  std::vector<int64_t> ids_, scratch_;
+  std::vector<std::pair<int, int64_t>> ranked_;  // (shared terms, pair id) of the best candidates
   std::function<void()> before_origins_;
 };
 
