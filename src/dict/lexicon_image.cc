@@ -10,6 +10,7 @@
 #include <cstring>
 #include <random>
 
+#include "dict/lexicon_hash.h"
 #include "dict/word_prefix_limits.h"
 
 namespace tmalign {
@@ -84,16 +85,6 @@ struct ReadingRecord {
 static_assert(sizeof(Header) % 8 == 0 && sizeof(Slot) == 8 && sizeof(WordRecord) == 16 &&
               sizeof(StringRecord) == 8 && sizeof(ReadingRecord) == 12);
 
-// FNV-1a with a final avalanche so the low bits index the table well.
-uint64_t HashKey(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
-}
-
 // Four independent multiply lanes: fast enough to verify ~20 MB on every load.
 uint64_t Checksum(const unsigned char* p, size_t n, uint64_t seed) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
@@ -162,7 +153,7 @@ std::vector<Slot> BuildSlots(size_t count, uint32_t slot_count, KeyFn key) {
   std::vector<Slot> slots(slot_count, Slot{0, 0});
   const uint64_t mask = slot_count - 1;
   for (size_t i = 0; i < count; ++i) {
-    uint64_t h = HashKey(key(i));
+    uint64_t h = LexiconHash(key(i));
     for (uint64_t s = h & mask;; s = (s + 1) & mask) {
       if (slots[s].index_plus1 == 0) {
         slots[s] = Slot{static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(i + 1)};
@@ -390,7 +381,7 @@ const T* SectionOf(const unsigned char* data, SectionId id) {
 // Index of the record whose key equals `text`, or -1; key(i) gives record i's text.
 template <typename KeyFn>
 int64_t Probe(const Slot* slots, uint32_t slot_count, std::string_view text, KeyFn key) {
-  const uint64_t h = HashKey(text);
+  const uint64_t h = LexiconHash(text);
   const uint64_t mask = slot_count - 1;
   const uint32_t tag = static_cast<uint32_t>(h >> 32);
   for (uint64_t s = h & mask;; s = (s + 1) & mask) {
@@ -422,7 +413,7 @@ bool LexiconImage::FindWord(std::string_view text, std::span<const int>* transla
 void LexiconImage::PrefetchWord(std::string_view text) const {
   const Header& h = HeaderOf(data_);
   const Slot* slots = SectionOf<Slot>(data_, kWordSlots);
-  __builtin_prefetch(&slots[HashKey(text) & (h.word_slot_count - 1)]);
+  __builtin_prefetch(&slots[LexiconHash(text) & (h.word_slot_count - 1)]);
 }
 
 int LexiconImage::FindStem(std::string_view stem) const {

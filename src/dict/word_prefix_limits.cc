@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "dict/lexicon_hash.h"
 #include "text/utf8.h"
 
 namespace tmalign {
 
 size_t WordPrefixBucket(std::string_view first_two_chars) {
-  // FNV-1a with a final avalanche, so the low bits spread.
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : first_two_chars) h = (h ^ c) * 0x100000001b3ULL;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return static_cast<size_t>(h & (kWordPrefixBuckets - 1));
+  return static_cast<size_t>(LexiconHash(first_two_chars) & (kWordPrefixBuckets - 1));
 }
 
 void AddWordPrefix(std::string_view word, uint8_t* limits) {
