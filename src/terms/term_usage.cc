@@ -86,6 +86,12 @@ class EdgeTable {
       if (keys_[i] == key) return values_[i];
     }
   }
+  // Asks for the memory Find(key) reads first, so that several lookups wait at once.
+  void Prefetch(uint64_t key) const {
+    const size_t i = Slot(key);
+    __builtin_prefetch(&keys_[i]);
+    __builtin_prefetch(&values_[i]);
+  }
   void Insert(uint64_t key, uint32_t value) {
     if ((size_ + 1) * 2 > keys_.size()) Grow();
     size_t i = Slot(key);
@@ -334,6 +340,43 @@ struct TermUsageCollector::Impl {
     }
   }
 
+  // The nodes of the candidate spans of `words` the trie holds, as ForEachSpan(words, ids,
+  // false, ...) finds them, but one span length at a time: the lookups of one length do not
+  // depend on each other, so their memory is asked for at once (pass 2 looks up every span of
+  // every target in a table of millions of edges, and each lookup alone is a cache miss).
+  template <typename Word>
+  void SpanNodes(const std::vector<Word>& words, const std::vector<int32_t>& ids,
+                 std::vector<std::pair<uint32_t, uint32_t>>* walks, std::vector<uint32_t>* out) const {
+    walks->clear();  // (first word, node so far)
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (ids[i] >= 0 && !words[i].stop) walks->emplace_back(static_cast<uint32_t>(i), 0);
+    }
+    auto key = [&](uint32_t node, size_t j) {
+      return (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(ids[j]);
+    };
+    for (size_t length = 0; length < static_cast<size_t>(kMaxWords) && !walks->empty(); ++length) {
+      size_t kept = 0;
+      for (size_t w = 0; w < walks->size(); ++w) {
+        const auto [first, node] = (*walks)[w];
+        const size_t j = first + length;
+        if (j >= words.size() || ids[j] < 0 || (length > 0 && words[j].break_before)) continue;
+        trie.Prefetch(key(node, j));
+        (*walks)[kept++] = {first, node};
+      }
+      walks->resize(kept);
+      kept = 0;
+      for (size_t w = 0; w < walks->size(); ++w) {
+        const auto [first, node] = (*walks)[w];
+        const size_t j = first + length;
+        const uint32_t child = trie.Find(key(node, j));
+        if (child == 0) continue;
+        if (!words[j].stop) out->push_back(child);
+        (*walks)[kept++] = {first, child};
+      }
+      walks->resize(kept);
+    }
+  }
+
   void BuildEvidence(size_t t) {
     Evidence& ev = evidence[t];
     if (lexicon == nullptr) return;
@@ -572,6 +615,7 @@ void TermUsageCollector::FlushCounts() {
           auto& cache = m.count_caches[worker];
           std::vector<int32_t> ids;
           std::vector<Impl::CountedWord> words;
+          std::vector<std::pair<uint32_t, uint32_t>> walks;
           for (size_t i = begin; i < end; ++i) {
             // Words as SplitEnglishWords finds them, folded through the cache of surfaces.
             const std::string_view text = m.counting[i];
@@ -592,8 +636,7 @@ void TermUsageCollector::FlushCounts() {
               words.push_back(Impl::CountedWord{it->second.second, break_before || words.empty()});
             });
             std::vector<uint32_t>& unit_nodes = m.counted[i];
-            m.ForEachSpan(words, ids, false,
-                          [&](size_t, size_t, uint32_t node) { unit_nodes.push_back(node); });
+            m.SpanNodes(words, ids, &walks, &unit_nodes);
             std::sort(unit_nodes.begin(), unit_nodes.end());
             unit_nodes.erase(std::unique(unit_nodes.begin(), unit_nodes.end()), unit_nodes.end());
           }
