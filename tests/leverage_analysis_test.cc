@@ -8,6 +8,7 @@
 
 #include "bulletin_tm.h"
 #include "leverage/analysis.h"
+#include "one_document_tm.h"
 #include "temp_dir.h"
 #include "tm/tm_search.h"
 #include "tm_test_unit.h"
@@ -23,24 +24,13 @@ NewDocument Doc(const std::vector<std::string>& sentences) {
   return d;
 }
 
-class LeverageAnalysisTest : public ::testing::Test {
+class LeverageAnalysisTest : public testing::OneDocumentTmTest {
  protected:
   void SetUp() override {
-    dir_ = testing::MakeTempDir("leverage_analysis");
-    ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
-    TmDocument doc;
-    doc.id = "d";
-    ASSERT_TRUE(tm_->ReplaceDocument(doc, {testing::OneToOneUnit(0, "甲方同意。", "A agrees."),
-                                           testing::OneToOneUnit(1, "乙方反对。", "B objects."),
-                                           testing::OneToOneUnit(2, "丙方弃权。", "C abstains.")})
-                    .ok());
-    ASSERT_TRUE(TmSearcher::Create(tm_.get(), &searcher_).ok());
-  }
-  void TearDown() override {
-    searcher_.reset();
-    tm_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    BuildTm("leverage_analysis", "d",
+            {testing::OneToOneUnit(0, "甲方同意。", "A agrees."),
+             testing::OneToOneUnit(1, "乙方反对。", "B objects."),
+             testing::OneToOneUnit(2, "丙方弃权。", "C abstains.")});
   }
   std::string Bands(const std::vector<std::string>& sentences) {
     std::vector<SegmentLeverage> segs;
@@ -49,9 +39,6 @@ class LeverageAnalysisTest : public ::testing::Test {
     for (const SegmentLeverage& s : segs) out += std::string(out.empty() ? "" : " ") + BandName(s.band);
     return out;
   }
-  std::string dir_;
-  std::unique_ptr<TranslationMemory> tm_;
-  std::unique_ptr<TmSearcher> searcher_;
 };
 
 TEST_F(LeverageAnalysisTest, ContextNeedsBothNeighboursFromTheSameDocument) {

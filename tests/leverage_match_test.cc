@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "one_document_tm.h"
 #include "temp_dir.h"
 #include "tm/tm_search.h"
 #include "tm/translation_memory.h"
@@ -40,28 +41,14 @@ TEST(NumberAwareScoreTest, OtherDifferencesKeepTheirCost) {
   EXPECT_EQ(NumberAwareScore("没有数字", "也没有数字", 80), 80);
 }
 
-class LeverageMatcherTest : public ::testing::Test {
+class LeverageMatcherTest : public testing::OneDocumentTmTest {
  protected:
   void SetUp() override {
-    dir_ = testing::MakeTempDir("leverage_match");
-    ASSERT_TRUE(TranslationMemory::Open(dir_ + "/tm.sqlite", &tm_).ok());
-    TmDocument doc;
-    doc.id = "b7";
-    ASSERT_TRUE(
-        tm_->ReplaceDocument(doc, {testing::OneToOneUnit(0, "2021年6月16日", "June.16 2021"),
-                                   testing::OneToOneUnit(1, "上海浦江创新论坛中心",
-                                                         "Shanghai Center for Pujiang Innovation Forum"),
-                                   testing::OneToOneUnit(2, "2021年报告了2021个项目。",
-                                                         "In 2021, 2021 projects were reported."),
-                                   testing::OneToOneUnit(3, "总第①期", "Vol. 1")})
-            .ok());
-    ASSERT_TRUE(TmSearcher::Create(tm_.get(), &searcher_).ok());
-  }
-  void TearDown() override {
-    searcher_.reset();
-    tm_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    BuildTm("leverage_match", "b7",
+            {testing::OneToOneUnit(0, "2021年6月16日", "June.16 2021"),
+             testing::OneToOneUnit(1, "上海浦江创新论坛中心", "Shanghai Center for Pujiang Innovation Forum"),
+             testing::OneToOneUnit(2, "2021年报告了2021个项目。", "In 2021, 2021 projects were reported."),
+             testing::OneToOneUnit(3, "总第①期", "Vol. 1")});
   }
 
   std::vector<LeverageMatch> Match(const std::string& q, int min_score = 75) {
@@ -72,10 +59,6 @@ class LeverageMatcherTest : public ::testing::Test {
     EXPECT_TRUE(matcher.Match(q, options, &out).ok());
     return out;
   }
-
-  std::string dir_;
-  std::unique_ptr<TranslationMemory> tm_;
-  std::unique_ptr<TmSearcher> searcher_;
 };
 
 TEST_F(LeverageMatcherTest, ChangedDateIsFoundScoredAndAdapted) {
