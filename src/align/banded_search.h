@@ -25,8 +25,7 @@ std::vector<BeadShape> BeadShapes(const AlignOptions& options);
 
 // What unrelated text scores for each shape: the mean coverage of one sentence by the
 // other side in random placements off the diagonal (fixed seed, so the same input always
-// aligns the same way), every shape at the same 200 corners so that the differences between
-// shapes are not sampling noise. Each sentence of a bead must beat this to count as translated.
+// aligns the same way). Each sentence of a bead must beat this to count as translated.
 std::vector<double> ChanceCoverage(const std::vector<BeadShape>& shapes, const DocumentPairFeatures& features,
                                    BeadScorer* scorer);
 

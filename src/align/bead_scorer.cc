@@ -451,28 +451,4 @@ BeadScore BeadScorer::ScoreUnprepared(int i0, int i1, int j0, int j1) {
   return score;
 }
 
-void BeadScorer::ScoreUnpreparedCorner(int i0, int j0, int max_a, int max_b,
-                                       const std::vector<std::pair<int, int>>& sizes,
-                                       std::vector<BeadScore>* out) {
-  const int n_zh = static_cast<int>(f_.zh.size()), n_en = static_cast<int>(f_.en.size());
-  // Every size's spans start at the corner, moved back where they would pass the end.
-  const int i_begin = std::max(0, std::min(i0, n_zh - max_a)), i_end = std::min(n_zh, i0 + max_a);
-  const int j_begin = std::max(0, std::min(j0, n_en - max_b)), j_end = std::min(n_en, j0 + max_b);
-  // Temporarily prepare the rows needed, then restore them.
-  std::vector<Row> saved;
-  for (int i = i_begin; i < i_end; ++i) {
-    saved.push_back(std::move(rows_[static_cast<size_t>(i)]));
-    PrepareRow(i, j_begin, j_end);
-  }
-  out->assign(sizes.size(), BeadScore{});
-  for (size_t k = 0; k < sizes.size(); ++k) {
-    const auto [a, b] = sizes[k];
-    if (a == 0 || b == 0 || a > std::min(n_zh, max_a) || b > std::min(n_en, max_b)) continue;
-    const int i = std::min(i0, n_zh - a), j = std::min(j0, n_en - b);
-    (*out)[k] = Score(i, i + a, j, j + b);
-  }
-  for (int i = i_begin; i < i_end; ++i)
-    rows_[static_cast<size_t>(i)] = std::move(saved[static_cast<size_t>(i - i_begin)]);
-}
-
 }  // namespace tmalign

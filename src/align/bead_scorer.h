@@ -85,12 +85,6 @@ class BeadScorer {
   BeadScore ScorePair(int i, int j, Scratch* scratch) const;
   // Scores a pair of spans directly, without prepared masks (slower).
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
-  // Scores zh [i0, i0 + a) against en [j0, j0 + b), without prepared masks, for every {a, b}
-  // of `sizes` (a <= max_a, b <= max_b) into (*out)[k], each row prepared once for all of
-  // them; a span that would pass the end of its side starts earlier so that it ends there.
-  // Sizes with an empty side or longer than the document get a default score.
-  void ScoreUnpreparedCorner(int i0, int j0, int max_a, int max_b,
-                             const std::vector<std::pair<int, int>>& sizes, std::vector<BeadScore>* out);
 
   double LengthZ(int zh_chars, int en_chars) const;
   // LengthZ of the spans zh [i0, i1) and en [j0, j1).
