@@ -17,6 +17,11 @@ struct AlignOptions {
   // no longer needs a high cost to keep it from absorbing a neighbour.
   double many_to_many_cost = 0.25;
   double length_weight = 0.15;
+  // The share of a sentence's own chance coverage (align/sentence_chance.h) it must beat to
+  // earn credit in a bead (documents of over 40 English sentences). The expected coverage by
+  // unrelated sentences is an upper bound of what neighbours that are not its translation
+  // give; MAC-Dev and the drop test are best and flat from 0.4 to 0.8.
+  double sentence_chance_weight = 0.6;
   double paragraph_cost = 1.5;  // for a bead that crosses a paragraph break on one side
   // The realign pass (align/realign.h): word pairs learned from the first alignment's beads of at
   // least this confidence, meeting in at least min_count of them with this Dice coefficient;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "align/anchor_search.h"
 #include "align/banded_search.h"
 #include "align/bead_scorer.h"
 #include "align/realign.h"
+#include "align/sentence_chance.h"
 #include "align/sentence_features.h"
 
 namespace tmalign {
@@ -62,13 +64,22 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   // What unrelated text scores needs only the features: on a thread of its own while the
   // anchors are found (it prepares and restores rows of the scorer, which FindAnchors does
   // not read), joined before the masks are prepared.
+  // Documents of more than a few dozen sentences weigh each sentence against its own chance
+  // coverage; small ones against the shape's.
   std::vector<BeadShape> shapes = BeadShapes(options_);
-  std::vector<double> chance;
+  std::vector<double> chance(shapes.size(), 0.0);
+  std::optional<SentenceChance> sentence_chance;
+  auto measure_chance = [&] {
+    if (SentenceChance::Applies(f))
+      sentence_chance.emplace(f);
+    else
+      chance = ChanceCoverage(shapes, f, &scorer);
+  };
   std::thread chance_worker;
   if (threads > 1)
-    chance_worker = std::thread([&] { chance = ChanceCoverage(shapes, f, &scorer); });
+    chance_worker = std::thread(measure_chance);
   else
-    chance = ChanceCoverage(shapes, f, &scorer);
+    measure_chance();
 
   // Pass 1: anchors and the band.
   std::vector<Anchor> anchors = FindAnchors(f, scorer, threads);
@@ -99,6 +110,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   search_options.threads = threads;
   BandedSearch search(search_options, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
                       !input.en_paragraphs.empty(), &scorer, lo, hi);
+  if (sentence_chance) search.UseSentenceChance(&*sentence_chance, options_.sentence_chance_weight);
   TMALIGN_RETURN_IF_ERROR(search.Run());
   timer.Mark("search");
   *beads = search.TraceBack();

@@ -113,8 +113,13 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
   if (a == 0 || b == 0) {
     value = -options_.skip_cost;
   } else {
-    // Each sentence earns its own coverage above what unrelated text of this shape gets.
-    const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - (a + b) * chance_[s];
+    // Each sentence earns its own coverage above what unrelated text gets (its own chance
+    // coverage, or in small documents that of the bead's shape).
+    const double chance = sentence_chance_ != nullptr
+                              ? sentence_chance_weight_ *
+                                    (sentence_chance_->Zh(i - a, i, b) + sentence_chance_->En(j - b, j, a))
+                              : (a + b) * chance_[s];
+    const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - chance;
     value = lexical - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
             options_.many_to_many_cost * (std::min(a, b) - 1) -
             options_.length_weight * sc.length_z * sc.length_z;

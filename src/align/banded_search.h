@@ -9,6 +9,7 @@
 #include "align/align_options.h"
 #include "align/bead.h"
 #include "align/bead_scorer.h"
+#include "align/sentence_chance.h"
 #include "align/sentence_features.h"
 #include "util/status.h"
 
@@ -39,6 +40,12 @@ class BandedSearch {
                const DocumentPairFeatures& features, bool zh_paragraphs, bool en_paragraphs,
                BeadScorer* scorer, std::vector<int> lo, std::vector<int> hi);
 
+  // Each sentence of a bead must then beat its own chance coverage (SentenceChance, times
+  // `weight`) instead of the shape's. `chance` must outlive the search; call before Run().
+  void UseSentenceChance(const SentenceChance* chance, double weight) {
+    sentence_chance_ = chance;
+    sentence_chance_weight_ = weight;
+  }
   // Fills the table; Internal if no path reaches the last cell (band too narrow).
   Status Run();
   // The beads of the best path in order, each with its confidence. Call after Run().
@@ -74,6 +81,8 @@ class BandedSearch {
   std::vector<int> max_en_;
   std::vector<int> order_;  // shape indices in the order a cell weighs them
   int threads_;
+  const SentenceChance* sentence_chance_ = nullptr;
+  double sentence_chance_weight_ = 0;
 };
 
 }  // namespace tmalign

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "align/banded_search.h"
@@ -226,10 +227,16 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
   }
   if (!any_open && !open[At(n_zh)]) return Status::Ok();  // nothing doubtful near what was learned
   scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads);
-  // The banded search's chance coverage is kept: the new keys were learned where the text is
-  // aligned, and measuring chance again would cost as much as the search here.
+  // The banded search's chance coverage per shape is kept: the new keys were learned where the
+  // text is aligned, and measuring it again would cost as much as the search here. Chance per
+  // sentence (where it applies) is cheap and counts the new keys.
   BandedSearch search(options, BeadShapes(options), first_chance, *f, zh_paragraphs, en_paragraphs, scorer,
                       std::move(lo), std::move(hi));
+  std::optional<SentenceChance> sentence_chance;
+  if (SentenceChance::Applies(*f)) {
+    sentence_chance.emplace(*f);
+    search.UseSentenceChance(&*sentence_chance, options.sentence_chance_weight);
+  }
   TMALIGN_RETURN_IF_ERROR(search.Run());
   *beads = search.TraceBack();
   return Status::Ok();

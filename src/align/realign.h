@@ -43,8 +43,9 @@ void BandAroundPath(const std::vector<Bead>& beads, const LearnedAssociations& l
 
 // The realign pass: learns from `beads` (the banded search's, searched in [band_lo, band_hi]
 // with `scorer`, whose masks cover that band, and `first_chance`, the chance coverage per
-// shape of BeadShapes(options)), refreshes the masks the new keys change, and searches
-// again in BandAroundPath's band; *beads is replaced when anything was learned near a
+// shape of BeadShapes(options), unused where SentenceChance applies), refreshes the masks the
+// new keys change, and searches again in BandAroundPath's band (with SentenceChance from the
+// updated features where it applies); *beads is replaced when anything was learned near a
 // doubtful bead. `features` and `scorer` are the banded search's, updated in place.
 Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
                const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,

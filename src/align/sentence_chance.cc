@@ -1,0 +1,56 @@
+#include "align/sentence_chance.h"
+
+#include <algorithm>
+
+namespace tmalign {
+namespace {
+
+constexpr size_t kMaxUnits = 256;  // as the scorer: units beyond are ignored
+
+}  // namespace
+
+SentenceChance::SentenceChance(const DocumentPairFeatures& f)
+    : zh_(Build(f.zh, f.en, f.key_count)), en_(Build(f.en, f.zh, f.key_count)) {}
+
+SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& side,
+                                           const std::vector<SentenceFeatures>& other, int key_count) {
+  std::vector<int> df(static_cast<size_t>(key_count) + 1, 0);  // other-side sentences with the key
+  for (const SentenceFeatures& s : other)
+    for (int k : s.key_set) ++df[static_cast<size_t>(k)];
+  const double n_other = static_cast<double>(std::max<size_t>(1, other.size()));
+  Side out;
+  out.n = static_cast<int>(side.size());
+  const size_t stride = side.size() + 1;
+  out.prefix.assign(stride * kMaxSpan, 0.0);
+  double covered[kMaxSpan];
+  for (size_t i = 0; i < side.size(); ++i) {
+    const SentenceFeatures& s = side[i];
+    std::fill(covered, covered + kMaxSpan, 0.0);
+    double total = 0;
+    for (size_t u = 0; u < s.units.size() && u < kMaxUnits; ++u) {
+      const FeatureUnit& unit = s.units[u];
+      double p = 0;
+      for (uint32_t k = unit.key_begin; k < unit.key_end; ++k)
+        p += df[static_cast<size_t>(s.keys[k])] / n_other;
+      const double miss = 1.0 - std::min(1.0, p);
+      double all_miss = 1.0;  // (1 - p)^span
+      for (int span = 1; span <= kMaxSpan; ++span) {
+        all_miss *= miss;
+        covered[span - 1] += unit.weight * (1.0 - all_miss);
+      }
+      total += unit.weight;
+    }
+    for (int span = 1; span <= kMaxSpan; ++span) {
+      const size_t row = static_cast<size_t>(span - 1) * stride;
+      out.prefix[row + i + 1] = out.prefix[row + i] + (total > 0 ? covered[span - 1] / total : 0.0);
+    }
+  }
+  return out;
+}
+
+double SentenceChance::Sum(const Side& s, int begin, int end, int span) {
+  const size_t row = static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
+  return s.prefix[row + static_cast<size_t>(end)] - s.prefix[row + static_cast<size_t>(begin)];
+}
+
+}  // namespace tmalign
