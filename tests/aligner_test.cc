@@ -203,6 +203,41 @@ TEST(AlignNewsTest, OneToOneTextStaysPerfect) {
   EXPECT_EQ(Bead2Strings(AlignSentences(*lexicon, zh, en_dropped)), want);
 }
 
+// The news text twice over (60 sentences a side, past SentenceChance::kSmallDocument, so
+// each sentence is weighed against its own chance coverage), with the same English sentence
+// dropped in each half: still every 1-1 bead and both 1-0 beads, whatever the threads and
+// chunks.
+TEST(AlignNewsTest, TwiceOverWithChancePerSentence) {
+  TMALIGN_REQUIRE_LEXICON(lexicon);
+  const std::string dir = std::string(TMALIGN_SOURCE_DIR) + "/tests/data/news/";
+  const std::vector<std::string> zh = Lines(Slurp(dir + "zh.split")), en = Lines(Slurp(dir + "en.split"));
+  ASSERT_EQ(zh.size(), 30u);
+  ASSERT_EQ(en.size(), 30u);
+  AlignInput input;
+  for (int copy = 0; copy < 2; ++copy) {
+    input.zh.insert(input.zh.end(), zh.begin(), zh.end());
+    for (int j = 0; j < 30; ++j)
+      if (j != 17) input.en.push_back(en[static_cast<size_t>(j)]);
+  }
+  std::vector<std::string> want;
+  int e = 0;
+  for (int i = 0; i < 60; ++i) {
+    if (i == 17 || i == 47) {
+      want.push_back(FormatBead(Bead{{i}, {}}));
+    } else {
+      want.push_back(FormatBead(Bead{{i}, {e++}}));
+    }
+  }
+  for (auto [threads, chunk] : {std::pair{1, 1500}, std::pair{2, 7}, std::pair{3, 4}}) {
+    AlignOptions options;
+    options.threads = threads;
+    options.feature_chunk = chunk;
+    std::vector<Bead> beads;
+    ASSERT_TRUE(Aligner(*lexicon, options).Align(input, &beads).ok());
+    EXPECT_EQ(Bead2Strings(beads), want) << threads << " threads, chunks of " << chunk;
+  }
+}
+
 // The same beads whatever the number of threads and however the sentences are chunked for
 // feature extraction.
 TEST(AlignNewsTest, DeterministicWhateverTheThreads) {
