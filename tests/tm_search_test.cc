@@ -156,20 +156,20 @@ TEST_F(TmSearchTest, APostingListThatDescendsStillCounts) {
   EXPECT_EQ(Count("SELECT max(id) FROM segments"), 4);
   const int64_t pair = Count("SELECT segment_id FROM units WHERE doc_id = 'bulletin-07' AND position = 2");
   ASSERT_EQ(pair, 3);
-  // 积极's row (pair 3) gets stale id 16384 after it (delta-varint 16381 = FD 7F); a second row
-  // holds stale id 16383, just below it and in the window of ids before (ids are counted by
-  // windows of 16384: read as one ascending run, it would be counted before its window's table).
+  // 积极's row (pair 3) gets stale id 65536 after it (delta-varint 65533 = FD FF 03); a second
+  // row holds stale id 65535, just below it and in the window of ids before (ids are counted by
+  // windows of 65536: read as one ascending run, it would be counted before its window's table).
   SqliteStatement update, insert;
   ASSERT_TRUE(SqliteStatement::Prepare(
                   TmConnection(tm_.get()),
-                  "UPDATE postings SET n = 2, ids = X'03FD7F' WHERE term = ?1 AND first = 3", &update)
+                  "UPDATE postings SET n = 2, ids = X'03FDFF03' WHERE term = ?1 AND first = 3", &update)
                   .ok());
   update.BindInt64(1, static_cast<int64_t>(terms[0]));
   ASSERT_TRUE(update.Run().ok());
   EXPECT_EQ(sqlite3_changes(TmConnection(tm_.get())->get()), 1);
   ASSERT_TRUE(SqliteStatement::Prepare(
                   TmConnection(tm_.get()),
-                  "INSERT INTO postings (term, first, n, ids) VALUES (?1, 16383, 1, X'FF7F')", &insert)
+                  "INSERT INTO postings (term, first, n, ids) VALUES (?1, 65535, 1, X'FFFF03')", &insert)
                   .ok());
   insert.BindInt64(1, static_cast<int64_t>(terms[0]));
   ASSERT_TRUE(insert.Run().ok());

@@ -89,7 +89,7 @@ class TmSearcher {
   std::vector<int64_t> ids_;
   std::vector<std::pair<size_t, size_t>> runs_;
   std::vector<size_t> marks_;
-  std::vector<uint32_t> counts_;
+  std::vector<uint16_t> counts_;
   std::vector<std::pair<int, int64_t>> ranked_;  // (shared terms, pair id) of the candidates
   std::function<void()> before_origins_;
 };
