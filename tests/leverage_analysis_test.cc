@@ -8,6 +8,7 @@
 
 #include "bulletin_tm.h"
 #include "leverage/analysis.h"
+#include "leverage/xliff_writer.h"
 #include "one_document_tm.h"
 #include "temp_dir.h"
 #include "tm/tm_search.h"
@@ -118,6 +119,100 @@ TEST(LeverageBulletinTest, NewIssueAgainstTheBundledBulletin) {
   EXPECT_EQ(at("p8-s1").band, Band::kNew);
   EXPECT_EQ(at("p9-s1").band, Band::kRepetition);
   EXPECT_EQ(at("p9-s1").first_occurrence, 1);
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+}
+
+// A TM of several documents and a new document of a few hundred sentences (runs in stored
+// order, fuzzy variants, changed numbers, new text, repetitions): every thread count gives the
+// same matches, bands and XLIFF as one thread.
+TEST(LeverageThreadsTest, SameResultWhateverTheThreads) {
+  const std::string dir = testing::MakeTempDir("leverage_threads");
+  std::unique_ptr<TranslationMemory> tm;
+  ASSERT_TRUE(TranslationMemory::Open(dir + "/tm.sqlite", &tm).ok());
+  const char* words[] = {"发展", "合作", "创新", "论坛", "上海", "会议", "经济", "科技",
+                         "中心", "国际", "举办", "主题", "城市", "企业", "研究", "政策"};
+  const char* english[] = {"development", "cooperation", "innovation", "forum",         "Shanghai", "meeting",
+                           "economy",     "technology",  "center",     "international", "held",     "theme",
+                           "city",        "enterprise",  "research",   "policy"};
+  uint32_t x = 2021;
+  auto next = [&](uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 16) % n;
+  };
+  std::vector<std::string> stored;
+  for (int d = 0; d < 4; ++d) {
+    std::vector<TmUnit> units;
+    for (int p = 0; p < 120; ++p) {
+      std::string zh, en;
+      for (uint32_t k = 0, n = 4 + next(5); k < n; ++k) {
+        const uint32_t w = next(16);
+        zh += words[w];
+        en += std::string(en.empty() ? "" : " ") + english[w];
+      }
+      if (next(3) == 0) {
+        const std::string year = std::to_string(2000 + next(30));
+        zh += year + "年";
+        en += " " + year;
+      }
+      zh += "。";
+      stored.push_back(zh);
+      units.push_back(testing::OneToOneUnit(p, zh, en + "."));
+    }
+    TmDocument doc;
+    doc.id = "bulletin-" + std::to_string(d);
+    ASSERT_TRUE(tm->ReplaceDocument(doc, units).ok());
+  }
+  std::vector<std::string> sentences;
+  while (sentences.size() < 400) {
+    const uint32_t kind = next(5);
+    const size_t at = next(static_cast<uint32_t>(stored.size() - 6));
+    if (kind == 0) {  // a run in stored order: context matches
+      for (size_t k = at; k < at + 2 + next(4); ++k) sentences.push_back(stored[k]);
+    } else if (kind == 1) {  // a word changed: fuzzy
+      sentences.push_back(std::string(words[next(16)]) + stored[at].substr(6));
+    } else if (kind == 2) {  // another year, or a number put in
+      const std::string& t = stored[at];
+      const std::string year = std::to_string(1990 + next(40)) + "年。";
+      const bool dated = t.size() > 10 && t.compare(t.size() - 6, 6, "年。") == 0;
+      sentences.push_back(dated ? t.substr(0, t.size() - 10) + year : year + t);
+    } else if (kind == 3) {  // new text
+      sentences.push_back("完全不同的句子第" + std::to_string(sentences.size()) + "号。");
+    } else if (!sentences.empty()) {  // a repetition
+      sentences.push_back(sentences[next(static_cast<uint32_t>(sentences.size()))]);
+    }
+  }
+  const NewDocument doc = Doc(sentences);
+  std::unique_ptr<TmSearcher> searcher;
+  ASSERT_TRUE(TmSearcher::Create(tm.get(), &searcher).ok());
+  auto run = [&](unsigned threads) {
+    std::vector<SegmentLeverage> segs;
+    EXPECT_TRUE(LeverageDocument(doc, tm.get(), searcher.get(), &segs, threads).ok());
+    std::string out;
+    for (const SegmentLeverage& s : segs) {
+      out += std::string(BandName(s.band)) + " " + std::to_string(s.chars) + " " +
+             std::to_string(s.first_occurrence);
+      if (s.has_match) {
+        out += " " + std::to_string(s.best.match.score) + " " + std::to_string(s.best.text_score) + " " +
+               std::to_string(s.best.match.pair.pair_id) + " " + s.best.match.pair.source + " " +
+               s.best.target();
+        for (const TmOrigin& o : s.best.match.pair.origins)
+          out += " " + o.doc + ":" + std::to_string(o.position);
+      }
+      out += "\n";
+    }
+    PretranslationCounts counts;
+    return out + AnalysisJson(AnalyzeLeverage(doc, segs)) +
+           WritePretranslationXliff(segs, XliffOptions(), &counts);
+  };
+  const std::string one = run(1);
+  // The document has every band but 50-74 (none of its variants scores that low).
+  for (const char* band : {"context ", "100 ", "95-99 ", "new ", "repetition "})
+    EXPECT_NE(one.find(std::string("\n") + band), std::string::npos) << band;
+  EXPECT_EQ(run(2), one);
+  EXPECT_EQ(run(3), one);
+  EXPECT_EQ(run(0), one);
+  tm.reset();
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
 }

@@ -1,6 +1,7 @@
 #include "tm/tm_search.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <filesystem>
@@ -145,6 +146,40 @@ TEST_F(TmSearchTest, DeletingADocumentKeepsPairsOthersUse) {
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].pair.origins.size(), 1u);
   EXPECT_TRUE(Search("积极发展").empty());
+}
+
+// A term's posting list can descend: a row keeps the stale ids of deleted pairs, and a later
+// row (ordered by its first id) starts below them. Candidates are still counted once a row.
+TEST_F(TmSearchTest, APostingListThatDescendsStillCounts) {
+  const std::vector<uint64_t> terms = MatchIndexTerms(MatchTokenize("积极"));
+  ASSERT_EQ(terms.size(), 1u);
+  EXPECT_EQ(Count("SELECT max(id) FROM segments"), 4);
+  const int64_t pair = Count("SELECT segment_id FROM units WHERE doc_id = 'bulletin-07' AND position = 2");
+  ASSERT_EQ(pair, 3);
+  // 积极's row (pair 3) gets stale id 65536 after it (delta-varint 65533 = FD FF 03); a second
+  // row holds stale id 65535, just below it and in the window of ids before (ids are counted by
+  // windows of 65536: read as one ascending run, it would be counted before its window's table).
+  SqliteStatement update, insert;
+  ASSERT_TRUE(SqliteStatement::Prepare(
+                  TmConnection(tm_.get()),
+                  "UPDATE postings SET n = 2, ids = X'03FDFF03' WHERE term = ?1 AND first = 3", &update)
+                  .ok());
+  update.BindInt64(1, static_cast<int64_t>(terms[0]));
+  ASSERT_TRUE(update.Run().ok());
+  EXPECT_EQ(sqlite3_changes(TmConnection(tm_.get())->get()), 1);
+  ASSERT_TRUE(SqliteStatement::Prepare(
+                  TmConnection(tm_.get()),
+                  "INSERT INTO postings (term, first, n, ids) VALUES (?1, 65535, 1, X'FFFF03')", &insert)
+                  .ok());
+  insert.BindInt64(1, static_cast<int64_t>(terms[0]));
+  ASSERT_TRUE(insert.Run().ok());
+  auto m = Match("我们要积极发展联盟链。");
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].pair.pair_id, 3);
+  EXPECT_EQ(m[0].score, 100);
+  m = Match("我们要积极发展。", 50);
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].pair.pair_id, 3);
 }
 
 TEST_F(TmSearchTest, UnlinkedAndEditedUnitsAreLinkedOnOpen) {

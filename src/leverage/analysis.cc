@@ -1,15 +1,25 @@
 #include "leverage/analysis.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "tm/match_text.h"
+#include "tm/shared_snapshot.h"
+#include "util/parallel_for.h"
 
 namespace tmalign {
 namespace {
 
 constexpr int kLowestBand = 50;
+// Threads at most: each costs a connection and its page cache; the TM's reads share the disk.
+constexpr unsigned kMaxThreads = 4;
+// Fewer distinct sentences than this are matched on one thread: a connection of its own
+// costs about as much to open as matching a few sentences.
+constexpr size_t kSentencesPerExtraThread = 16;
 
 // Whether `pair` was stored at position `position` of document `doc`.
 bool HasOrigin(const TmPair& pair, const std::string& doc, int64_t position) {
@@ -55,22 +65,12 @@ Band BandOfScore(int score) {
 }
 
 Status LeverageDocument(const NewDocument& doc, TranslationMemory* tm, TmSearcher* searcher,
-                        std::vector<SegmentLeverage>* out) {
+                        std::vector<SegmentLeverage>* out, unsigned threads) {
   out->clear();
-  // One state of the TM for the whole document: every query joins this snapshot.
-  TmSnapshot snapshot(tm);
-  TMALIGN_RETURN_IF_ERROR(snapshot.Begin());
-  std::vector<TmDocumentSummary> docs;
-  TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
-  std::unordered_map<std::string, int64_t> unit_counts;
-  for (const TmDocumentSummary& d : docs) unit_counts[d.doc.id] = d.unit_count;
-
-  LeverageMatcher matcher(searcher);
-  TmMatchOptions options;
-  options.top = 1;
-  options.min_score = kLowestBand;
+  // The segments in document order, each repetition pointing at its first occurrence; only
+  // first occurrences are matched.
   std::unordered_map<std::string, size_t> first;  // normalized text -> first sentence
-  std::vector<LeverageMatch> matches;
+  std::vector<size_t> to_match;                   // first occurrences, in document order
   out->reserve(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     SegmentLeverage s;
@@ -84,21 +84,69 @@ Status LeverageDocument(const NewDocument& doc, TranslationMemory* tm, TmSearche
           doc.lang == Language::kZh ? t.kind == MatchToken::kHan : t.kind == MatchToken::kWord;
       s.chars += counted;
     }
-    auto [it, inserted] = first.emplace(key, i);
-    if (!inserted) {
-      // Matched once: the first occurrence's match serves every repetition.
-      const SegmentLeverage& f = (*out)[it->second];
-      s.first_occurrence = static_cast<int>(it->second);
-      s.has_match = f.has_match;
-      s.best = f.best;
+    auto [it, inserted] = first.emplace(std::move(key), i);
+    if (inserted) {
+      to_match.push_back(i);
     } else {
-      TMALIGN_RETURN_IF_ERROR(matcher.Match(s.sentence.text, options, &matches));
+      s.first_occurrence = static_cast<int>(it->second);
+    }
+    out->push_back(std::move(s));
+  }
+
+  // Matching runs on several threads, each but the first through a connection and searcher
+  // of its own, all reading one snapshot of the TM (TmSharedSnapshot); each result goes to
+  // its sentence's index, so nothing below depends on the number of threads.
+  if (threads == 0) threads = std::min(DefaultThreadCount(), kMaxThreads);
+  threads = static_cast<unsigned>(
+      std::clamp<size_t>(to_match.size() / kSentencesPerExtraThread, 1, std::max(threads, 1u)));
+  std::vector<std::unique_ptr<TranslationMemory>> connections;
+  std::vector<std::unique_ptr<TmSearcher>> searchers;
+  std::vector<TranslationMemory*> others;
+  for (unsigned w = 1; w < threads; ++w) {
+    connections.emplace_back();
+    searchers.emplace_back();
+    TMALIGN_RETURN_IF_ERROR(TranslationMemory::OpenForReading(tm->path(), &connections.back()));
+    TMALIGN_RETURN_IF_ERROR(TmSearcher::Create(connections.back().get(), &searchers.back()));
+    others.push_back(connections.back().get());
+  }
+  // One state of the TM for the whole document: every query joins this snapshot.
+  TmSharedSnapshot snapshot;
+  bool shared = false;
+  TMALIGN_RETURN_IF_ERROR(snapshot.Begin(tm, others, &shared));
+  if (!shared) threads = 1;  // another process kept committing: read through `tm` alone
+  std::vector<TmDocumentSummary> docs;
+  TMALIGN_RETURN_IF_ERROR(tm->ListDocuments(&docs));
+  std::unordered_map<std::string, int64_t> unit_counts;
+  for (const TmDocumentSummary& d : docs) unit_counts[d.doc.id] = d.unit_count;
+
+  TmMatchOptions options;
+  options.top = 1;
+  options.min_score = kLowestBand;
+  std::vector<Status> failed(threads);  // each worker's first error
+  std::atomic<bool> stop{false};
+  ParallelFor(to_match.size(), threads, [&](unsigned worker, size_t begin, size_t end) {
+    LeverageMatcher matcher(worker == 0 ? searcher : searchers[worker - 1].get());
+    std::vector<LeverageMatch> matches;
+    for (size_t k = begin; k < end && !stop.load(std::memory_order_relaxed); ++k) {
+      SegmentLeverage& s = (*out)[to_match[k]];
+      if (Status m = matcher.Match(s.sentence.text, options, &matches); !m.ok()) {
+        if (failed[worker].ok()) failed[worker] = std::move(m);
+        stop = true;
+        return;
+      }
       if (!matches.empty()) {
         s.has_match = true;
         s.best = std::move(matches.front());
       }
     }
-    out->push_back(std::move(s));
+  });
+  for (const Status& f : failed) TMALIGN_RETURN_IF_ERROR(f);
+  // Matched once: the first occurrence's match serves every repetition.
+  for (SegmentLeverage& s : *out) {
+    if (s.first_occurrence < 0) continue;
+    const SegmentLeverage& f = (*out)[static_cast<size_t>(s.first_occurrence)];
+    s.has_match = f.has_match;
+    s.best = f.best;
   }
 
   const size_t n = out->size();

@@ -41,8 +41,13 @@ struct SegmentLeverage {
 //   normalization) in the new document, unless it is a context match. So context beats
 //   repetition, which beats 100% and every fuzzy band, as in Trados Studio's analysis;
 // - else by the number-aware score: 100, 95-99, 85-94, 75-84, 50-74; new below 50.
+// The sentences are matched on `threads` threads (0: the machine's, at most 4; one for a short
+// document): `searcher` (over `tm`) on the calling thread, and on each other thread a
+// connection to tm's file of its own, all in one snapshot (tm/shared_snapshot.h). The result
+// does not depend on the number of threads. `tm` must not be inside a transaction for more
+// than one thread to be used (then the call joins it on one thread).
 Status LeverageDocument(const NewDocument& doc, TranslationMemory* tm, TmSearcher* searcher,
-                        std::vector<SegmentLeverage>* out);
+                        std::vector<SegmentLeverage>* out, unsigned threads = 0);
 
 struct BandCount {
   int64_t segments = 0;

@@ -84,9 +84,13 @@ class TmSearcher {
   TranslationMemory* tm_;
   std::unique_ptr<PostingsReader> postings_;
   SqliteStatement pair_;
-  // The ids of the posting lists read for the current query, and scratch to sort them.
-  std::vector<int64_t> ids_, scratch_;
-  std::vector<std::pair<int, int64_t>> ranked_;  // (shared terms, pair id) of the best candidates
+  // The ids of the posting lists read for the current query, its runs of ascending ids
+  // ([begin, end) in ids_), where each run's current window starts, and the window's counts.
+  std::vector<int64_t> ids_;
+  std::vector<std::pair<size_t, size_t>> runs_;
+  std::vector<size_t> marks_;
+  std::vector<uint16_t> counts_;
+  std::vector<std::pair<int, int64_t>> ranked_;  // (shared terms, pair id) of the candidates
   std::function<void()> before_origins_;
 };
 
