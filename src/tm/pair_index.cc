@@ -171,7 +171,7 @@ Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* o
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "SELECT id FROM segments WHERE hash = ?1", &w->by_hash_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-      db, "SELECT source, target FROM units WHERE segment_id = ?1 LIMIT 1", &w->text_of_));
+      db, "SELECT tm_text(source), tm_text(target) FROM units WHERE segment_id = ?1 LIMIT 1", &w->text_of_));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db, "INSERT INTO segments (hash) VALUES (?1)", &w->insert_pair_));
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
@@ -571,7 +571,8 @@ Status PairIndexWriter::LinkPendingUnits(int64_t* linked) {
   *linked = 0;
   SqliteStatement pending, update;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-      db_, "SELECT id, source, target FROM units WHERE segment_id IS NULL ORDER BY id", &pending));
+      db_, "SELECT id, tm_text(source), tm_text(target) FROM units WHERE segment_id IS NULL ORDER BY id",
+      &pending));
   TMALIGN_RETURN_IF_ERROR(
       SqliteStatement::Prepare(db_, "UPDATE units SET segment_id = ?1 WHERE id = ?2", &update));
   // Collect first: updating rows under an open SELECT on the same partial index is unsafe.

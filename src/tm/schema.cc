@@ -116,6 +116,19 @@ CREATE TABLE edits (
 );
 CREATE INDEX edits_by_doc ON edits (doc_id, id);
 )sql"},
+      // 4: compact storage for large TMs. A unit's source or target is TEXT or, after a large
+      // import, a BLOB compressed with zstd and a dictionary trained on the TM's own units
+      // (tm/unit_text.h: byte 0 = text_dictionaries.id, then the frame without its magic
+      // number); readers decode with tm_text(). A unit's created_at '' means its document's
+      // imported_at: an import writes its time once a document, not on each unit.
+      // Depends only on migration 1.
+      {4, R"sql(
+CREATE TABLE text_dictionaries (
+  id   INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 255),
+  dict BLOB NOT NULL
+);
+ALTER TABLE documents ADD COLUMN imported_at TEXT;
+)sql"},
   };
   return kMigrations;
 }

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "tm/unit_text.h"
+
 namespace tmalign {
 
 Status SqliteDb::Open(const std::string& filename, int flags, const std::string& label,
@@ -16,11 +18,18 @@ Status SqliteDb::Open(const std::string& filename, int flags, const std::string&
     if (raw == nullptr) return Status::IoError(label + ": " + sqlite3_errstr(rc));
     return db->Error(rc, "cannot open");
   }
+  TMALIGN_RETURN_IF_ERROR(RegisterUnitTextFunction(db.get()));
   *out = std::move(db);
   return Status::Ok();
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::SqliteDb(sqlite3* db, std::string label)
+    : db_(db), label_(std::move(label)), unit_text_dictionaries_(std::make_unique<UnitTextDictionaries>()) {}
+
+SqliteDb::~SqliteDb() {
+  unit_text_dictionaries_.reset();
+  sqlite3_close_v2(db_);
+}
 
 Status SqliteDb::Exec(const std::string& sql) {
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);

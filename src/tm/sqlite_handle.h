@@ -15,10 +15,13 @@ struct sqlite3_stmt;
 
 namespace tmalign {
 
+class UnitTextDictionaries;  // tm/unit_text.h
+
 // Owns one sqlite3 connection; closed in the destructor.
 class SqliteDb {
  public:
-  // Opens `filename` with sqlite3_open_v2 `flags`; errors are prefixed with `label`.
+  // Opens `filename` with sqlite3_open_v2 `flags`; errors are prefixed with `label`. The
+  // connection has SQL function tm_text() (tm/unit_text.h).
   static Status Open(const std::string& filename, int flags, const std::string& label,
                      std::unique_ptr<SqliteDb>* out);
   ~SqliteDb();
@@ -27,6 +30,8 @@ class SqliteDb {
 
   sqlite3* get() const { return db_; }
   const std::string& label() const { return label_; }
+  // The unit text dictionaries this connection has read (tm/unit_text.h).
+  UnitTextDictionaries* unit_text_dictionaries() { return unit_text_dictionaries_.get(); }
 
   // Runs constant SQL (DDL, PRAGMA, BEGIN/COMMIT); user data must go through SqliteStatement.
   Status Exec(const std::string& sql);
@@ -36,9 +41,10 @@ class SqliteDb {
   Status Error(int rc, std::string_view context) const;
 
  private:
-  SqliteDb(sqlite3* db, std::string label) : db_(db), label_(std::move(label)) {}
+  SqliteDb(sqlite3* db, std::string label);
   sqlite3* db_;
   std::string label_;
+  std::unique_ptr<UnitTextDictionaries> unit_text_dictionaries_;
 };
 
 // Owns one prepared statement; finalized in the destructor. Bind indexes are 1-based,

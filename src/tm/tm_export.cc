@@ -53,7 +53,8 @@ Status ExportTm(TranslationMemory* tm, const TmExportOptions& options, std::ostr
   SqliteStatement stmt;
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db,
-      "SELECT u.doc_id, u.position, u.src_ids, u.tgt_ids, u.source, u.target, u.confidence, u.created_at,"
+      "SELECT u.doc_id, u.position, u.src_ids, u.tgt_ids, tm_text(u.source), tm_text(u.target), u.confidence,"
+      " CASE WHEN u.created_at = '' THEN coalesce(d.imported_at, '') ELSE u.created_at END,"
       " u.changed_at, u.source_markup, u.target_markup, u.props, d.src_lang, d.tgt_lang"
       " FROM units u JOIN documents d ON d.id = u.doc_id WHERE ?1 = '' OR u.doc_id = ?1"
       " ORDER BY u.doc_id, u.position",

@@ -57,9 +57,10 @@ Status TmSearcher::Create(TranslationMemory* tm, std::unique_ptr<TmSearcher>* ou
   // time of analyze at 10M units (and cost nothing below: pages are cached as read).
   TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA mmap_size = 4294967296"));
   TMALIGN_RETURN_IF_ERROR(TmConnection(tm)->Exec("PRAGMA cache_size = -262144"));
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-      TmConnection(tm),
-      "SELECT source, target, doc_id, position FROM units WHERE segment_id = ?1 ORDER BY id", &s->pair_));
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(TmConnection(tm),
+                                                   "SELECT tm_text(source), tm_text(target), doc_id, "
+                                                   "position FROM units WHERE segment_id = ?1 ORDER BY id",
+                                                   &s->pair_));
   *out = std::move(s);
   return Status::Ok();
 }
@@ -219,7 +220,8 @@ Status TmSearcher::Match(const std::string& query, const TmMatchOptions& options
   if (options.full_scan) {
     SqliteStatement scan;
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-        TmConnection(tm_), "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL",
+        TmConnection(tm_),
+        "SELECT segment_id, tm_text(source), tm_text(target) FROM units WHERE segment_id IS NOT NULL",
         &scan));
     std::unordered_set<int64_t> seen;
     bool has_row = false;
@@ -313,7 +315,8 @@ Status TmSearcher::Search(const std::string& words, int limit, std::vector<TmHit
     SqliteStatement scan;
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
         TmConnection(tm_),
-        "SELECT segment_id, source, target FROM units WHERE segment_id IS NOT NULL ORDER BY segment_id",
+        "SELECT segment_id, tm_text(source), tm_text(target) FROM units WHERE segment_id IS NOT NULL"
+        " ORDER BY segment_id",
         &scan));
     int64_t last = -1;
     bool has_row = false;

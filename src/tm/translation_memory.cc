@@ -397,12 +397,13 @@ Status TranslationMemory::ListDocuments(std::vector<TmDocumentSummary>* docs) {
 Status TranslationMemory::GetUnits(const std::string& doc_id, std::vector<TmUnit>* units) {
   units->clear();
   SqliteStatement stmt;
-  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-      db_.get(),
-      "SELECT position, src_ids, tgt_ids, source, target, confidence, src_sentences, tgt_sentences, reviewed"
-      " FROM units"
-      " WHERE doc_id = ?1 ORDER BY position",
-      &stmt));
+  TMALIGN_RETURN_IF_ERROR(
+      SqliteStatement::Prepare(db_.get(),
+                               "SELECT position, src_ids, tgt_ids, tm_text(source), tm_text(target), "
+                               "confidence, src_sentences, tgt_sentences, reviewed"
+                               " FROM units"
+                               " WHERE doc_id = ?1 ORDER BY position",
+                               &stmt));
   stmt.BindText(1, doc_id);
   bool has_row = false;
   while (true) {
@@ -436,8 +437,9 @@ Status TranslationMemory::ForEachUnitText(const std::string& doc_id,
   TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
       db_.get(),
       doc_id.empty()
-          ? "SELECT doc_id, position, source, target FROM units ORDER BY doc_id, position"
-          : "SELECT doc_id, position, source, target FROM units WHERE doc_id = ?1 ORDER BY position",
+          ? "SELECT doc_id, position, tm_text(source), tm_text(target) FROM units ORDER BY doc_id, position"
+          : "SELECT doc_id, position, tm_text(source), tm_text(target) FROM units WHERE doc_id = ?1"
+            " ORDER BY position",
       &stmt));
   if (!doc_id.empty()) stmt.BindText(1, doc_id);
   bool has_row = false;
