@@ -142,15 +142,22 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadSc
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   // A fan needs more than max_side Chinese sentences against one English one; when that many
   // are already implausibly long, the growing stops before any fan (the length only worsens).
+  // Only beads that start inside the band are scored: FillCell could not use the others.
+  // Rows above end the band no later (hi never decreases), so a fan starting beyond row
+  // i - a's band is not grown, nor any longer one.
   if (j >= 1 && i > options_.max_side &&
       scorer_->SpanLengthZ(i - options_.max_side - 1, i, j - 1, j) >= -kMaxLengthZ) {
-    const int max_a = std::max(options_.max_side, options_.max_fan);
-    scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, grown);
-    for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
-      set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
+    int fan_a = std::min(i, std::max(options_.max_side, options_.max_fan));
+    while (fan_a > options_.max_side && hi_[At(i - fan_a)] < j - 1) --fan_a;
+    if (fan_a > options_.max_side) {
+      scorer_->ScoreGrowingChinese(i, j - 1, j, fan_a, kMaxLengthZ, grown);
+      for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
+        set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
+    }
   }
   int b_limit[BeadScorer::kMaxSpanZh + 1] = {};
-  int grow_a = 0;  // English spans are grown for a in 1..grow_a
+  int b_in_band[BeadScorer::kMaxSpanZh + 1] = {};  // b_limit, cut where the bead's start leaves the band
+  int grow_a = 0;                                  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
     set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
     b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
@@ -159,11 +166,14 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadSc
     // Chinese sentences, so is every span, and more Chinese sentences only make it worse.
     if (scorer_->SpanLengthZ(i - a, i, j - b_limit[a], j) < -kMaxLengthZ) break;
     grow_a = a;
+    b_in_band[a] = std::max(0, std::min(b_limit[a], j - lo_[At(i - a)]));
   }
-  // All English spans ending at j at once, grown one sentence at a time.
-  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_limit, kMaxLengthZ, spans);
+  // All English spans ending at j at once, grown one sentence at a time (a span's score
+  // does not depend on how far the longer ones grow).
+  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_in_band, kMaxLengthZ, spans);
   for (int a = 1; a <= grow_a; ++a)
-    for (int b = 1; b <= spans->count[a]; ++b) set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
+    for (int b = std::max(1, j - hi_[At(i - a)]); b <= spans->count[a]; ++b)
+      set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
 }
 
 void BandedSearch::FillCell(int i, int j, const double* values) {
