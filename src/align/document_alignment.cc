@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "text/line_reader.h"
+#include "text/normalize.h"
 
 namespace tmalign {
 namespace {
@@ -62,6 +63,9 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
     std::thread tgt_reader(
         [&] { tgt_status = ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text); });
     const Status src_status = ReadSide(src_path, options, options.src_lang, &out->src, &src_text);
+    // The features need the match normalizer (OpenCC's tables, loaded once a process): while
+    // the other file is still being read, not after.
+    if (src_status.ok()) MatchNormalizer::Shared();
     tgt_reader.join();
     TMALIGN_RETURN_IF_ERROR(src_status);
     TMALIGN_RETURN_IF_ERROR(tgt_status);
