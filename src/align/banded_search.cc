@@ -107,7 +107,7 @@ int BandedSearch::ParagraphCrossings(const std::vector<SentenceFeatures>& side, 
   return begin < end ? side[At(end - 1)].paragraph - side[At(begin)].paragraph : 0;
 }
 
-double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
+double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
   const auto [a, b] = shapes_[s];
   double value;
   if (a == 0 || b == 0) {
@@ -129,16 +129,16 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
 
 double BandedSearch::BeadValue(size_t s, int i, int j) {
   const auto [a, b] = shapes_[s];
-  return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
+  return Value(s, i, j, SpanScoreOf(scorer_->Score(i - a, i, j - b, j)));
 }
 
-void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadScorer::SpanScores* spans,
                              double* values) const {
   std::fill(values, values + shapes_.size(), kNone);
-  auto set = [&](int s, const BeadScore& sc) {
+  auto set = [&](int s, const SpanScore& sc) {
     if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
   };
-  if (j >= 1) set(shape_of_[0][1], scorer_->Score(i, i, j - 1, j));
+  if (j >= 1) set(shape_of_[0][1], SpanScoreOf(scorer_->Score(i, i, j - 1, j)));
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   // A fan needs more than max_side Chinese sentences against one English one; when that many
   // are already implausibly long, the growing stops before any fan (the length only worsens).
@@ -159,7 +159,7 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadSc
   int b_in_band[BeadScorer::kMaxSpanZh + 1] = {};  // b_limit, cut where the bead's start leaves the band
   int grow_a = 0;                                  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
-    set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
+    set(shape_of_[At(a)][0], SpanScoreOf(scorer_->Score(i - a, i, j, j)));
     b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
     if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
@@ -200,7 +200,7 @@ Status BandedSearch::Run() {
   constexpr int kBlockRows = 64;
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
-  std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
+  std::vector<std::vector<SpanScore>> grown(static_cast<size_t>(threads));
   std::vector<BeadScorer::SpanScores> spans(static_cast<size_t>(threads));
   struct Block {
     int first = 0, last = 0;

@@ -48,11 +48,11 @@ class BandedSearch {
   double* Cell(int i, int j);
   const double* Cell(int i, int j) const { return const_cast<BandedSearch*>(this)->Cell(i, j); }
   // The value of bead shape s ending at (i, j), scored as `score`.
-  double Value(size_t s, int i, int j, const BeadScore& score) const;
+  double Value(size_t s, int i, int j, const SpanScore& score) const;
   double BeadValue(size_t s, int i, int j);
   // The value of every shape ending at (i, j) into values[shape] (kNone where the shape does
   // not fit or is implausible); `grown` and `spans` are the caller's scratch.
-  void ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+  void ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadScorer::SpanScores* spans,
                  double* values) const;
   // Chooses the best bead ending at (i, j), given its shapes' values, and records it.
   void FillCell(int i, int j, const double* values);

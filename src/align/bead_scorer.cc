@@ -324,9 +324,8 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   }
   for (int a = max_a; a >= 1; --a) need[a] = std::max(need[a + 1], out->count[a]);
 
-  // added[a][b - 1]: the weight of Chinese sentence i_end - a that English sentence
-  // j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
-  double added[kMaxSpanZh + 1][kMaxSpanEn];
+  // added_share[a][b - 1]: the share of Chinese sentence i_end - a's weight that English
+  // sentence j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
   double added_share[kMaxSpanZh + 1][kMaxSpanEn];
   // English sentence j against zh [i_end - a, i_end): the same for every cell of the row.
   if (out->cache_row != i_end || j_end - kMaxSpanEn < out->cache_base) {
@@ -345,7 +344,6 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
         for (int w = 0; w < kMaskWords; ++w) c.mask[w] |= m.en[w];
       }
       const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], c.mask);
-      c.matched[c.a_done + 1] = matched;
       c.share[c.a_done + 1] = Share(matched, en_weight_[static_cast<size_t>(j)]);
     }
     return c;
@@ -357,8 +355,7 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     for (int b = 1; b <= need[a]; ++b) {
       const int j = j_end - b;
       if (j < row.j0 || j >= row.j1) {
-        added[a][b - 1] = 0;  // adds nothing, as if skipped
-        added_share[a][b - 1] = 0;
+        added_share[a][b - 1] = 0;  // adds nothing, as if skipped
         continue;
       }
       const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
@@ -367,37 +364,26 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
         fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
         zm[w] |= m.zh[w];
       }
-      added[a][b - 1] = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
-      added_share[a][b - 1] = Share(added[a][b - 1], zh_weight_[static_cast<size_t>(i)]);
+      added_share[a][b - 1] =
+          Share(WeightedCount(f_.zh[static_cast<size_t>(i)], fresh), zh_weight_[static_cast<size_t>(i)]);
     }
-    double zh_total = 0;
-    for (int k = i; k < i_end; ++k) zh_total += zh_weight_[static_cast<size_t>(k)];
-    double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
+    double zh_cov = 0, en_cov = 0;
     for (int b = 1; b <= out->count[a]; ++b) {
-      const int j = j_end - b;
-      for (int k = a; k >= 1; --k) {  // Chinese sentences in text order
-        zh_matched += added[k][b - 1];
-        zh_cov += added_share[k][b - 1];
-      }
-      const SpanScores::EnglishCoverage& e = english(j, a);
-      en_matched += e.matched[a];
-      en_total += en_weight_[static_cast<size_t>(j)];
-      en_cov += e.share[a];
-      out->scores[a][b - 1] =
-          Combine(zh_matched, zh_total, en_matched, en_total, out->scores[a][b - 1].length_z, zh_cov, en_cov);
+      for (int k = a; k >= 1; --k) zh_cov += added_share[k][b - 1];  // Chinese sentences in text order
+      en_cov += english(j_end - b, a).share[a];
+      out->scores[a][b - 1].zh_sentence_coverage = zh_cov;
+      out->scores[a][b - 1].en_sentence_coverage = en_cov;
     }
   }
 }
 
 void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
-                                     std::vector<BeadScore>* out) const {
+                                     std::vector<SpanScore>* out) const {
   out->clear();
   const int b = j1 - j0;
   uint64_t en_masks[16][kMaskWords];
   std::memset(en_masks, 0, sizeof(en_masks[0]) * static_cast<size_t>(std::clamp(b, 0, 16)));
-  double en_total = 0;
-  for (int j = j0; j < j1; ++j) en_total += en_weight_[static_cast<size_t>(j)];
-  double zh_total = 0, zh_matched = 0, en_matched = 0, zh_cov = 0, en_cov = 0;
+  double zh_cov = 0, en_cov = 0;
   for (int a = 1; a <= max_a && i_end - a >= 0; ++a) {
     const int i = i_end - a;
     const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
@@ -415,16 +401,12 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
         em[w] |= m.en[w];
         zh_mask[w] |= m.zh[w];
       }
-      const double added = WeightedCount(f_.en[static_cast<size_t>(j)], fresh);
-      en_matched += added;
-      en_cov += Share(added, en_weight_[static_cast<size_t>(j)]);
+      en_cov +=
+          Share(WeightedCount(f_.en[static_cast<size_t>(j)], fresh), en_weight_[static_cast<size_t>(j)]);
     }
-    const double matched = WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
-    zh_matched += matched;
-    zh_total += zh_weight_[static_cast<size_t>(i)];
-    zh_cov += Share(matched, zh_weight_[static_cast<size_t>(i)]);
-    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov)
-                         : BeadScore{0, 0, 0, length_z, 0, 0});
+    zh_cov +=
+        Share(WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask), zh_weight_[static_cast<size_t>(i)]);
+    out->push_back(b > 0 ? SpanScore{zh_cov, en_cov, length_z} : SpanScore{0, 0, length_z});
   }
 }
 
