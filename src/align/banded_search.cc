@@ -176,20 +176,41 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
       set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
 }
 
-void BandedSearch::FillCell(int i, int j, const double* values) {
-  double* here = Cell(i, j);
-  int8_t arg = -1;
-  for (int s : order_) {
-    if (values[s] == kNone) continue;
-    const double* prev = Cell(i - shapes_[At(s)].zh, j - shapes_[At(s)].en);
-    if (!prev || *prev == kNone) continue;
-    const double v = *prev + values[s];
-    if (v > *here) {
-      *here = v;
-      arg = static_cast<int8_t>(s);
-    }
+void BandedSearch::FillRow(int i, const double* values) {
+  // The rows a bead ending in row i starts in, looked up once for the row: a row above the
+  // first has an empty band.
+  const int max_a = static_cast<int>(max_en_.size()) - 1;
+  std::vector<int>& row_lo = fill_lo_;
+  std::vector<int>& row_hi = fill_hi_;
+  std::vector<const double*>& row_best = fill_best_;
+  row_lo.resize(At(max_a) + 1);
+  row_hi.resize(At(max_a) + 1);
+  row_best.resize(At(max_a) + 1);
+  for (int a = 0; a <= max_a; ++a) {
+    row_lo[At(a)] = i - a >= 0 ? lo_[At(i - a)] : 1;
+    row_hi[At(a)] = i - a >= 0 ? hi_[At(i - a)] : 0;
+    row_best[At(a)] = i - a >= 0 ? best_[At(i - a)].data() : nullptr;
   }
-  from_[At(i)][At(j - lo_[At(i)])] = arg;
+  const size_t n_shapes = shapes_.size();
+  for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j, values += n_shapes) {
+    if (i == 0 && j == 0) continue;
+    double best = kNone;
+    int8_t arg = -1;
+    for (int s : order_) {
+      if (values[s] == kNone) continue;
+      const int a = shapes_[At(s)].zh, from = j - shapes_[At(s)].en;
+      if (from < row_lo[At(a)] || from > row_hi[At(a)]) continue;
+      const double prev = row_best[At(a)][At(from - row_lo[At(a)])];
+      if (prev == kNone) continue;
+      const double v = prev + values[s];
+      if (v > best) {
+        best = v;
+        arg = static_cast<int8_t>(s);
+      }
+    }
+    best_[At(i)][At(j - lo_[At(i)])] = best;
+    from_[At(i)][At(j - lo_[At(i)])] = arg;
+  }
 }
 
 Status BandedSearch::Run() {
@@ -226,13 +247,8 @@ Status BandedSearch::Run() {
     }
   };
   auto fill = [&](const Block& block) {
-    for (int i = block.first; i < block.last; ++i) {
-      const double* row = block.values.data() + block.row_start[At(i - block.first)];
-      for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
-        if (i == 0 && j == 0) continue;
-        FillCell(i, j, row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
-      }
-    }
+    for (int i = block.first; i < block.last; ++i)
+      FillRow(i, block.values.data() + block.row_start[At(i - block.first)]);
   };
   *Cell(0, 0) = 0;
   prepare(blocks[0], 0);
