@@ -142,7 +142,7 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   // A fan needs more than max_side Chinese sentences against one English one; when that many
   // are already implausibly long, the growing stops before any fan (the length only worsens).
-  // Only beads that start inside the band are scored: FillCell could not use the others.
+  // Only beads that start inside the band are scored: FillRow could not use the others.
   // Rows above end the band no later (hi never decreases), so a fan starting beyond row
   // i - a's band is not grown, nor any longer one.
   if (j >= 1 && i > options_.max_side &&
@@ -159,7 +159,7 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
   int b_in_band[BeadScorer::kMaxSpanZh + 1] = {};  // b_limit, cut where the bead's start leaves the band
   int grow_a = 0;                                  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
-    set(shape_of_[At(a)][0], SpanScoreOf(scorer_->Score(i - a, i, j, j)));
+    if (shape_of_[At(a)][0] >= 0) set(shape_of_[At(a)][0], SpanScoreOf(scorer_->Score(i - a, i, j, j)));
     b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
     if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
