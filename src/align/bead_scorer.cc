@@ -200,11 +200,20 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
   std::vector<int> rows;
   for (size_t i = 0; i < zh_touched.size(); ++i)
     if (zh_touched[i] && !rows_[i].masks.empty()) rows.push_back(static_cast<int>(i));
-  std::vector<NewKeyEntries> en_entries(f_.en.size());
-  for (size_t j = 0; j < f_.en.size(); ++j)
-    if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
   const int n = static_cast<int>(rows.size());
   threads = std::clamp(threads, 1, std::max(1, n / 256));
+  // The English sentences' new keys first, on the threads too (each takes every threads-th).
+  std::vector<NewKeyEntries> en_entries(f_.en.size());
+  auto entries = [&](int t) {
+    for (size_t j = static_cast<size_t>(t); j < f_.en.size(); j += static_cast<size_t>(threads))
+      if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
+  };
+  {
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads; ++t) helpers.emplace_back(entries, t);
+    entries(0);
+    for (auto& h : helpers) h.join();
+  }
   // Only units that share a new key gain a bit; new keys never remove one. Two stamps a
   // thread: the row's Chinese keys (once a row) and each English sentence's (once a pair).
   std::vector<Stamp> zh_stamps(static_cast<size_t>(threads)), en_stamps(static_cast<size_t>(threads));
