@@ -55,7 +55,7 @@ void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
       u.key_end = static_cast<uint32_t>(keys.size());
     }
     s.keys.swap(keys);
-    // The new keys are numbered after every old one: the sorted set grows at its end.
+    // The new keys are numbered after every old one: the set grows at its end.
     std::sort(added_keys.begin(), added_keys.end());
     added_keys.erase(std::unique(added_keys.begin(), added_keys.end()), added_keys.end());
     s.key_set.insert(s.key_set.end(), added_keys.begin(), added_keys.end());
