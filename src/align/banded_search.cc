@@ -218,7 +218,10 @@ Status BandedSearch::Run() {
   // (rows handed out one at a time) into one of two buffers, and the table filled from a
   // block's values while the next block is being scored: the values are the same whatever
   // the threads, and so is the path. Filling is serial; overlapping it keeps both cores busy.
+  // A block is at least 64 rows and about 1,700 cells (64 rows of the first band): the narrow
+  // band of the realign pass takes longer blocks, so fewer threads are started.
   constexpr int kBlockRows = 64;
+  constexpr size_t kBlockCells = 1700;
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
   std::vector<std::vector<SpanScore>> grown(static_cast<size_t>(threads));
@@ -231,11 +234,14 @@ Status BandedSearch::Run() {
   Block blocks[2];
   auto prepare = [&](Block& block, int first) {
     block.first = first;
-    block.last = std::min(n_zh_ + 1, first + kBlockRows);
     block.row_start.assign(1, 0);
-    for (int i = block.first; i < block.last; ++i)
-      block.row_start.push_back(block.row_start.back() +
-                                static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
+    size_t cells = 0;
+    for (block.last = first; block.last <= n_zh_ && (block.last - first < kBlockRows || cells < kBlockCells);
+         ++block.last) {
+      const size_t width = static_cast<size_t>(hi_[At(block.last)] - lo_[At(block.last)] + 1);
+      cells += width;
+      block.row_start.push_back(block.row_start.back() + width * n_shapes);
+    }
     block.values.resize(block.row_start.back());
   };
   std::atomic<int> next_row{0};
