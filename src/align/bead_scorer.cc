@@ -194,7 +194,8 @@ NewKeyEntries NewEntries(const SentenceFeatures& s, int first_new_key) {
 }  // namespace
 
 void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
-                              const std::vector<char>& en_touched, int threads) {
+                              const std::vector<char>& en_touched, int threads,
+                              const std::vector<std::pair<int, int>>* columns) {
   stamp_.seen.assign(static_cast<size_t>(f_.key_count) + 1, 0);
   stamp_.tick = 0;
   std::vector<int> rows;
@@ -217,7 +218,7 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
   // Only units that share a new key gain a bit; new keys never remove one. Two stamps a
   // thread: the row's Chinese keys (once a row) and each English sentence's (once a pair).
   std::vector<Stamp> zh_stamps(static_cast<size_t>(threads)), en_stamps(static_cast<size_t>(threads));
-  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, first_new_key, threads, n](int t) {
+  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, columns, first_new_key, threads, n](int t) {
     Stamp& zs = zh_stamps[static_cast<size_t>(t)];
     Stamp& es = en_stamps[static_cast<size_t>(t)];
     zs.seen.assign(stamp_.seen.size(), 0);
@@ -228,7 +229,12 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
       const uint32_t row_tick = ++zs.tick;
       for (int k : z.key) zs.seen[static_cast<size_t>(k)] = row_tick;
       Row& row = rows_[static_cast<size_t>(i)];
-      for (int j = row.j0; j < row.j1; ++j) {
+      int j0 = row.j0, j1 = row.j1;
+      if (columns != nullptr) {
+        j0 = std::max(j0, (*columns)[static_cast<size_t>(i)].first);
+        j1 = std::min(j1, (*columns)[static_cast<size_t>(i)].second);
+      }
+      for (int j = j0; j < j1; ++j) {
         const NewKeyEntries& e = en_entries[static_cast<size_t>(j)];
         if (e.key.empty()) continue;
         PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];

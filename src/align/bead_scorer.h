@@ -48,9 +48,12 @@ class BeadScorer {
   // After keys numbered from first_new_key up were added at the end of units' keys
   // (align/realign.h): adds what they match to the prepared masks of every Chinese sentence
   // with zh_touched[i] against every English one with en_touched[j], on `threads` threads;
-  // the other masks cannot have changed.
+  // the other masks cannot have changed. With `columns`, only the masks of Chinese sentence i
+  // against English sentences in [columns[i].first, columns[i].second) are refreshed: the
+  // caller reads no other.
   void RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
-                    const std::vector<char>& en_touched, int threads);
+                    const std::vector<char>& en_touched, int threads,
+                    const std::vector<std::pair<int, int>>* columns = nullptr);
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;

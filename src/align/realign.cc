@@ -285,7 +285,11 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
     any_open = any_open || open[At(i)];
   }
   if (!any_open && !open[At(n_zh)]) return Status::Ok();  // nothing doubtful near what was learned
-  scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads);
+  // A mask of row i is read only by beads ending in rows i + 1 .. i + reach, at most reach
+  // English sentences before a cell of their band: the others are left as they were.
+  std::vector<std::pair<int, int>> columns(At(n_zh));
+  for (int i = 0; i < n_zh; ++i) columns[At(i)] = {lo[At(i + 1)] - reach, hi[At(std::min(n_zh, i + reach))]};
+  scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads, &columns);
   // The banded search's chance coverage is kept: the new keys were learned where the text is
   // aligned, and measuring chance again would cost as much as the search here.
   BandedSearch search(options, BeadShapes(options), first_chance, *f, zh_paragraphs, en_paragraphs, scorer,
