@@ -150,6 +150,8 @@ int CheckAlignOptions(const CommandLine& cl, AlignJob* job) {
   }
   if (Status st = CheckOutputWritable(job->output); !st.ok()) return cl.Fail(st);
   job->store = cl.HasTm() || cl.Has("doc");
+  // The files' SHA-256 go into the TM only; beads written to a file do not need them.
+  options.read.hash = job->store;
   if (job->store) {
     job->tm_path = cl.TmPath();
     if (job->doc_id.empty()) job->doc_id = DefaultDocId(job->src, job->tgt);
