@@ -99,6 +99,45 @@ TEST(RealignTest, ThresholdsDecide) {
   }
 }
 
+// Long alignments are learned from in parts on the threads: the same keys whatever the number.
+TEST(RealignTest, LearnsTheSameOnAnyNumberOfThreads) {
+  // 3,000 1-1 pairs sharing a dictionary key each; Chinese word 2000 + k % 97 and English
+  // word 3000 + k % 97 (keys of their own) meet in confident beads of every part, English
+  // word 4000 + k % 89 with each of them too rarely.
+  DocumentPairFeatures base;
+  for (int k = 0; k < 3000; ++k) {
+    base.zh.push_back(Sentence({k % 50, 2000 + k % 97}, {{k % 50}, {5000 + k % 97}}));
+    base.en.push_back(Sentence({1000 + k % 50, 3000 + k % 97, 4000 + k % 89},
+                               {{k % 50}, {6000 + k % 97}, {6500 + k % 89}}));
+  }
+  base.key_count = 7000;
+  base.en_per_zh_chars = 1.0;
+  std::vector<Bead> beads = Diagonal(3000, 0.9);
+  for (size_t k = 0; k < beads.size(); k += 7) beads[k].confidence = 0.5;
+  DocumentPairFeatures one = base;
+  AlignOptions options;
+  options.threads = 1;
+  const LearnedAssociations want = AddLearnedAssociations(beads, options, &one);
+  EXPECT_EQ(want.pairs, 97);
+  for (int threads : {2, 3, 4}) {
+    DocumentPairFeatures f = base;
+    options.threads = threads;
+    const LearnedAssociations got = AddLearnedAssociations(beads, options, &f);
+    EXPECT_EQ(got.pairs, want.pairs) << threads;
+    EXPECT_EQ(got.zh_touched, want.zh_touched) << threads;
+    EXPECT_EQ(got.en_touched, want.en_touched) << threads;
+    EXPECT_EQ(f.key_count, one.key_count) << threads;
+    for (size_t k = 0; k < f.zh.size(); ++k) {
+      ASSERT_EQ(f.zh[k].keys, one.zh[k].keys) << threads << " zh " << k;
+      ASSERT_EQ(f.zh[k].key_set, one.zh[k].key_set) << threads << " zh " << k;
+      ASSERT_EQ(f.en[k].keys, one.en[k].keys) << threads << " en " << k;
+      ASSERT_EQ(f.en[k].key_set, one.en[k].key_set) << threads << " en " << k;
+      for (size_t u = 0; u < f.zh[k].units.size(); ++u)
+        ASSERT_EQ(f.zh[k].units[u].key_end, one.zh[k].units[u].key_end) << threads << " zh " << k;
+    }
+  }
+}
+
 // The masks refreshed after learning score every span as a scorer built afresh does.
 TEST(RealignTest, RefreshedMasksEqualMasksFromScratch) {
   DocumentPairFeatures f = TenPairs();

@@ -107,7 +107,7 @@ int BandedSearch::ParagraphCrossings(const std::vector<SentenceFeatures>& side, 
   return begin < end ? side[At(end - 1)].paragraph - side[At(begin)].paragraph : 0;
 }
 
-double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
+double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
   const auto [a, b] = shapes_[s];
   double value;
   if (a == 0 || b == 0) {
@@ -134,57 +134,88 @@ double BandedSearch::Value(size_t s, int i, int j, const BeadScore& sc) const {
 
 double BandedSearch::BeadValue(size_t s, int i, int j) {
   const auto [a, b] = shapes_[s];
-  return Value(s, i, j, scorer_->Score(i - a, i, j - b, j));
+  return Value(s, i, j, SpanScoreOf(scorer_->Score(i - a, i, j - b, j)));
 }
 
-void BandedSearch::ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadScorer::SpanScores* spans,
                              double* values) const {
   std::fill(values, values + shapes_.size(), kNone);
-  auto set = [&](int s, const BeadScore& sc) {
+  auto set = [&](int s, const SpanScore& sc) {
     if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
   };
-  if (j >= 1) set(shape_of_[0][1], scorer_->Score(i, i, j - 1, j));
+  if (j >= 1) set(shape_of_[0][1], SpanScoreOf(scorer_->Score(i, i, j - 1, j)));
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   // A fan needs more than max_side Chinese sentences against one English one; when that many
   // are already implausibly long, the growing stops before any fan (the length only worsens).
+  // Only beads that start inside the band are scored: FillRow could not use the others.
+  // Rows above end the band no later (hi never decreases), so a fan starting beyond row
+  // i - a's band is not grown, nor any longer one.
   if (j >= 1 && i > options_.max_side &&
       scorer_->SpanLengthZ(i - options_.max_side - 1, i, j - 1, j) >= -kMaxLengthZ) {
-    const int max_a = std::max(options_.max_side, options_.max_fan);
-    scorer_->ScoreGrowingChinese(i, j - 1, j, std::min(i, max_a), kMaxLengthZ, grown);
-    for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
-      set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
+    int fan_a = std::min(i, std::max(options_.max_side, options_.max_fan));
+    while (fan_a > options_.max_side && hi_[At(i - fan_a)] < j - 1) --fan_a;
+    if (fan_a > options_.max_side) {
+      scorer_->ScoreGrowingChinese(i, j - 1, j, fan_a, kMaxLengthZ, grown);
+      for (int a = options_.max_side + 1; a <= static_cast<int>(grown->size()); ++a)
+        set(shape_of_[At(a)][1], (*grown)[At(a - 1)]);
+    }
   }
   int b_limit[BeadScorer::kMaxSpanZh + 1] = {};
-  int grow_a = 0;  // English spans are grown for a in 1..grow_a
+  int b_in_band[BeadScorer::kMaxSpanZh + 1] = {};  // b_limit, cut where the bead's start leaves the band
+  int grow_a = 0;                                  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
-    set(shape_of_[At(a)][0], scorer_->Score(i - a, i, j, j));
+    if (shape_of_[At(a)][0] >= 0) set(shape_of_[At(a)][0], SpanScoreOf(scorer_->Score(i - a, i, j, j)));
     b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
     if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
     // Chinese sentences, so is every span, and more Chinese sentences only make it worse.
     if (scorer_->SpanLengthZ(i - a, i, j - b_limit[a], j) < -kMaxLengthZ) break;
     grow_a = a;
+    b_in_band[a] = std::max(0, std::min(b_limit[a], j - lo_[At(i - a)]));
   }
-  // All English spans ending at j at once, grown one sentence at a time.
-  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_limit, kMaxLengthZ, spans);
+  // All English spans ending at j at once, grown one sentence at a time (a span's score
+  // does not depend on how far the longer ones grow).
+  scorer_->ScoreSpansEndingAt(i, j, grow_a, b_in_band, kMaxLengthZ, spans);
   for (int a = 1; a <= grow_a; ++a)
-    for (int b = 1; b <= spans->count[a]; ++b) set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
+    for (int b = std::max(1, j - hi_[At(i - a)]); b <= spans->count[a]; ++b)
+      set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
 }
 
-void BandedSearch::FillCell(int i, int j, const double* values) {
-  double* here = Cell(i, j);
-  int8_t arg = -1;
-  for (int s : order_) {
-    if (values[s] == kNone) continue;
-    const double* prev = Cell(i - shapes_[At(s)].zh, j - shapes_[At(s)].en);
-    if (!prev || *prev == kNone) continue;
-    const double v = *prev + values[s];
-    if (v > *here) {
-      *here = v;
-      arg = static_cast<int8_t>(s);
-    }
+void BandedSearch::FillRow(int i, const double* values) {
+  // The rows a bead ending in row i starts in, looked up once for the row: a row above the
+  // first has an empty band.
+  const int max_a = static_cast<int>(max_en_.size()) - 1;
+  std::vector<int>& row_lo = fill_lo_;
+  std::vector<int>& row_hi = fill_hi_;
+  std::vector<const double*>& row_best = fill_best_;
+  row_lo.resize(At(max_a) + 1);
+  row_hi.resize(At(max_a) + 1);
+  row_best.resize(At(max_a) + 1);
+  for (int a = 0; a <= max_a; ++a) {
+    row_lo[At(a)] = i - a >= 0 ? lo_[At(i - a)] : 1;
+    row_hi[At(a)] = i - a >= 0 ? hi_[At(i - a)] : 0;
+    row_best[At(a)] = i - a >= 0 ? best_[At(i - a)].data() : nullptr;
   }
-  from_[At(i)][At(j - lo_[At(i)])] = arg;
+  const size_t n_shapes = shapes_.size();
+  for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j, values += n_shapes) {
+    if (i == 0 && j == 0) continue;
+    double best = kNone;
+    int8_t arg = -1;
+    for (int s : order_) {
+      if (values[s] == kNone) continue;
+      const int a = shapes_[At(s)].zh, from = j - shapes_[At(s)].en;
+      if (from < row_lo[At(a)] || from > row_hi[At(a)]) continue;
+      const double prev = row_best[At(a)][At(from - row_lo[At(a)])];
+      if (prev == kNone) continue;
+      const double v = prev + values[s];
+      if (v > best) {
+        best = v;
+        arg = static_cast<int8_t>(s);
+      }
+    }
+    best_[At(i)][At(j - lo_[At(i)])] = best;
+    from_[At(i)][At(j - lo_[At(i)])] = arg;
+  }
 }
 
 Status BandedSearch::Run() {
@@ -192,10 +223,13 @@ Status BandedSearch::Run() {
   // (rows handed out one at a time) into one of two buffers, and the table filled from a
   // block's values while the next block is being scored: the values are the same whatever
   // the threads, and so is the path. Filling is serial; overlapping it keeps both cores busy.
+  // A block is at least 64 rows and about 1,700 cells (64 rows of the first band): the narrow
+  // band of the realign pass takes longer blocks, so fewer threads are started.
   constexpr int kBlockRows = 64;
+  constexpr size_t kBlockCells = 1700;
   const size_t n_shapes = shapes_.size();
   const int threads = std::max(1, threads_);
-  std::vector<std::vector<BeadScore>> grown(static_cast<size_t>(threads));
+  std::vector<std::vector<SpanScore>> grown(static_cast<size_t>(threads));
   std::vector<BeadScorer::SpanScores> spans(static_cast<size_t>(threads));
   struct Block {
     int first = 0, last = 0;
@@ -205,11 +239,14 @@ Status BandedSearch::Run() {
   Block blocks[2];
   auto prepare = [&](Block& block, int first) {
     block.first = first;
-    block.last = std::min(n_zh_ + 1, first + kBlockRows);
     block.row_start.assign(1, 0);
-    for (int i = block.first; i < block.last; ++i)
-      block.row_start.push_back(block.row_start.back() +
-                                static_cast<size_t>(hi_[At(i)] - lo_[At(i)] + 1) * n_shapes);
+    size_t cells = 0;
+    for (block.last = first; block.last <= n_zh_ && (block.last - first < kBlockRows || cells < kBlockCells);
+         ++block.last) {
+      const size_t width = static_cast<size_t>(hi_[At(block.last)] - lo_[At(block.last)] + 1);
+      cells += width;
+      block.row_start.push_back(block.row_start.back() + width * n_shapes);
+    }
     block.values.resize(block.row_start.back());
   };
   std::atomic<int> next_row{0};
@@ -221,13 +258,8 @@ Status BandedSearch::Run() {
     }
   };
   auto fill = [&](const Block& block) {
-    for (int i = block.first; i < block.last; ++i) {
-      const double* row = block.values.data() + block.row_start[At(i - block.first)];
-      for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j) {
-        if (i == 0 && j == 0) continue;
-        FillCell(i, j, row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
-      }
-    }
+    for (int i = block.first; i < block.last; ++i)
+      FillRow(i, block.values.data() + block.row_start[At(i - block.first)]);
   };
   *Cell(0, 0) = 0;
   prepare(blocks[0], 0);

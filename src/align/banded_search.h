@@ -55,14 +55,15 @@ class BandedSearch {
   double* Cell(int i, int j);
   const double* Cell(int i, int j) const { return const_cast<BandedSearch*>(this)->Cell(i, j); }
   // The value of bead shape s ending at (i, j), scored as `score`.
-  double Value(size_t s, int i, int j, const BeadScore& score) const;
+  double Value(size_t s, int i, int j, const SpanScore& score) const;
   double BeadValue(size_t s, int i, int j);
   // The value of every shape ending at (i, j) into values[shape] (kNone where the shape does
   // not fit or is implausible); `grown` and `spans` are the caller's scratch.
-  void ScoreCell(int i, int j, std::vector<BeadScore>* grown, BeadScorer::SpanScores* spans,
+  void ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadScorer::SpanScores* spans,
                  double* values) const;
-  // Chooses the best bead ending at (i, j), given its shapes' values, and records it.
-  void FillCell(int i, int j, const double* values);
+  // Chooses the best bead ending at each cell of row i, given the values of the row's cells'
+  // shapes one cell after the other, and records it. Rows above must be filled.
+  void FillRow(int i, const double* values);
   int ParagraphCrossings(const std::vector<SentenceFeatures>& side, int begin, int end) const;
 
   const AlignOptions& options_;
@@ -80,6 +81,9 @@ class BandedSearch {
   std::vector<std::vector<int>> shape_of_;
   std::vector<int> max_en_;
   std::vector<int> order_;  // shape indices in the order a cell weighs them
+  // FillRow's scratch: per a, the band and the best totals of row i - a.
+  std::vector<int> fill_lo_, fill_hi_;
+  std::vector<const double*> fill_best_;
   int threads_;
   const SentenceChance* sentence_chance_ = nullptr;
   double sentence_chance_weight_ = 0;

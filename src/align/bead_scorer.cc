@@ -194,21 +194,31 @@ NewKeyEntries NewEntries(const SentenceFeatures& s, int first_new_key) {
 }  // namespace
 
 void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
-                              const std::vector<char>& en_touched, int threads) {
+                              const std::vector<char>& en_touched, int threads,
+                              const std::vector<std::pair<int, int>>* columns) {
   stamp_.seen.assign(static_cast<size_t>(f_.key_count) + 1, 0);
   stamp_.tick = 0;
   std::vector<int> rows;
   for (size_t i = 0; i < zh_touched.size(); ++i)
     if (zh_touched[i] && !rows_[i].masks.empty()) rows.push_back(static_cast<int>(i));
-  std::vector<NewKeyEntries> en_entries(f_.en.size());
-  for (size_t j = 0; j < f_.en.size(); ++j)
-    if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
   const int n = static_cast<int>(rows.size());
   threads = std::clamp(threads, 1, std::max(1, n / 256));
+  // The English sentences' new keys first, on the threads too (each takes every threads-th).
+  std::vector<NewKeyEntries> en_entries(f_.en.size());
+  auto entries = [&](int t) {
+    for (size_t j = static_cast<size_t>(t); j < f_.en.size(); j += static_cast<size_t>(threads))
+      if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
+  };
+  {
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads; ++t) helpers.emplace_back(entries, t);
+    entries(0);
+    for (auto& h : helpers) h.join();
+  }
   // Only units that share a new key gain a bit; new keys never remove one. Two stamps a
   // thread: the row's Chinese keys (once a row) and each English sentence's (once a pair).
   std::vector<Stamp> zh_stamps(static_cast<size_t>(threads)), en_stamps(static_cast<size_t>(threads));
-  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, first_new_key, threads, n](int t) {
+  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, columns, first_new_key, threads, n](int t) {
     Stamp& zs = zh_stamps[static_cast<size_t>(t)];
     Stamp& es = en_stamps[static_cast<size_t>(t)];
     zs.seen.assign(stamp_.seen.size(), 0);
@@ -219,7 +229,12 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
       const uint32_t row_tick = ++zs.tick;
       for (int k : z.key) zs.seen[static_cast<size_t>(k)] = row_tick;
       Row& row = rows_[static_cast<size_t>(i)];
-      for (int j = row.j0; j < row.j1; ++j) {
+      int j0 = row.j0, j1 = row.j1;
+      if (columns != nullptr) {
+        j0 = std::max(j0, (*columns)[static_cast<size_t>(i)].first);
+        j1 = std::min(j1, (*columns)[static_cast<size_t>(i)].second);
+      }
+      for (int j = j0; j < j1; ++j) {
         const NewKeyEntries& e = en_entries[static_cast<size_t>(j)];
         if (e.key.empty()) continue;
         PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
@@ -324,9 +339,8 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   }
   for (int a = max_a; a >= 1; --a) need[a] = std::max(need[a + 1], out->count[a]);
 
-  // added[a][b - 1]: the weight of Chinese sentence i_end - a that English sentence
-  // j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
-  double added[kMaxSpanZh + 1][kMaxSpanEn];
+  // added_share[a][b - 1]: the share of Chinese sentence i_end - a's weight that English
+  // sentence j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
   double added_share[kMaxSpanZh + 1][kMaxSpanEn];
   // English sentence j against zh [i_end - a, i_end): the same for every cell of the row.
   if (out->cache_row != i_end || j_end - kMaxSpanEn < out->cache_base) {
@@ -345,7 +359,6 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
         for (int w = 0; w < kMaskWords; ++w) c.mask[w] |= m.en[w];
       }
       const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], c.mask);
-      c.matched[c.a_done + 1] = matched;
       c.share[c.a_done + 1] = Share(matched, en_weight_[static_cast<size_t>(j)]);
     }
     return c;
@@ -357,8 +370,7 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     for (int b = 1; b <= need[a]; ++b) {
       const int j = j_end - b;
       if (j < row.j0 || j >= row.j1) {
-        added[a][b - 1] = 0;  // adds nothing, as if skipped
-        added_share[a][b - 1] = 0;
+        added_share[a][b - 1] = 0;  // adds nothing, as if skipped
         continue;
       }
       const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
@@ -367,37 +379,26 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
         fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
         zm[w] |= m.zh[w];
       }
-      added[a][b - 1] = WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
-      added_share[a][b - 1] = Share(added[a][b - 1], zh_weight_[static_cast<size_t>(i)]);
+      added_share[a][b - 1] =
+          Share(WeightedCount(f_.zh[static_cast<size_t>(i)], fresh), zh_weight_[static_cast<size_t>(i)]);
     }
-    double zh_total = 0;
-    for (int k = i; k < i_end; ++k) zh_total += zh_weight_[static_cast<size_t>(k)];
-    double en_total = 0, en_matched = 0, zh_matched = 0, zh_cov = 0, en_cov = 0;
+    double zh_cov = 0, en_cov = 0;
     for (int b = 1; b <= out->count[a]; ++b) {
-      const int j = j_end - b;
-      for (int k = a; k >= 1; --k) {  // Chinese sentences in text order
-        zh_matched += added[k][b - 1];
-        zh_cov += added_share[k][b - 1];
-      }
-      const SpanScores::EnglishCoverage& e = english(j, a);
-      en_matched += e.matched[a];
-      en_total += en_weight_[static_cast<size_t>(j)];
-      en_cov += e.share[a];
-      out->scores[a][b - 1] =
-          Combine(zh_matched, zh_total, en_matched, en_total, out->scores[a][b - 1].length_z, zh_cov, en_cov);
+      for (int k = a; k >= 1; --k) zh_cov += added_share[k][b - 1];  // Chinese sentences in text order
+      en_cov += english(j_end - b, a).share[a];
+      out->scores[a][b - 1].zh_sentence_coverage = zh_cov;
+      out->scores[a][b - 1].en_sentence_coverage = en_cov;
     }
   }
 }
 
 void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
-                                     std::vector<BeadScore>* out) const {
+                                     std::vector<SpanScore>* out) const {
   out->clear();
   const int b = j1 - j0;
   uint64_t en_masks[16][kMaskWords];
   std::memset(en_masks, 0, sizeof(en_masks[0]) * static_cast<size_t>(std::clamp(b, 0, 16)));
-  double en_total = 0;
-  for (int j = j0; j < j1; ++j) en_total += en_weight_[static_cast<size_t>(j)];
-  double zh_total = 0, zh_matched = 0, en_matched = 0, zh_cov = 0, en_cov = 0;
+  double zh_cov = 0, en_cov = 0;
   for (int a = 1; a <= max_a && i_end - a >= 0; ++a) {
     const int i = i_end - a;
     const double length_z = LengthZ(zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i)],
@@ -415,16 +416,12 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
         em[w] |= m.en[w];
         zh_mask[w] |= m.zh[w];
       }
-      const double added = WeightedCount(f_.en[static_cast<size_t>(j)], fresh);
-      en_matched += added;
-      en_cov += Share(added, en_weight_[static_cast<size_t>(j)]);
+      en_cov +=
+          Share(WeightedCount(f_.en[static_cast<size_t>(j)], fresh), en_weight_[static_cast<size_t>(j)]);
     }
-    const double matched = WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask);
-    zh_matched += matched;
-    zh_total += zh_weight_[static_cast<size_t>(i)];
-    zh_cov += Share(matched, zh_weight_[static_cast<size_t>(i)]);
-    out->push_back(b > 0 ? Combine(zh_matched, zh_total, en_matched, en_total, length_z, zh_cov, en_cov)
-                         : BeadScore{0, 0, 0, length_z, 0, 0});
+    zh_cov +=
+        Share(WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask), zh_weight_[static_cast<size_t>(i)]);
+    out->push_back(b > 0 ? SpanScore{zh_cov, en_cov, length_z} : SpanScore{0, 0, length_z});
   }
 }
 

@@ -24,6 +24,19 @@ struct BeadScore {
   double en_sentence_coverage = 0;
 };
 
+// What the banded search weighs of a bead: BeadScore's sentence coverages and length_z. The
+// scorer's all-at-once sweeps (ScoreSpansEndingAt, ScoreGrowingChinese) give only these, as
+// their pooled coverages would cost a third of the sweep and nothing reads them.
+struct SpanScore {
+  double zh_sentence_coverage = 0;
+  double en_sentence_coverage = 0;
+  double length_z = 0;
+};
+
+inline SpanScore SpanScoreOf(const BeadScore& s) {
+  return SpanScore{s.zh_sentence_coverage, s.en_sentence_coverage, s.length_z};
+}
+
 class BeadScorer {
  public:
   explicit BeadScorer(const DocumentPairFeatures& features);
@@ -35,9 +48,12 @@ class BeadScorer {
   // After keys numbered from first_new_key up were added at the end of units' keys
   // (align/realign.h): adds what they match to the prepared masks of every Chinese sentence
   // with zh_touched[i] against every English one with en_touched[j], on `threads` threads;
-  // the other masks cannot have changed.
+  // the other masks cannot have changed. With `columns`, only the masks of Chinese sentence i
+  // against English sentences in [columns[i].first, columns[i].second) are refreshed: the
+  // caller reads no other.
   void RefreshMasks(int first_new_key, const std::vector<char>& zh_touched,
-                    const std::vector<char>& en_touched, int threads);
+                    const std::vector<char>& en_touched, int threads,
+                    const std::vector<std::pair<int, int>>* columns = nullptr);
   // Scores zh [i0, i1) against en [j0, j1); every pair must have been prepared
   // (or the span be empty on one side).
   BeadScore Score(int i0, int i1, int j0, int j1) const;
@@ -46,18 +62,19 @@ class BeadScorer {
   // a in 1..max_a and b in 1..out->count[a] <= max_b[a]; the English span grows one
   // sentence at a time and stops early once it is implausibly long (length_z >
   // max_length_z). Each Chinese sentence's coverage by a growing English span is
-  // computed once for all a, and sums are taken in the order of scoring each span alone.
-  // Each English sentence's coverage by the Chinese spans ending at i_end is kept in `out`
-  // for the next cells of the row (one SpanScores a thread, a row's cells in order).
+  // computed once for all a, and sums are taken in the order of scoring each span alone
+  // (the SpanScore is SpanScoreOf(Score(...)) but for rounding: a Chinese sentence's share is
+  // added up piece by piece as the English span grows). Each English sentence's coverage by the Chinese spans
+  // ending at i_end is kept in `out` for the next cells of the row (one SpanScores a thread, a row's cells in
+  // order).
   static constexpr int kMaxSpanZh = 8, kMaxSpanEn = 16;
   struct SpanScores {
     int count[kMaxSpanZh + 1];
-    BeadScore scores[kMaxSpanZh + 1][kMaxSpanEn];
+    SpanScore scores[kMaxSpanZh + 1][kMaxSpanEn];
     // English sentence cache_base + k against zh [cache_row - a, cache_row), for a <= a_done.
     struct EnglishCoverage {
       int a_done = 0;
       uint64_t mask[4] = {0, 0, 0, 0};
-      double matched[kMaxSpanZh + 1];
       double share[kMaxSpanZh + 1];
     };
     int cache_row = -1, cache_base = 0;
@@ -66,9 +83,10 @@ class BeadScorer {
   void ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* max_b, double max_length_z,
                           SpanScores* out) const;
   // The mirror image: zh [i_end - a, i_end) against en [j0, j1) for every a in 1..max_a.
-  // Stops early once the Chinese side is implausibly long (length_z < -max_length_z).
+  // Stops early once the Chinese side is implausibly long (length_z < -max_length_z). As
+  // above, each SpanScore is SpanScoreOf(Score(...)) but for rounding.
   void ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, double max_length_z,
-                           std::vector<BeadScore>* out) const;
+                           std::vector<SpanScore>* out) const;
   // Scratch for scoring pairs without prepared masks; one per thread.
   struct Scratch {
     std::vector<uint32_t> seen;

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "text/line_reader.h"
+#include "text/normalize.h"
 
 namespace tmalign {
 namespace {
@@ -47,9 +48,8 @@ std::vector<Sentence> LinesAsSentences(const std::string& text) {
 
 }  // namespace
 
-Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path,
-                          const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
-                          AlignedDocument* out) {
+Status ReadDocumentFiles(const std::string& src_path, const std::string& tgt_path,
+                         const DocumentAlignmentOptions& options, AlignedDocument* out, AlignInput* input) {
   std::string src_text, tgt_text;
   // The two files are read, decoded and hashed at once when the aligner may use more than
   // one thread (a folder alignment runs one pair a core and reads them in turn); the
@@ -62,6 +62,9 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
     std::thread tgt_reader(
         [&] { tgt_status = ReadSide(tgt_path, options, options.tgt_lang, &out->tgt, &tgt_text); });
     const Status src_status = ReadSide(src_path, options, options.src_lang, &out->src, &src_text);
+    // The features need the match normalizer (OpenCC's tables, loaded once a process): while
+    // the other file is still being read, not after.
+    if (src_status.ok()) MatchNormalizer::Shared();
     tgt_reader.join();
     TMALIGN_RETURN_IF_ERROR(src_status);
     TMALIGN_RETURN_IF_ERROR(tgt_status);
@@ -81,22 +84,35 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
   const bool src_is_zh = out->src.lang == Language::kZh;
   const AlignedSide& zh = src_is_zh ? out->src : out->tgt;
   const AlignedSide& en = src_is_zh ? out->tgt : out->src;
-  AlignInput input;
+  *input = AlignInput();
   for (const Sentence& s : zh.sentences) {
-    input.zh.push_back(s.text);
-    if (!options.presplit) input.zh_paragraphs.push_back(s.paragraph);
+    input->zh.push_back(s.text);
+    if (!options.presplit) input->zh_paragraphs.push_back(s.paragraph);
   }
   for (const Sentence& s : en.sentences) {
-    input.en.push_back(s.text);
-    if (!options.presplit) input.en_paragraphs.push_back(s.paragraph);
+    input->en.push_back(s.text);
+    if (!options.presplit) input->en_paragraphs.push_back(s.paragraph);
   }
+  return Status::Ok();
+}
+
+Status AlignReadDocument(const AlignInput& input, const BilingualLexicon& lexicon,
+                         const DocumentAlignmentOptions& options, AlignedDocument* out) {
   std::vector<Bead> beads;
   TMALIGN_RETURN_IF_ERROR(Aligner(lexicon, options.align).Align(input, &beads, &out->profile));
-  if (!src_is_zh) {
+  if (out->src.lang != Language::kZh) {
     for (Bead& b : beads) std::swap(b.src, b.tgt);
   }
   out->beads = std::move(beads);
   return Status::Ok();
+}
+
+Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_path,
+                          const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
+                          AlignedDocument* out) {
+  AlignInput input;
+  TMALIGN_RETURN_IF_ERROR(ReadDocumentFiles(src_path, tgt_path, options, out, &input));
+  return AlignReadDocument(input, lexicon, options, out);
 }
 
 std::string JoinSentences(const AlignedSide& side, const std::vector<int>& ids) {

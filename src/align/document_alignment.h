@@ -51,6 +51,16 @@ Status AlignDocumentFiles(const std::string& src_path, const std::string& tgt_pa
                           const BilingualLexicon& lexicon, const DocumentAlignmentOptions& options,
                           AlignedDocument* out);
 
+// AlignDocumentFiles in its two steps, for a caller with something to do meanwhile (the
+// align command loads the dictionary while the files are read). ReadDocumentFiles reads,
+// decodes and splits both files into `out` (no beads yet) and the aligner's `input`, with
+// AlignDocumentFiles's errors but those of aligning; AlignReadDocument then aligns `input`
+// into out->beads.
+Status ReadDocumentFiles(const std::string& src_path, const std::string& tgt_path,
+                         const DocumentAlignmentOptions& options, AlignedDocument* out, AlignInput* input);
+Status AlignReadDocument(const AlignInput& input, const BilingualLexicon& lexicon,
+                         const DocumentAlignmentOptions& options, AlignedDocument* out);
+
 // The text of sentences `ids` of a side, joined as the language writes
 // (no space between Chinese sentences, one space between English ones).
 std::string JoinSentences(const AlignedSide& side, const std::vector<int>& ids);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "align/banded_search.h"
@@ -35,13 +36,15 @@ void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
              std::vector<SentenceFeatures>* side, std::vector<char>* touched_out) {
   touched_out->assign(side->size(), 0);
   auto added = [&](int word) { return offset[At(word) + 1] - offset[At(word)]; };
+  std::vector<int> keys, added_keys;  // reused from sentence to sentence
   for (size_t id = 0; id < side->size(); ++id) {
     SentenceFeatures& s = (*side)[id];
     bool touched = false;
     for (const FeatureUnit& u : s.units) touched = touched || added(u.word_id) > 0;
     if (!touched) continue;
     (*touched_out)[id] = 1;
-    std::vector<int> keys, added_keys;
+    keys.clear();
+    added_keys.clear();
     for (FeatureUnit& u : s.units) {
       const uint32_t begin = static_cast<uint32_t>(keys.size());
       keys.insert(keys.end(), s.keys.begin() + u.key_begin, s.keys.begin() + u.key_end);
@@ -52,8 +55,8 @@ void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
       u.key_begin = begin;
       u.key_end = static_cast<uint32_t>(keys.size());
     }
-    s.keys = std::move(keys);
-    // The new keys are numbered after every old one: the sorted set grows at its end.
+    s.keys.swap(keys);
+    // The new keys are numbered after every old one: the set grows at its end.
     std::sort(added_keys.begin(), added_keys.end());
     added_keys.erase(std::unique(added_keys.begin(), added_keys.end()), added_keys.end());
     s.key_set.insert(s.key_set.end(), added_keys.begin(), added_keys.end());
@@ -78,36 +81,76 @@ void GroupKeys(int words, std::vector<std::pair<int, int>> word_keys, std::vecto
   for (const auto& [w, k] : word_keys) extra->push_back(k);
 }
 
+// Calls fn(part) for every part in [0, parts), each on a thread of its own (part 0 on the
+// caller's), and returns when all have returned.
+template <typename Fn>
+void OnThreads(int parts, const Fn& fn) {
+  std::vector<std::thread> helpers;
+  for (int p = 1; p < parts; ++p) helpers.emplace_back([&fn, p] { fn(p); });
+  fn(0);
+  for (std::thread& t : helpers) t.join();
+}
+
+// The confident beads of one part of the alignment: each one's uncovered words of both sides,
+// one after the other (words[begin[b] .. split[b]) Chinese, then .. begin[b + 1]) English),
+// how many of the part's beads each word is uncovered in, and the (zh word, en word) pairs
+// that may pass the thresholds, one entry a bead they meet in, sorted.
+struct LearningPart {
+  std::vector<int> words, begin, split;
+  std::vector<int> zh_count, en_count;
+  std::vector<uint64_t> pairs;
+};
+
+void CollectUncovered(const std::vector<Bead>& beads, size_t first, size_t last, const AlignOptions& options,
+                      const DocumentPairFeatures& f, LearningPart* part) {
+  std::vector<uint32_t> seen(At(f.key_count) + 1, 0);
+  uint32_t tick = 0;
+  std::vector<int> zh_words, en_words;
+  for (size_t at = first; at < last; ++at) {
+    const Bead& b = beads[at];
+    if (b.src.empty() || b.tgt.empty() || b.confidence < options.realign_confidence) continue;
+    ++tick;
+    for (int j : b.tgt)
+      for (int k : f.en[At(j)].key_set) seen[At(k)] = tick;
+    UncoveredWords(f.zh, b.src, seen, tick, &zh_words);
+    ++tick;
+    for (int i : b.src)
+      for (int k : f.zh[At(i)].key_set) seen[At(k)] = tick;
+    UncoveredWords(f.en, b.tgt, seen, tick, &en_words);
+    for (int z : zh_words) ++part->zh_count[At(z)];
+    for (int e : en_words) ++part->en_count[At(e)];
+    part->begin.push_back(static_cast<int>(part->words.size()));
+    part->words.insert(part->words.end(), zh_words.begin(), zh_words.end());
+    part->split.push_back(static_cast<int>(part->words.size()));
+    part->words.insert(part->words.end(), en_words.begin(), en_words.end());
+  }
+  part->begin.push_back(static_cast<int>(part->words.size()));
+}
+
 }  // namespace
 
 LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const AlignOptions& options,
                                            DocumentPairFeatures* f) {
-  const int zh_words_n = WordCount(f->zh), en_words_n = WordCount(f->en);
-  std::vector<uint32_t> seen(At(f->key_count) + 1, 0);
-  uint32_t tick = 0;
-  std::vector<int> zh_count(At(zh_words_n), 0), en_count(At(en_words_n), 0);
-  // Each confident bead's uncovered words of both sides, one after the other:
-  // bead_words[bead_begin[b] .. bead_split[b]) Chinese, then .. bead_begin[b + 1]) English.
-  std::vector<int> bead_words, bead_begin, bead_split;
-  std::vector<int> zh_words, en_words;
-  for (const Bead& b : beads) {
-    if (b.src.empty() || b.tgt.empty() || b.confidence < options.realign_confidence) continue;
-    ++tick;
-    for (int j : b.tgt)
-      for (int k : f->en[At(j)].key_set) seen[At(k)] = tick;
-    UncoveredWords(f->zh, b.src, seen, tick, &zh_words);
-    ++tick;
-    for (int i : b.src)
-      for (int k : f->zh[At(i)].key_set) seen[At(k)] = tick;
-    UncoveredWords(f->en, b.tgt, seen, tick, &en_words);
-    for (int z : zh_words) ++zh_count[At(z)];
-    for (int e : en_words) ++en_count[At(e)];
-    bead_begin.push_back(static_cast<int>(bead_words.size()));
-    bead_words.insert(bead_words.end(), zh_words.begin(), zh_words.end());
-    bead_split.push_back(static_cast<int>(bead_words.size()));
-    bead_words.insert(bead_words.end(), en_words.begin(), en_words.end());
+  // The beads are learned from in parts on the threads (a part a thread, in order); counts
+  // are sums and the pairs one sorted list, so what is learned does not depend on them.
+  const int parts = std::clamp(options.threads, 1, std::max(1, static_cast<int>(beads.size() / 512)));
+  int zh_words_n = 0, en_words_n = 0;
+  OnThreads(std::min(parts, 2), [&](int p) {
+    if (p == 0 || parts == 1) zh_words_n = WordCount(f->zh);
+    if (p == 1 || parts == 1) en_words_n = WordCount(f->en);
+  });
+  std::vector<LearningPart> part(At(parts));
+  auto bead_range = [&](int p) { return beads.size() * At(p) / At(parts); };
+  OnThreads(parts, [&](int p) {
+    part[At(p)].zh_count.assign(At(zh_words_n), 0);
+    part[At(p)].en_count.assign(At(en_words_n), 0);
+    CollectUncovered(beads, bead_range(p), bead_range(p + 1), options, *f, &part[At(p)]);
+  });
+  std::vector<int> zh_count = std::move(part[0].zh_count), en_count = std::move(part[0].en_count);
+  for (int p = 1; p < parts; ++p) {
+    for (size_t w = 0; w < zh_count.size(); ++w) zh_count[w] += part[At(p)].zh_count[w];
+    for (size_t w = 0; w < en_count.size(); ++w) en_count[w] += part[At(p)].en_count[w];
   }
-  bead_begin.push_back(static_cast<int>(bead_words.size()));
   // A pair meets in at most min(zh count, en count) beads: pairs whose counts already rule
   // out the thresholds are not listed (the same pairs pass; the sort below was the cost).
   auto may_pass = [&](int z, int e) {
@@ -115,18 +158,28 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
     return most >= options.realign_min_count &&
            2.0 * most / (zh_count[At(z)] + en_count[At(e)]) >= options.realign_min_dice;
   };
-  std::vector<uint64_t> pairs;  // one (zh word, en word) entry a bead they meet in
-  for (size_t b = 0; b + 1 < bead_begin.size(); ++b) {
-    for (int zi = bead_begin[b]; zi < bead_split[b]; ++zi) {
-      const int z = bead_words[At(zi)];
-      for (int ei = bead_split[b]; ei < bead_begin[b + 1]; ++ei) {
-        const int e = bead_words[At(ei)];
-        if (may_pass(z, e)) pairs.push_back((static_cast<uint64_t>(z) << 32) | static_cast<uint32_t>(e));
+  OnThreads(parts, [&](int p) {
+    const LearningPart& q = part[At(p)];
+    std::vector<uint64_t>& pairs = part[At(p)].pairs;
+    for (size_t b = 0; b + 1 < q.begin.size(); ++b) {
+      for (int zi = q.begin[b]; zi < q.split[b]; ++zi) {
+        const int z = q.words[At(zi)];
+        for (int ei = q.split[b]; ei < q.begin[b + 1]; ++ei) {
+          const int e = q.words[At(ei)];
+          if (may_pass(z, e)) pairs.push_back((static_cast<uint64_t>(z) << 32) | static_cast<uint32_t>(e));
+        }
       }
     }
+    std::sort(pairs.begin(), pairs.end());
+  });
+  std::vector<uint64_t> pairs = std::move(part[0].pairs);
+  for (int p = 1; p < parts; ++p) {
+    std::vector<uint64_t> merged(pairs.size() + part[At(p)].pairs.size());
+    std::merge(pairs.begin(), pairs.end(), part[At(p)].pairs.begin(), part[At(p)].pairs.end(),
+               merged.begin());
+    pairs = std::move(merged);
   }
   // Thresholds only (no ranking), so the pairs kept do not depend on how words are numbered.
-  std::sort(pairs.begin(), pairs.end());
   LearnedAssociations learned;
   learned.first_key = f->key_count;
   std::vector<std::pair<int, int>> zh_keys, en_keys;
@@ -143,11 +196,18 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
     en_keys.emplace_back(e, key);
     ++learned.pairs;
   }
-  std::vector<int> offset, extra;
-  GroupKeys(zh_words_n, std::move(zh_keys), &offset, &extra);
-  AddKeys(offset, extra, &f->zh, &learned.zh_touched);
-  GroupKeys(en_words_n, std::move(en_keys), &offset, &extra);
-  AddKeys(offset, extra, &f->en, &learned.en_touched);
+  // The two sides take their new keys at once.
+  OnThreads(std::min(parts, 2), [&](int p) {
+    std::vector<int> offset, extra;
+    if (p == 0 || parts == 1) {
+      GroupKeys(zh_words_n, std::move(zh_keys), &offset, &extra);
+      AddKeys(offset, extra, &f->zh, &learned.zh_touched);
+    }
+    if (p == 1 || parts == 1) {
+      GroupKeys(en_words_n, std::move(en_keys), &offset, &extra);
+      AddKeys(offset, extra, &f->en, &learned.en_touched);
+    }
+  });
   return learned;
 }
 
@@ -226,7 +286,11 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
     any_open = any_open || open[At(i)];
   }
   if (!any_open && !open[At(n_zh)]) return Status::Ok();  // nothing doubtful near what was learned
-  scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads);
+  // A mask of row i is read only by beads ending in rows i + 1 .. i + reach, at most reach
+  // English sentences before a cell of their band: the others are left as they were.
+  std::vector<std::pair<int, int>> columns(At(n_zh));
+  for (int i = 0; i < n_zh; ++i) columns[At(i)] = {lo[At(i + 1)] - reach, hi[At(std::min(n_zh, i + reach))]};
+  scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads, &columns);
   // The banded search's chance coverage per shape is kept: the new keys were learned where the
   // text is aligned, and measuring it again would cost as much as the search here. Chance per
   // sentence (where it applies) is cheap and counts the new keys.

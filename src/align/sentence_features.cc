@@ -459,15 +459,21 @@ void MapWords(const std::vector<FeatureChunk>& chunks, std::vector<ChunkIdMaps>*
   }
 }
 
-// Rewrites a chunk's sentences to the shared ids and sets their key sets.
+// Rewrites a chunk's sentences to the shared ids and sets their key sets, each key in the
+// order first met (a stamp per key, `seen` sized to the key count: sorting them was a sixth of
+// a Chinese chunk's time, and nothing needs them sorted).
 void RewriteChunk(const ChunkIdMaps& maps, std::vector<SentenceFeatures>::iterator first,
-                  std::vector<SentenceFeatures>::iterator last) {
+                  std::vector<SentenceFeatures>::iterator last, std::vector<uint32_t>* seen, uint32_t* tick) {
   for (auto s = first; s != last; ++s) {
     for (int& k : s->keys) k = maps.keys[static_cast<size_t>(k)];
     for (FeatureUnit& u : s->units) u.word_id = maps.words[static_cast<size_t>(u.word_id)];
-    s->key_set = s->keys;
-    std::sort(s->key_set.begin(), s->key_set.end());
-    s->key_set.erase(std::unique(s->key_set.begin(), s->key_set.end()), s->key_set.end());
+    const uint32_t stamp = ++*tick;
+    s->key_set.clear();
+    for (int k : s->keys) {
+      if ((*seen)[static_cast<size_t>(k)] == stamp) continue;
+      (*seen)[static_cast<size_t>(k)] = stamp;
+      s->key_set.push_back(k);
+    }
   }
 }
 
@@ -538,10 +544,12 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   }
   next = 0;
   auto rewrite = [&] {
+    std::vector<uint32_t> seen(static_cast<size_t>(out->key_count), 0);
+    uint32_t tick = 0;
     for (size_t c; (c = next.fetch_add(1)) < chunks.size();) {
       auto& side = chunks[c].zh ? out->zh : out->en;
       RewriteChunk(maps[c], side.begin() + static_cast<long>(chunks[c].begin),
-                   side.begin() + static_cast<long>(chunks[c].end));
+                   side.begin() + static_cast<long>(chunks[c].end), &seen, &tick);
       chunks[c].builder.reset();
     }
   };

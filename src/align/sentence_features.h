@@ -23,7 +23,7 @@ struct FeatureUnit {
 struct SentenceFeatures {
   std::vector<FeatureUnit> units;
   std::vector<int> keys;     // dense document-pair key ids, grouped by unit
-  std::vector<int> key_set;  // sorted unique keys of all units
+  std::vector<int> key_set;  // the unique keys of all units, in the order first met
   float total_weight = 0;
   int length = 0;  // characters without spaces (Chinese) / letters and digits (English)
   int paragraph = 0;

@@ -50,7 +50,7 @@ Status ReadDocument(const std::string& path, const DocumentReadOptions& options,
   std::string bytes;
   TMALIGN_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
   if (bytes.size() > kMaxFileBytes) return Status::InvalidInput(path + ": larger than 1 GB");
-  out->sha256 = Sha256Hex(bytes);
+  if (options.hash) out->sha256 = Sha256Hex(bytes);
   out->format = options.format;
   if (out->format == DocumentFormat::kAuto) out->format = DetectDocumentFormat(path, bytes, &out->note);
   if (out->format == DocumentFormat::kText) {

@@ -26,6 +26,7 @@ struct DocumentReadOptions {
   DocumentFormat format = DocumentFormat::kAuto;
   std::string encoding = "auto";  // plain text, and HTML that declares no charset
   bool notes = true;              // DOCX/ODT footnotes and endnotes, after the body
+  bool hash = true;               // DocumentText::sha256 (off when nothing keeps it: left empty)
 };
 
 struct DocumentText {

@@ -331,6 +331,10 @@ std::string MatchNormalizer::FoldWidthAndCase(std::string_view utf8) const {
   return folded;
 }
 
-std::string MatchNormalizer::ToSimplified(std::string_view utf8) const { return impl_->Convert(utf8); }
+std::string MatchNormalizer::ToSimplified(std::string_view utf8) const {
+  // Text with none of t2s's code points comes out unchanged: the check costs far less.
+  if (!impl_->MayConvert(utf8)) return std::string(utf8);
+  return impl_->Convert(utf8);
+}
 
 }  // namespace tmalign
