@@ -1,7 +1,6 @@
 #include "review/bead_editor.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <filesystem>
@@ -9,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "old_schema_tm.h"
 #include "temp_dir.h"
 #include "tm/schema.h"
 #include "tm/translation_memory.h"
@@ -266,20 +266,13 @@ TEST(BeadEditorMigrationTest, VersionOneTmIsMigratedAndEditable) {
   const std::string tmpl = ::tmalign::testing::MakeTempDir("tmalign_editor_mig");
   ASSERT_FALSE(tmpl.empty());
   const std::string path = tmpl + "/old.sqlite";
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql =
-        std::string(TmMigrations()[0].sql) +
-        "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
-        " VALUES ('old', 'zh', 'en', 'x', 'x');"
-        "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
-        " VALUES ('old', 0, '0,1', '0', '一。二。', 'One. Two.', 0.5, 'x'),"
-        "        ('old', 1, '2', '', '三。', '', 0.1, 'x');"
-        "PRAGMA application_id = 1414349132; PRAGMA user_version = 1;";
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ASSERT_TRUE(::tmalign::testing::WriteTmAtSchema(
+      path, 1,
+      "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
+      " VALUES ('old', 'zh', 'en', 'x', 'x');"
+      "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at)"
+      " VALUES ('old', 0, '0,1', '0', '一。二。', 'One. Two.', 0.5, 'x'),"
+      "        ('old', 1, '2', '', '三。', '', 0.1, 'x');"));
   std::unique_ptr<TranslationMemory> tm;
   ASSERT_TRUE(TranslationMemory::Open(path, &tm).ok());
   EXPECT_EQ(tm->schema_version(), LatestTmSchemaVersion());

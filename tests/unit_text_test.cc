@@ -6,7 +6,6 @@
 #include "tm/unit_text.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -16,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "old_schema_tm.h"
 #include "temp_dir.h"
 #include "tm/schema.h"
 #include "tm/tm_connection.h"
@@ -250,20 +250,12 @@ TEST(UnitTextMigrationTest, VersionThreeTmIsMigrated) {
   const std::string dir = ::tmalign::testing::MakeTempDir("tmalign_unit_text_mig");
   ASSERT_FALSE(dir.empty());
   const std::string path = dir + "/v3.sqlite";
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    std::string sql;
-    for (int v = 0; v < 3; ++v) sql += TmMigrations()[v].sql;
-    sql +=
-        "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
-        " VALUES ('old', 'zh', 'en', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z');"
-        "INSERT INTO units (doc_id, position, source, target, confidence, created_at)"
-        " VALUES ('old', 0, '一。', 'One.', 1, '2021-01-01T00:00:00Z');"
-        "PRAGMA application_id = 1414349132; PRAGMA user_version = 3;";
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ASSERT_TRUE(::tmalign::testing::WriteTmAtSchema(
+      path, 3,
+      "INSERT INTO documents (id, src_lang, tgt_lang, created_at, updated_at)"
+      " VALUES ('old', 'zh', 'en', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z');"
+      "INSERT INTO units (doc_id, position, source, target, confidence, created_at)"
+      " VALUES ('old', 0, '一。', 'One.', 1, '2021-01-01T00:00:00Z');"));
   std::unique_ptr<TranslationMemory> tm;
   ASSERT_TRUE(TranslationMemory::Open(path, &tm).ok());
   EXPECT_EQ(tm->schema_version(), 4);
