@@ -8,7 +8,6 @@
 namespace tmalign {
 namespace {
 
-constexpr int kMaxUnits = 256;
 // Spread of log(en_chars / expected) for true translations; literary and
 // bulletin texts both sit near 0.3-0.4 (Gale & Church's variance, log form).
 constexpr double kLengthSigma = 0.35;
@@ -35,7 +34,8 @@ double Share(double matched, double total) { return total > 0 ? matched / total 
 
 float CappedWeight(const SentenceFeatures& s) {
   float w = 0;
-  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) w += s.units[u].weight;
+  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(BeadScorer::kMaxUnits); ++u)
+    w += s.units[u].weight;
   return w;
 }
 
@@ -181,7 +181,7 @@ struct NewKeyEntries {
 
 NewKeyEntries NewEntries(const SentenceFeatures& s, int first_new_key) {
   NewKeyEntries out;
-  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
+  for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(BeadScorer::kMaxUnits); ++u) {
     const FeatureUnit& unit = s.units[u];
     for (uint32_t k = unit.key_end; k > unit.key_begin && s.keys[k - 1] >= first_new_key; --k) {
       out.unit.push_back(static_cast<uint32_t>(u));

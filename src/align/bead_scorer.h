@@ -39,6 +39,9 @@ inline SpanScore SpanScoreOf(const BeadScore& s) {
 
 class BeadScorer {
  public:
+  // A sentence's units beyond this many are ignored (coverage, masks, chance).
+  static constexpr int kMaxUnits = 256;
+
   explicit BeadScorer(const DocumentPairFeatures& features);
 
   // Computes match masks for zh sentence i against en sentences [j0, j1).
@@ -112,7 +115,7 @@ class BeadScorer {
   }
 
  private:
-  static constexpr int kMaskWords = 4;  // units beyond 256 in one sentence are ignored
+  static constexpr int kMaskWords = kMaxUnits / 64;
   struct PairMasks {
     uint64_t zh[kMaskWords];
     uint64_t en[kMaskWords];

@@ -2,12 +2,9 @@
 
 #include <algorithm>
 
+#include "align/bead_scorer.h"
+
 namespace tmalign {
-namespace {
-
-constexpr size_t kMaxUnits = 256;  // as the scorer: units beyond are ignored
-
-}  // namespace
 
 SentenceChance::SentenceChance(const DocumentPairFeatures& f)
     : zh_(Build(f.zh, f.en, f.key_count)), en_(Build(f.en, f.zh, f.key_count)) {}
@@ -27,7 +24,7 @@ SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& 
     const SentenceFeatures& s = side[i];
     std::fill(covered, covered + kMaxSpan, 0.0);
     double total = 0;
-    for (size_t u = 0; u < s.units.size() && u < kMaxUnits; ++u) {
+    for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(BeadScorer::kMaxUnits); ++u) {
       const FeatureUnit& unit = s.units[u];
       double p = 0;
       for (uint32_t k = unit.key_begin; k < unit.key_end; ++k)

@@ -243,7 +243,7 @@ class ImportWriter {
     TMALIGN_RETURN_IF_ERROR(last.Step(&has_row));
     if (!has_row) return Status::Ok();
     next_dictionary_id_ = last.ColumnInt64(0) + 1;
-    return UnitTextEncoder::Create(last.ColumnInt64(0), last.ColumnBlob(0 + 1), &encoder_);
+    return UnitTextEncoder::Create(last.ColumnInt64(0), last.ColumnBlob(1), &encoder_);
   }
 
   std::string now_;
