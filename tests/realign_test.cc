@@ -6,30 +6,13 @@
 
 #include "align/aligner.h"
 #include "align/bead_scorer.h"
+#include "made_sentence.h"
 #include "shared_lexicon.h"
 
 namespace tmalign {
 namespace {
 
-// One unit a word; each word of `words` gets the keys of keys[k] (parallel vectors).
-SentenceFeatures Sentence(const std::vector<int>& words, const std::vector<std::vector<int>>& keys) {
-  SentenceFeatures s;
-  for (size_t k = 0; k < words.size(); ++k) {
-    FeatureUnit u;
-    u.word_id = words[k];
-    u.weight = 1.0f;
-    u.key_begin = static_cast<uint32_t>(s.keys.size());
-    s.keys.insert(s.keys.end(), keys[k].begin(), keys[k].end());
-    u.key_end = static_cast<uint32_t>(s.keys.size());
-    s.units.push_back(u);
-  }
-  s.key_set = s.keys;
-  std::sort(s.key_set.begin(), s.key_set.end());
-  s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
-  s.total_weight = static_cast<float>(words.size());
-  s.length = 10 * static_cast<int>(words.size());
-  return s;
-}
+using ::tmalign::testing::MadeSentence;
 
 // Ten 1-1 pairs that share a dictionary key each (key k for pair k). Chinese word 100 (its
 // own key 500, which no English word has) and English word 200 (key 600) meet in pairs 0-2;
@@ -45,8 +28,8 @@ DocumentPairFeatures TenPairs() {
     if (k == 3 || k == 4) zw.push_back(101), zk.push_back({501});
     if (k >= 3) ew.push_back(201), ek.push_back({601});
     if (k == 5) zw.push_back(102), zk.push_back({502}), ew.push_back(202), ek.push_back({602});
-    f.zh.push_back(Sentence(zw, zk));
-    f.en.push_back(Sentence(ew, ek));
+    f.zh.push_back(MadeSentence(zw, zk));
+    f.en.push_back(MadeSentence(ew, ek));
   }
   f.key_count = 700;
   f.en_per_zh_chars = 1.0;
@@ -106,9 +89,9 @@ TEST(RealignTest, LearnsTheSameOnAnyNumberOfThreads) {
   // word 4000 + k % 89 with each of them too rarely.
   DocumentPairFeatures base;
   for (int k = 0; k < 3000; ++k) {
-    base.zh.push_back(Sentence({k % 50, 2000 + k % 97}, {{k % 50}, {5000 + k % 97}}));
-    base.en.push_back(Sentence({1000 + k % 50, 3000 + k % 97, 4000 + k % 89},
-                               {{k % 50}, {6000 + k % 97}, {6500 + k % 89}}));
+    base.zh.push_back(MadeSentence({k % 50, 2000 + k % 97}, {{k % 50}, {5000 + k % 97}}));
+    base.en.push_back(MadeSentence({1000 + k % 50, 3000 + k % 97, 4000 + k % 89},
+                                   {{k % 50}, {6000 + k % 97}, {6500 + k % 89}}));
   }
   base.key_count = 7000;
   base.en_per_zh_chars = 1.0;

@@ -5,26 +5,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
+
+#include "made_sentence.h"
 
 namespace tmalign {
 namespace {
 
-// A sentence with one unit a key list (weights given), keys as listed.
+// A sentence whose unit u is word u, with keys unit_keys[u] and weight weights[u].
 SentenceFeatures Sentence(const std::vector<std::vector<int>>& unit_keys, const std::vector<float>& weights) {
-  SentenceFeatures s;
-  for (size_t u = 0; u < unit_keys.size(); ++u) {
-    FeatureUnit unit;
-    unit.word_id = static_cast<int>(u);
-    unit.weight = weights[u];
-    unit.key_begin = static_cast<uint32_t>(s.keys.size());
-    s.keys.insert(s.keys.end(), unit_keys[u].begin(), unit_keys[u].end());
-    unit.key_end = static_cast<uint32_t>(s.keys.size());
-    s.units.push_back(unit);
-  }
-  s.key_set = s.keys;
-  std::sort(s.key_set.begin(), s.key_set.end());
-  s.key_set.erase(std::unique(s.key_set.begin(), s.key_set.end()), s.key_set.end());
-  return s;
+  std::vector<int> words(unit_keys.size());
+  std::iota(words.begin(), words.end(), 0);
+  return ::tmalign::testing::MadeSentence(words, unit_keys, weights);
 }
 
 TEST(SentenceChanceTest, ExpectedCoverageFromTheOtherSidesSentenceShares) {
