@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <thread>
 #include <utility>
 
 #include "align/banded_search.h"
+#include "util/parallel_for.h"
 
 namespace tmalign {
 namespace {
@@ -81,14 +81,13 @@ void GroupKeys(int words, std::vector<std::pair<int, int>> word_keys, std::vecto
   for (const auto& [w, k] : word_keys) extra->push_back(k);
 }
 
-// Calls fn(part) for every part in [0, parts), each on a thread of its own (part 0 on the
-// caller's), and returns when all have returned.
+// Calls fn(part) for every part in [0, parts), on as many threads (util/parallel_for.h), and
+// returns when all have returned. Each part writes only its own results.
 template <typename Fn>
 void OnThreads(int parts, const Fn& fn) {
-  std::vector<std::thread> helpers;
-  for (int p = 1; p < parts; ++p) helpers.emplace_back([&fn, p] { fn(p); });
-  fn(0);
-  for (std::thread& t : helpers) t.join();
+  ParallelFor(At(parts), static_cast<unsigned>(parts), [&](unsigned, size_t begin, size_t end) {
+    for (size_t p = begin; p < end; ++p) fn(static_cast<int>(p));
+  });
 }
 
 // The confident beads of one part of the alignment: each one's uncovered words of both sides,
