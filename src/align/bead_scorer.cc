@@ -5,6 +5,8 @@
 #include <cstring>
 #include <thread>
 
+#include "util/parallel_for.h"
+
 namespace tmalign {
 namespace {
 
@@ -203,28 +205,24 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
     if (zh_touched[i] && !rows_[i].masks.empty()) rows.push_back(static_cast<int>(i));
   const int n = static_cast<int>(rows.size());
   threads = std::clamp(threads, 1, std::max(1, n / 256));
-  // The English sentences' new keys first, on the threads too (each takes every threads-th).
+  // The English sentences' new keys first, on the threads too.
   std::vector<NewKeyEntries> en_entries(f_.en.size());
-  auto entries = [&](int t) {
-    for (size_t j = static_cast<size_t>(t); j < f_.en.size(); j += static_cast<size_t>(threads))
+  ParallelFor(f_.en.size(), static_cast<unsigned>(threads), [&](unsigned, size_t begin, size_t end) {
+    for (size_t j = begin; j < end; ++j)
       if (en_touched[j]) en_entries[j] = NewEntries(f_.en[j], first_new_key);
-  };
-  {
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < threads; ++t) helpers.emplace_back(entries, t);
-    entries(0);
-    for (auto& h : helpers) h.join();
-  }
+  });
   // Only units that share a new key gain a bit; new keys never remove one. Two stamps a
   // thread: the row's Chinese keys (once a row) and each English sentence's (once a pair).
   std::vector<Stamp> zh_stamps(static_cast<size_t>(threads)), en_stamps(static_cast<size_t>(threads));
-  auto work = [this, &rows, &en_entries, &zh_stamps, &en_stamps, columns, first_new_key, threads, n](int t) {
-    Stamp& zs = zh_stamps[static_cast<size_t>(t)];
-    Stamp& es = en_stamps[static_cast<size_t>(t)];
-    zs.seen.assign(stamp_.seen.size(), 0);
-    es.seen.assign(stamp_.seen.size(), 0);
-    for (int r = t; r < n; r += threads) {
-      const int i = rows[static_cast<size_t>(r)];
+  for (int t = 0; t < threads; ++t) {
+    zh_stamps[static_cast<size_t>(t)].seen.assign(stamp_.seen.size(), 0);
+    en_stamps[static_cast<size_t>(t)].seen.assign(stamp_.seen.size(), 0);
+  }
+  auto work = [&](unsigned worker, size_t begin, size_t end) {
+    Stamp& zs = zh_stamps[worker];
+    Stamp& es = en_stamps[worker];
+    for (size_t r = begin; r < end; ++r) {
+      const int i = rows[r];
       const NewKeyEntries z = NewEntries(f_.zh[static_cast<size_t>(i)], first_new_key);
       const uint32_t row_tick = ++zs.tick;
       for (int k : z.key) zs.seen[static_cast<size_t>(k)] = row_tick;
@@ -250,10 +248,7 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
       }
     }
   };
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
-  work(0);
-  for (auto& w : workers) w.join();
+  ParallelFor(rows.size(), static_cast<unsigned>(threads), work);
 }
 
 double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask) {
