@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace tmalign {
 namespace {
 
@@ -15,6 +17,53 @@ TEST(MatchTextTest, ChineseIsOneTokenPerCharacterEnglishOnePerWord) {
   ASSERT_EQ(en.size(), 7u);
   EXPECT_EQ(en[1].kind, MatchToken::kWord);
   EXPECT_EQ(std::string("The alliance-chain, v2.").substr(en[1].begin, en[1].end - en[1].begin), "alliance");
+}
+
+// FNV-1a over the four little-endian bytes of each folded code point: the hash the TM's
+// stored index terms were built with, so it must never change.
+uint64_t ReferenceHash(uint64_t h, std::u32string_view folded) {
+  for (char32_t c : folded) {
+    for (int k = 0; k < 4; ++k) {
+      h ^= (c >> (8 * k)) & 0xFF;
+      h *= 0x100000001b3ULL;
+    }
+  }
+  return h;
+}
+
+TEST(MatchTextTest, TokenHashesAreTheStoredOnes) {
+  const std::vector<MatchToken> t = MatchTokenize("Chain 链, x");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].hash, ReferenceHash(0x574f5244, U"chain"));
+  EXPECT_EQ(t[1].hash, ReferenceHash(0x48414e, U"链"));
+  EXPECT_EQ(t[2].hash, ReferenceHash(0x50554e43, U","));
+  EXPECT_EQ(t[3].hash, ReferenceHash(0x574f5244, U"x"));
+  // Folded to ASCII (full-width) hashes as ASCII does.
+  EXPECT_EQ(MatchTokenize("ＣＨＡＩＮ")[0].hash, t[0].hash);
+}
+
+TEST(MatchTextTest, AppendedIndexTermsAreTheTokensTerms) {
+  // Han runs at either end, lone characters between words and punctuation, folded expansions
+  // (ligature, parenthesized ideograph), Traditional, full-width, invalid UTF-8, empty.
+  const std::vector<std::string> texts = {"",
+                                          "链",
+                                          "联盟链",
+                                          "a 链 b",
+                                          "链a链",
+                                          "要探索联盟链监管框架。",
+                                          "The ﬁle ㈱ 2021 年",
+                                          "發展聯盟鏈，ＡＢＣ１２３",
+                                          "x\xff\xfe链\xe9",
+                                          "链 链 链",
+                                          "Build Digital China.",
+                                          "链。链，链链"};
+  for (const std::string& text : texts) {
+    std::vector<uint64_t> got;
+    AppendMatchIndexTerms(text, &got);
+    std::sort(got.begin(), got.end());
+    got.erase(std::unique(got.begin(), got.end()), got.end());
+    EXPECT_EQ(got, MatchIndexTerms(MatchTokenize(text))) << text;
+  }
 }
 
 TEST(MatchTextTest, NormalizedVariantsAreEqual) {

@@ -78,6 +78,111 @@ uint64_t HashCodePoint(uint64_t h, char32_t c) {
   return h;
 }
 
+// HashCodePoint of a code point below 0x100: its three high bytes are zero, so three of the
+// four rounds only multiply.
+constexpr uint64_t kFnvPrime3 = kFnvPrime * kFnvPrime * kFnvPrime;
+uint64_t HashLowCodePoint(uint64_t h, char32_t c) { return (h ^ c) * kFnvPrime * kFnvPrime3; }
+
+// ASCII folded (lower case, ` as ') with its token class: the English side of a pair is mostly
+// ASCII, and this table spares it the caches' thread-local lookups.
+struct AsciiFold {
+  char32_t folded[0x80];
+  CharClass kind[0x80];
+};
+
+const AsciiFold& Ascii() {
+  static const AsciiFold table = [] {
+    AsciiFold t{};
+    for (char32_t raw = 0; raw < 0x80; ++raw) {
+      const char32_t c = (raw >= 'A' && raw <= 'Z') ? raw - 'A' + 'a' : (raw == '`' ? U'\'' : raw);
+      t.folded[raw] = c;
+      t.kind[raw] = ClassOf(c);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Calls emit(token) for each token of `text` in order: the one tokenizer behind MatchTokenize
+// and AppendMatchIndexTerms.
+template <typename Emit>
+void ForEachToken(std::string_view text, Emit&& emit) {
+  const AsciiFold& ascii = Ascii();
+  bool in_word = false;
+  MatchToken word;
+  auto close_word = [&] {
+    if (in_word) emit(word);
+    in_word = false;
+  };
+  auto add = [&](char32_t c, CharClass k, uint32_t begin, uint32_t end) {
+    if (k == kSpaceChar) {
+      close_word();
+    } else if (k == kHanChar) {
+      close_word();
+      emit(MatchToken{HashCodePoint(0x48414e, c), begin, end, MatchToken::kHan});
+    } else if (k == kWordChar) {
+      if (!in_word) {
+        word = MatchToken{0x574f5244, begin, end, MatchToken::kWord};
+        in_word = true;
+      }
+      word.hash = c < 0x100 ? HashLowCodePoint(word.hash, c) : HashCodePoint(word.hash, c);
+      word.end = end;
+    } else {
+      close_word();
+      emit(MatchToken{c < 0x100 ? HashLowCodePoint(0x50554e43, c) : HashCodePoint(0x50554e43, c), begin, end,
+                      MatchToken::kPunct});
+    }
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const uint32_t begin = static_cast<uint32_t>(pos);
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      ++pos;
+      add(ascii.folded[b], ascii.kind[b], begin, begin + 1);
+      continue;
+    }
+    const char32_t raw = NextCodePoint(text, &pos);
+    const uint32_t end = static_cast<uint32_t>(pos);
+    // Everything but ASCII folds through the cached normalizer.
+    for (char32_t c : FoldCodePoint(raw)) add(c, ClassOf(c), begin, end);
+  }
+  close_word();
+}
+
+// Index terms of tokens fed in order (MatchIndexTerms' rule), appended unsorted: a word; two
+// Chinese characters in a row, as a bigram; a Chinese character between two others, alone.
+class IndexTermCollector {
+ public:
+  explicit IndexTermCollector(std::vector<uint64_t>* terms) : terms_(terms) {}
+  void operator()(const MatchToken& t) {
+    const bool han = t.kind == MatchToken::kHan;
+    if (last_han_) {
+      if (han) {
+        Add(Mix(Mix(2, last_hash_), t.hash));
+      } else if (!before_last_han_) {
+        Add(Mix(3, last_hash_));
+      }
+    }
+    if (t.kind == MatchToken::kWord) Add(Mix(1, t.hash));
+    before_last_han_ = last_han_;
+    last_han_ = han;
+    last_hash_ = t.hash;
+  }
+  // After the last token.
+  void Finish() {
+    if (last_han_ && !before_last_han_) Add(Mix(3, last_hash_));
+    last_han_ = before_last_han_ = false;
+  }
+
+ private:
+  // 0 marks an empty slot in the index writer's table.
+  void Add(uint64_t term) { terms_->push_back(term + (term == 0)); }
+  std::vector<uint64_t>* terms_;
+  bool last_han_ = false, before_last_han_ = false;
+  uint64_t last_hash_ = 0;
+};
+
 }  // namespace
 
 uint64_t StableHash(std::string_view bytes, uint64_t seed) {
@@ -92,78 +197,25 @@ uint64_t StableHash(std::string_view bytes, uint64_t seed) {
 std::vector<MatchToken> MatchTokenize(std::string_view text) {
   std::vector<MatchToken> tokens;
   tokens.reserve(text.size() / 3 + 1);
-  bool in_word = false;
-  MatchToken word;
-  auto close_word = [&] {
-    if (in_word) tokens.push_back(word);
-    in_word = false;
-  };
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const uint32_t begin = static_cast<uint32_t>(pos);
-    char32_t raw;
-    unsigned char b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {
-      raw = b;
-      ++pos;
-    } else {
-      raw = NextCodePoint(text, &pos);
-    }
-    const uint32_t end = static_cast<uint32_t>(pos);
-    // ASCII folds to lower case; everything else through the cached normalizer.
-    char32_t ascii[1];
-    std::u32string_view folded;
-    if (raw < 0x80) {
-      ascii[0] = (raw >= 'A' && raw <= 'Z') ? raw - 'A' + 'a' : (raw == '`' ? U'\'' : raw);
-      folded = std::u32string_view(ascii, 1);
-    } else {
-      folded = FoldCodePoint(raw);
-    }
-    for (char32_t c : folded) {
-      const CharClass k = ClassOf(c);
-      if (k == kSpaceChar) {
-        close_word();
-      } else if (k == kHanChar) {
-        close_word();
-        tokens.push_back(MatchToken{HashCodePoint(0x48414e, c), begin, end, MatchToken::kHan});
-      } else if (k == kWordChar) {
-        if (!in_word) {
-          word = MatchToken{0x574f5244, begin, end, MatchToken::kWord};
-          in_word = true;
-        }
-        word.hash = HashCodePoint(word.hash, c);
-        word.end = end;
-      } else {
-        close_word();
-        tokens.push_back(MatchToken{HashCodePoint(0x50554e43, c), begin, end, MatchToken::kPunct});
-      }
-    }
-  }
-  close_word();
+  ForEachToken(text, [&](const MatchToken& t) { tokens.push_back(t); });
   return tokens;
 }
 
 std::vector<uint64_t> MatchIndexTerms(const std::vector<MatchToken>& tokens) {
   std::vector<uint64_t> terms;
   terms.reserve(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const MatchToken& t = tokens[i];
-    if (t.kind == MatchToken::kWord) {
-      terms.push_back(Mix(1, t.hash));
-    } else if (t.kind == MatchToken::kHan) {
-      bool next_han = i + 1 < tokens.size() && tokens[i + 1].kind == MatchToken::kHan;
-      bool prev_han = i > 0 && tokens[i - 1].kind == MatchToken::kHan;
-      if (next_han) {
-        terms.push_back(Mix(Mix(2, t.hash), tokens[i + 1].hash));
-      } else if (!prev_han) {
-        terms.push_back(Mix(3, t.hash));
-      }
-    }
-  }
-  for (uint64_t& t : terms) t += t == 0;  // 0 marks an empty slot in the index writer's table
+  IndexTermCollector collect(&terms);
+  for (const MatchToken& t : tokens) collect(t);
+  collect.Finish();
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;
+}
+
+void AppendMatchIndexTerms(std::string_view text, std::vector<uint64_t>* terms) {
+  IndexTermCollector collect(terms);
+  ForEachToken(text, collect);
+  collect.Finish();
 }
 
 int MaxIndexTermsPerEdit(const std::vector<MatchToken>& tokens) {

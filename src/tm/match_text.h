@@ -27,6 +27,10 @@ std::vector<MatchToken> MatchTokenize(std::string_view text);
 // unigram) and English words; punctuation is not indexed. Sorted, without duplicates.
 std::vector<uint64_t> MatchIndexTerms(const std::vector<MatchToken>& tokens);
 
+// Appends the index terms of `text` (those of MatchIndexTerms(MatchTokenize(text))) to *terms,
+// unsorted and possibly repeated, without building the tokens: import's fast path.
+void AppendMatchIndexTerms(std::string_view text, std::vector<uint64_t>* terms);
+
 // The most distinct index terms of `tokens` (MatchIndexTerms) that one token edit (insert,
 // delete, substitute) can remove: 2 for Chinese text, 3 where a word sits between two lone
 // Chinese characters, 1 for plain English. A sequence within edit distance d of `tokens`

@@ -188,12 +188,13 @@ Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* o
 }
 
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target) {
-  std::vector<uint64_t> terms = MatchIndexTerms(MatchTokenize(source));
-  std::vector<uint64_t> more = MatchIndexTerms(MatchTokenize(target));
-  terms.insert(terms.end(), more.begin(), more.end());
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  return terms;
+  // Both sides into one reused buffer, one sort: the result is the only allocation.
+  thread_local std::vector<uint64_t> all;
+  all.clear();
+  AppendMatchIndexTerms(source, &all);
+  AppendMatchIndexTerms(target, &all);
+  std::sort(all.begin(), all.end());
+  return std::vector<uint64_t>(all.begin(), std::unique(all.begin(), all.end()));
 }
 
 PairIndexWriter::~PairIndexWriter() {
