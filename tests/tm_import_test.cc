@@ -9,10 +9,12 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "temp_dir.h"
+#include "tm/tm_export.h"
 #include "tm/translation_memory.h"
 
 namespace tmalign {
@@ -133,6 +135,54 @@ TEST_F(TmImportTest, TmxDocumentPropsWinOverTheDocOptionAndTheFileName) {
   s = Import(Write("export.tmx", kTmxWithDocProps), &summary);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(summary.documents, (std::vector<std::string>{"bulletin-07", "bulletin-08", "export"}));
+}
+
+// Units are handed between the import's threads in batches that are reused: more units than
+// the pipeline's queues hold (so batches come back), each unit with or without markup, props, dates and ids,
+// must come out with exactly its own (nothing left over from the unit an earlier batch had in the same
+// place).
+TEST_F(TmImportTest, EveryUnitOfALargeImportKeepsOnlyItsOwnFields) {
+  constexpr int kUnits = 40000;
+  std::string tmx = R"(<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" srclang="zh-CN" o-tmf="t"/><body>
+)";
+  for (int i = 0; i < kUnits; ++i) {
+    const std::string n = std::to_string(i);
+    tmx += i % 5 == 0 ? "<tu changedate=\"20240501T120000Z\">" : "<tu>";
+    if (i % 3 == 0) tmx += "<prop type=\"x-tmalign-src-ids\">" + n + "</prop>";
+    if (i % 7 == 0) tmx += "<prop type=\"x-note\">note " + n + "</prop>";
+    tmx +=
+        "<tuv xml:lang=\"zh-CN\"><seg>第" + n + (i % 4 == 0 ? "<ph x=\"1\"/>" : "") + "句联盟链</seg></tuv>";
+    tmx += "<tuv xml:lang=\"en\"><seg>Sentence " + n + " of the alliance chain</seg></tuv></tu>\n";
+  }
+  tmx += "</body></tmx>\n";
+  TmImportSummary summary;
+  Status s = Import(Write("many.tmx", tmx), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(summary.units, kUnits);
+
+  std::ostringstream out;
+  int64_t exported = 0;
+  ASSERT_TRUE(ExportTm(tm_.get(), TmExportOptions{}, out, &exported).ok());
+  ASSERT_EQ(exported, kUnits);
+  // The export's <tu>s in order, one a unit.
+  const std::string text = out.str();
+  size_t pos = 0;
+  for (int i = 0; i < kUnits; ++i) {
+    const size_t begin = text.find("<tu", pos), end = text.find("</tu>", begin);
+    ASSERT_NE(end, std::string::npos) << i;
+    const std::string tu = text.substr(begin, end - begin);
+    pos = end;
+    const std::string n = std::to_string(i);
+    EXPECT_NE(tu.find("第" + n), std::string::npos) << tu;
+    EXPECT_NE(tu.find("Sentence " + n + " "), std::string::npos) << tu;
+    EXPECT_EQ(tu.find("2024-05-01") != std::string::npos || tu.find("20240501") != std::string::npos,
+              i % 5 == 0)
+        << tu;
+    EXPECT_EQ(tu.find("x-tmalign-src-ids\">" + n + "<") != std::string::npos, i % 3 == 0) << tu;
+    EXPECT_EQ(tu.find("note " + n + "<") != std::string::npos, i % 7 == 0) << tu;
+    EXPECT_EQ(tu.find("<ph") != std::string::npos, i % 4 == 0) << tu;
+  }
 }
 
 TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {

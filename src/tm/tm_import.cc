@@ -46,6 +46,56 @@ void PrepareUnit(PendingUnit* u) {
   u->terms = PairIndexTerms(u->source, u->target);
 }
 
+// Copies `from` into `to`, whose strings keep their buffers: a unit slot of a recycled batch
+// is refilled without allocating, and no string is freed on a thread other than its own.
+void RefillUnit(PendingUnit&& from, PendingUnit* to) {
+  to->doc_id.assign(from.doc_id);
+  to->position = from.position;
+  to->src_ids.assign(from.src_ids);
+  to->tgt_ids.assign(from.tgt_ids);
+  to->source.assign(from.source);
+  to->target.assign(from.target);
+  to->source_markup.assign(from.source_markup);
+  to->target_markup.assign(from.target_markup);
+  to->has_source_markup = from.has_source_markup;
+  to->has_target_markup = from.has_target_markup;
+  to->confidence = from.confidence;
+  to->created_at.assign(from.created_at);
+  to->changed_at.assign(from.changed_at);
+  to->props.assign(from.props);
+  to->src_lang.assign(from.src_lang);
+  to->tgt_lang.assign(from.tgt_lang);
+  to->hash = 0;
+  to->terms.clear();
+  to->source_blob.clear();
+  to->target_blob.clear();
+}
+
+// Batches the writer is done with, back to the parser to be refilled (RefillUnit): with units
+// allocated on the parser's thread and freed on the writer's, glibc's allocator locked its
+// arenas for every string (futex wake-ups) and faulted fresh pages in.
+class BatchPool {
+ public:
+  // Keeps `batch` for reuse unless enough are kept already.
+  void Put(std::vector<PendingUnit>&& batch) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (batches_.size() < kCapacity) batches_.push_back(std::move(batch));
+  }
+  // A used batch (its units to be refilled), or an empty one.
+  std::vector<PendingUnit> Take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (batches_.empty()) return {};
+    std::vector<PendingUnit> batch = std::move(batches_.back());
+    batches_.pop_back();
+    return batch;
+  }
+
+ private:
+  static constexpr size_t kCapacity = 8;
+  std::mutex mu_;
+  std::vector<std::vector<PendingUnit>> batches_;
+};
+
 // Batches of units from one pipeline stage to the next; bounded, so memory is too.
 class UnitQueue {
  public:
@@ -279,20 +329,33 @@ using UnitProducer = std::function<Status(const EmitUnit& emit)>;
 // cores: with both on one thread, that thread alone was nearly half the import's CPU time.
 Status RunImportPipeline(const UnitProducer& produce, const std::string& path, const TmImportOptions& options,
                          ImportWriter* writer, TmImportSummary* summary) {
+  constexpr size_t kBatchUnits = 512;
   UnitQueue parsed, queue;
+  BatchPool pool;
   Status parse_status;
   std::thread parser([&] {
-    std::vector<PendingUnit> batch;
+    // The first `filled` units of `batch` are this batch's; the rest are slots to refill.
+    std::vector<PendingUnit> batch = pool.Take();
+    size_t filled = 0;
     parse_status = produce([&](PendingUnit&& u) -> Status {
-      PrepareUnit(&u);
-      batch.push_back(std::move(u));
-      if (batch.size() >= 512) {
+      if (filled < batch.size()) {
+        RefillUnit(std::move(u), &batch[filled]);
+      } else {
+        batch.push_back(std::move(u));
+      }
+      PrepareUnit(&batch[filled++]);
+      if (filled >= kBatchUnits) {
+        batch.resize(filled);
         if (!parsed.Push(std::move(batch))) return Status::Internal("import stopped");
-        batch.clear();
+        batch = pool.Take();
+        filled = 0;
       }
       return Status::Ok();
     });
-    if (parse_status.ok() && !batch.empty()) parsed.Push(std::move(batch));
+    if (parse_status.ok() && filled > 0) {
+      batch.resize(filled);
+      parsed.Push(std::move(batch));
+    }
     parsed.Close();
   });
   Status prepare_status;
@@ -370,6 +433,7 @@ Status RunImportPipeline(const UnitProducer& produce, const std::string& path, c
       queue.Stop();
       break;
     }
+    pool.Put(std::move(got));
   }
   preparer.join();
   parser.join();
