@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "temp_dir.h"
+#include "tm/match_text.h"
 #include "tm/sqlite_handle.h"
 #include "tm/tm_connection.h"
 #include "tm/translation_memory.h"
@@ -32,20 +33,39 @@ const Pair kA{"要探索联盟链监管框架。", "Explore a regulatory framewo
 const Pair kB{"建设数字中国。", "Build Digital China."};
 const Pair kC{"积极发展联盟链。", "Actively develop the alliance chain."};
 
+// PairIndexTerms, sorted.
+std::vector<uint64_t> SortedTerms(const Pair& p) {
+  std::vector<uint64_t> terms = PairIndexTerms(p.source, p.target);
+  std::sort(terms.begin(), terms.end());
+  return terms;
+}
+
 // The index terms found in every pair of `all` and in no pair of `none`.
 std::vector<uint64_t> TermsOfAllAndNone(const std::vector<Pair>& all, const std::vector<Pair>& none) {
-  std::vector<uint64_t> terms = PairIndexTerms(all[0].source, all[0].target);
+  std::vector<uint64_t> terms = SortedTerms(all[0]);
   for (const Pair& p : all) {
-    std::vector<uint64_t> more = PairIndexTerms(p.source, p.target), kept;
+    std::vector<uint64_t> more = SortedTerms(p), kept;
     std::set_intersection(terms.begin(), terms.end(), more.begin(), more.end(), std::back_inserter(kept));
     terms = kept;
   }
   for (const Pair& p : none) {
-    std::vector<uint64_t> other = PairIndexTerms(p.source, p.target), kept;
+    std::vector<uint64_t> other = SortedTerms(p), kept;
     std::set_difference(terms.begin(), terms.end(), other.begin(), other.end(), std::back_inserter(kept));
     terms = kept;
   }
   return terms;
+}
+
+TEST(PairIndexTermsTest, AreTheTermsOfBothSidesOnceEach) {
+  for (const Pair& p : {kA, kB, kC, Pair{"链链链 链", "chain chain Chain"}, Pair{"", ""}}) {
+    std::vector<uint64_t> want = MatchIndexTerms(MatchTokenize(p.source));
+    for (uint64_t t : MatchIndexTerms(MatchTokenize(p.target))) want.push_back(t);
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    const std::vector<uint64_t> got = PairIndexTerms(p.source, p.target);
+    EXPECT_EQ(got.size(), want.size()) << p.source << " no repeats";
+    EXPECT_EQ(SortedTerms(p), want) << p.source;
+  }
 }
 
 class PairIndexTest : public ::testing::Test {

@@ -188,13 +188,27 @@ Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* o
 }
 
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target) {
-  // Both sides into one reused buffer, one sort: the result is the only allocation.
-  thread_local std::vector<uint64_t> all;
+  // Both sides into one reused buffer, the repeats dropped through a small open-addressing set
+  // (terms are hashes, never 0): sorting each pair's terms cost a tenth of the import's parser.
+  thread_local std::vector<uint64_t> all, seen;
   all.clear();
   AppendMatchIndexTerms(source, &all);
   AppendMatchIndexTerms(target, &all);
-  std::sort(all.begin(), all.end());
-  return std::vector<uint64_t>(all.begin(), std::unique(all.begin(), all.end()));
+  int bits = 6;
+  while ((size_t{1} << bits) < 2 * all.size()) ++bits;
+  seen.assign(size_t{1} << bits, 0);
+  const size_t mask = seen.size() - 1;
+  std::vector<uint64_t> terms;
+  terms.reserve(all.size());
+  for (const uint64_t t : all) {
+    size_t i = static_cast<size_t>((t * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+    while (seen[i] != 0 && seen[i] != t) i = (i + 1) & mask;
+    if (seen[i] == 0) {
+      seen[i] = t;
+      terms.push_back(t);
+    }
+  }
+  return terms;
 }
 
 PairIndexWriter::~PairIndexWriter() {

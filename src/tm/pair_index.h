@@ -144,7 +144,8 @@ class PairIndexWriter {
 
 // Hash that identifies a (source, target) pair (column segments.hash).
 int64_t PairHash(std::string_view source, std::string_view target);
-// The index terms of both sides of a pair, sorted, without duplicates.
+// The index terms of both sides of a pair, without duplicates, in no particular order (the
+// posting lists are sorted when they are built).
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target);
 
 // Reads posting lists.
