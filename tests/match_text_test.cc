@@ -40,6 +40,14 @@ TEST(MatchTextTest, TokenHashesAreTheStoredOnes) {
   EXPECT_EQ(t[3].hash, ReferenceHash(0x574f5244, U"x"));
   // Folded to ASCII (full-width) hashes as ASCII does.
   EXPECT_EQ(MatchTokenize("ＣＨＡＩＮ")[0].hash, t[0].hash);
+  // Bytes that are no character, as ICU's decoder takes them: an encoded surrogate and an
+  // overlong form, a U+FFFD token a byte; a character cut short, one U+FFFD.
+  for (const auto& [bad, n] :
+       {std::pair<std::string, size_t>{"\xED\xA0\x80", 3}, {"\xE0\x80\x80", 3}, {"\xE9\x93", 1}}) {
+    const std::vector<MatchToken> b = MatchTokenize(bad);
+    ASSERT_EQ(b.size(), n) << bad;
+    for (const MatchToken& token : b) EXPECT_EQ(token.hash, ReferenceHash(0x50554e43, U"\uFFFD"));
+  }
 }
 
 TEST(MatchTextTest, AppendedIndexTermsAreTheTokensTerms) {

@@ -103,11 +103,38 @@ const AsciiFold& Ascii() {
   return table;
 }
 
+// A code point's fold when it is one code point, with its class (kUnknown: not known yet, or
+// folds to several): one lookup for a Chinese character instead of two.
+struct FoldedClass {
+  char32_t folded = 0;
+  CharClass kind = kUnknown;
+};
+constexpr char32_t kFoldedClasses = 0x30000;
+
+FoldedClass* FoldedClasses() {
+  thread_local std::vector<FoldedClass> table(kFoldedClasses);
+  return table.data();
+}
+
+// A valid three-byte UTF-8 sequence at `pos` (as U8_NEXT takes it: no overlong form, no
+// surrogate) into *c; false for anything else, which NextCodePoint then decodes.
+bool IsThreeByteChar(std::string_view text, size_t pos, char32_t* c) {
+  const auto b0 = static_cast<unsigned char>(text[pos]), b1 = static_cast<unsigned char>(text[pos + 1]),
+             b2 = static_cast<unsigned char>(text[pos + 2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  const char32_t v = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+                     static_cast<char32_t>(b2 & 0x3F);
+  if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return false;
+  *c = v;
+  return true;
+}
+
 // Calls emit(token) for each token of `text` in order: the one tokenizer behind MatchTokenize
 // and AppendMatchIndexTerms.
 template <typename Emit>
 void ForEachToken(std::string_view text, Emit&& emit) {
   const AsciiFold& ascii = Ascii();
+  FoldedClass* const folded_classes = FoldedClasses();
   bool in_word = false;
   MatchToken word;
   auto close_word = [&] {
@@ -142,9 +169,26 @@ void ForEachToken(std::string_view text, Emit&& emit) {
       add(ascii.folded[b], ascii.kind[b], begin, begin + 1);
       continue;
     }
-    const char32_t raw = NextCodePoint(text, &pos);
+    char32_t raw;
+    if (b >= 0xE0 && b <= 0xEF && pos + 2 < text.size() && IsThreeByteChar(text, pos, &raw)) {
+      pos += 3;  // Chinese characters: decoded here, no call
+    } else {
+      raw = NextCodePoint(text, &pos);
+    }
     const uint32_t end = static_cast<uint32_t>(pos);
-    // Everything but ASCII folds through the cached normalizer.
+    // A code point folding to one is looked up once in the table of both; the rest through
+    // the cached normalizer.
+    if (raw < kFoldedClasses) {
+      FoldedClass& slot = folded_classes[raw];
+      if (slot.kind == kUnknown) {
+        const std::u32string_view folded = FoldCodePoint(raw);
+        if (folded.size() == 1) slot = FoldedClass{folded[0], ClassOf(folded[0])};
+      }
+      if (slot.kind != kUnknown) {
+        add(slot.folded, slot.kind, begin, end);
+        continue;
+      }
+    }
     for (char32_t c : FoldCodePoint(raw)) add(c, ClassOf(c), begin, end);
   }
   close_word();
