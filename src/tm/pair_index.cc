@@ -188,6 +188,12 @@ Status PairIndexWriter::Create(SqliteDb* db, std::unique_ptr<PairIndexWriter>* o
 }
 
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target) {
+  std::vector<uint64_t> terms;
+  PairIndexTerms(source, target, &terms);
+  return terms;
+}
+
+void PairIndexTerms(std::string_view source, std::string_view target, std::vector<uint64_t>* terms) {
   // Both sides into one reused buffer, the repeats dropped through a small open-addressing set
   // (terms are hashes, never 0): sorting each pair's terms cost a tenth of the import's parser.
   thread_local std::vector<uint64_t> all, seen;
@@ -198,17 +204,16 @@ std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view t
   while ((size_t{1} << bits) < 2 * all.size()) ++bits;
   seen.assign(size_t{1} << bits, 0);
   const size_t mask = seen.size() - 1;
-  std::vector<uint64_t> terms;
-  terms.reserve(all.size());
+  terms->clear();
+  terms->reserve(all.size());
   for (const uint64_t t : all) {
     size_t i = static_cast<size_t>((t * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
     while (seen[i] != 0 && seen[i] != t) i = (i + 1) & mask;
     if (seen[i] == 0) {
       seen[i] = t;
-      terms.push_back(t);
+      terms->push_back(t);
     }
   }
-  return terms;
 }
 
 PairIndexWriter::~PairIndexWriter() {
@@ -228,8 +233,8 @@ Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view t
 }
 
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                     std::vector<uint64_t> terms, int64_t* pair_id) {
-  return FindOrCreate(source, target, hash, std::move(terms), pair_id, false);
+                                     const std::vector<uint64_t>& terms, int64_t* pair_id) {
+  return FindOrCreate(source, target, hash, terms, pair_id, false);
 }
 
 Status PairIndexWriter::SameText(int64_t id, std::string_view source, std::string_view target, bool* same) {
@@ -243,7 +248,7 @@ Status PairIndexWriter::SameText(int64_t id, std::string_view source, std::strin
 }
 
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                                     std::vector<uint64_t> given_terms, int64_t* pair_id,
+                                     const std::vector<uint64_t>& given_terms, int64_t* pair_id,
                                      bool compute_terms) {
   // Equal hashes are compared by text, so a collision only costs a lookup.
   if (!created_by_hash_.empty()) {
@@ -282,9 +287,16 @@ Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view t
   const int64_t id = sqlite3_last_insert_rowid(db_->get());
   ++created_;
   RememberCreated(hash, id);
-  pending_.push_back(NewPair{id, compute_terms ? PairIndexTerms(source, target) : std::move(given_terms)});
+  if (compute_terms) {
+    const std::vector<uint64_t> terms = PairIndexTerms(source, target);
+    pending_.terms.insert(pending_.terms.end(), terms.begin(), terms.end());
+  } else {
+    pending_.terms.insert(pending_.terms.end(), given_terms.begin(), given_terms.end());
+  }
+  pending_.ids.push_back(id);
+  pending_.term_ends.push_back(pending_.terms.size());
   *pair_id = id;
-  if (pending_.size() >= 1024) Submit();
+  if (pending_.ids.size() >= 1024) Submit();
   return Status::Ok();
 }
 
@@ -308,14 +320,14 @@ void PairIndexWriter::RememberCreated(int64_t hash, int64_t id) {
 }
 
 void PairIndexWriter::Submit() {
-  if (pending_.empty()) return;
+  if (pending_.ids.empty()) return;
   std::unique_lock<std::mutex> lock(mu_);
   if (!thread_.joinable()) thread_ = std::thread([this] { IndexLoop(); });
   // Bounded, so a slow indexer holds back the writer instead of growing the queue; deep
   // enough (64 x 1024 pairs) to cover the indexer sealing a run without stalling import.
   cv_.wait(lock, [&] { return queue_.size() < 64; });
   queue_.push_back(std::move(pending_));
-  pending_.clear();
+  pending_ = NewPairs();
   cv_.notify_all();
 }
 
@@ -330,13 +342,14 @@ void PairIndexWriter::IndexLoop() {
   while (true) {
     cv_.wait(lock, [&] { return !queue_.empty() || stop_; });
     if (queue_.empty()) return;  // stopping
-    std::vector<NewPair> batch = std::move(queue_.front());
+    const NewPairs batch = std::move(queue_.front());
     queue_.pop_front();
     busy_ = true;
     cv_.notify_all();
     lock.unlock();
-    for (const NewPair& s : batch) {
-      for (uint64_t t : s.terms) pairs_.push_back(Pair{t ^ kSignBit, s.id});
+    for (size_t i = 0, begin = 0; i < batch.ids.size(); begin = batch.term_ends[i++]) {
+      for (size_t k = begin; k < batch.term_ends[i]; ++k)
+        pairs_.push_back(Pair{batch.terms[k] ^ kSignBit, batch.ids[i]});
       if (pairs_.size() >= limits_.run_pairs) {
         SealRun();
         if (buffered_bytes_ >= limits_.max_buffered_bytes) {

@@ -47,7 +47,7 @@ class PairIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t* pair_id);
   // Same with the pair's PairHash and PairIndexTerms computed beforehand (e.g. on another thread).
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      std::vector<uint64_t> terms, int64_t* pair_id);
+                      const std::vector<uint64_t>& terms, int64_t* pair_id);
   // Links every unit whose segment_id is NULL (units of older schema versions).
   Status LinkPendingUnits(int64_t* linked);
   // For a bulk load into a TM without pairs: drops the pair-hash index, which this
@@ -84,12 +84,16 @@ class PairIndexWriter {
   class RunCursor;
   class MemoryRunCursor;
   class FileRunCursor;
-  struct NewPair {
-    int64_t id;
+  // New pairs on their way to the indexing thread: their ids and, one after another, their
+  // terms (pair i's end at term_ends[i]): a few buffers a batch instead of a vector a pair
+  // allocated on one thread and freed on another.
+  struct NewPairs {
+    std::vector<int64_t> ids;
+    std::vector<size_t> term_ends;
     std::vector<uint64_t> terms;
   };
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
-                      std::vector<uint64_t> given_terms, int64_t* pair_id, bool compute_terms);
+                      const std::vector<uint64_t>& given_terms, int64_t* pair_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
   // Writes the buffered and spilled postings.
   Status WritePostings();
@@ -125,10 +129,10 @@ class PairIndexWriter {
   bool hash_index_dropped_ = false;
   int64_t created_ = 0;
 
-  std::vector<NewPair> pending_;  // writer side, not yet submitted
+  NewPairs pending_;  // writer side, not yet submitted
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::vector<NewPair>> queue_;
+  std::deque<NewPairs> queue_;
   bool busy_ = false, stop_ = false;
   std::thread thread_;
 
@@ -147,6 +151,8 @@ int64_t PairHash(std::string_view source, std::string_view target);
 // The index terms of both sides of a pair, without duplicates, in no particular order (the
 // posting lists are sorted when they are built).
 std::vector<uint64_t> PairIndexTerms(std::string_view source, std::string_view target);
+// Same into *terms (replaced; its buffer reused).
+void PairIndexTerms(std::string_view source, std::string_view target, std::vector<uint64_t>* terms);
 
 // Reads posting lists.
 class PostingsReader {

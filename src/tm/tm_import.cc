@@ -36,14 +36,14 @@ struct PendingUnit {
   std::string created_at, changed_at, props;  // props: JSON or empty
   std::string src_lang, tgt_lang;
   int64_t hash = 0;             // PairHash(source, target)
-  std::vector<uint64_t> terms;  // PairIndexTerms(source, target)
+  std::vector<uint64_t> terms;  // PairIndexTerms(source, target); its buffer reused with the unit
   // The stored forms of source and target when compressed (tm/unit_text.h); empty: TEXT.
   std::string source_blob, target_blob;
 };
 
 void PrepareUnit(PendingUnit* u) {
   u->hash = PairHash(u->source, u->target);
-  u->terms = PairIndexTerms(u->source, u->target);
+  PairIndexTerms(u->source, u->target, &u->terms);
 }
 
 // Copies `from` into `to`, whose strings keep their buffers: a unit slot of a recycled batch
@@ -232,7 +232,7 @@ class ImportWriter {
     it->second = std::max(it->second, u.position + 1);
 
     int64_t pair_id = 0;
-    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, std::move(u.terms), &pair_id));
+    TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, u.terms, &pair_id));
     insert_.Reset();
     insert_.BindText(1, u.doc_id);
     insert_.BindInt64(2, u.position);
