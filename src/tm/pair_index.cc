@@ -326,8 +326,13 @@ void PairIndexWriter::Submit() {
   // Bounded, so a slow indexer holds back the writer instead of growing the queue; deep
   // enough (64 x 1024 pairs) to cover the indexer sealing a run without stalling import.
   cv_.wait(lock, [&] { return queue_.size() < 64; });
+  const size_t terms = pending_.terms.size();
   queue_.push_back(std::move(pending_));
+  // Sized like the last batch: grown by doubling, the batches waiting held up to twice their terms.
   pending_ = NewPairs();
+  pending_.ids.reserve(1024);
+  pending_.term_ends.reserve(1024);
+  pending_.terms.reserve(terms + terms / 8);
   cv_.notify_all();
 }
 
