@@ -38,6 +38,8 @@ TEST(MatchTextTest, TokenHashesAreTheStoredOnes) {
   EXPECT_EQ(t[1].hash, ReferenceHash(0x48414e, U"链"));
   EXPECT_EQ(t[2].hash, ReferenceHash(0x50554e43, U","));
   EXPECT_EQ(t[3].hash, ReferenceHash(0x574f5244, U"x"));
+  // A character beyond the first plane (CJK extension B) hashes all four bytes.
+  EXPECT_EQ(MatchTokenize("𠀀")[0].hash, ReferenceHash(0x48414e, U"𠀀"));
   // Folded to ASCII (full-width) hashes as ASCII does.
   EXPECT_EQ(MatchTokenize("ＣＨＡＩＮ")[0].hash, t[0].hash);
   // Bytes that are no character, as ICU's decoder takes them: an encoded surrogate and an
