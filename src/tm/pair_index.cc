@@ -500,23 +500,34 @@ Status PairIndexWriter::WritePostings() {
   // random inserts, several times faster for a million lists.
   // Rows go kPostingRowsPerInsert to a statement: most lists are short, and per-statement
   // work (step, halt, reset) was as much as the B-tree insert itself.
-  auto bind = [](SqliteStatement* st, int row, const RunEntry& e, std::string_view list) {
-    // Ids grow within one writer; a list is keyed by its first id so flushes never collide.
-    st->BindInt64(4 * row + 1, static_cast<int64_t>(e.key ^ kSignBit));
-    st->BindInt64(4 * row + 2, e.first);
-    st->BindInt64(4 * row + 3, e.n);
-    st->BindBlob(4 * row + 4, list);
-  };
-  std::vector<std::pair<RunEntry, std::string>> batch;  // rows waiting for a full statement
-  auto add_row = [&](const RunEntry& e, std::string_view list) -> Status {
-    batch.emplace_back(e, std::string(list));
-    if (batch.size() < kPostingRowsPerInsert) return Status::Ok();
-    insert_postings_many_.Reset();
+  // The rows waiting for a full statement: their entries and lists, one after another in
+  // `batch_bytes`, bound without a copy (the buffer stays put until the statement is reset).
+  std::vector<RunEntry> batch;
+  std::string batch_bytes;
+  auto bind_batch = [&](SqliteStatement* st) {
+    size_t at = 0;
     for (size_t i = 0; i < batch.size(); ++i) {
-      bind(&insert_postings_many_, static_cast<int>(i), batch[i].first, batch[i].second);
+      const RunEntry& e = batch[i];
+      const int row = static_cast<int>(i);
+      // Ids grow within one writer; a list is keyed by its first id so flushes never collide.
+      st->BindInt64(4 * row + 1, static_cast<int64_t>(e.key ^ kSignBit));
+      st->BindInt64(4 * row + 2, e.first);
+      st->BindInt64(4 * row + 3, e.n);
+      st->BindBlobNoCopy(4 * row + 4, std::string_view(batch_bytes).substr(at, e.size));
+      at += e.size;
     }
+  };
+  auto add_row = [&](const RunEntry& e, std::string_view list) -> Status {
+    batch.push_back(e);
+    batch.back().size = static_cast<uint32_t>(list.size());
+    batch_bytes.append(list);
+    if (batch.size() < kPostingRowsPerInsert) return Status::Ok();
+    bind_batch(&insert_postings_many_);
+    Status s = insert_postings_many_.Run("postings");
+    insert_postings_many_.Reset();
     batch.clear();
-    return insert_postings_many_.Run("postings");
+    batch_bytes.clear();
+    return s;
   };
   TMALIGN_RETURN_IF_ERROR(spill_status_);
   // The spilled runs were sealed first, so they come first.
@@ -547,10 +558,16 @@ Status PairIndexWriter::WritePostings() {
     piece.size = static_cast<uint32_t>(chunk.size());
     return add_row(piece, chunk);
   }));
-  for (const auto& [e, list] : batch) {  // the last, partial batch
+  // The last, partial batch, a row at a time.
+  for (size_t i = 0, at = 0; i < batch.size(); at += batch[i].size, ++i) {
+    const RunEntry& e = batch[i];
+    insert_postings_.BindInt64(1, static_cast<int64_t>(e.key ^ kSignBit));
+    insert_postings_.BindInt64(2, e.first);
+    insert_postings_.BindInt64(3, e.n);
+    insert_postings_.BindBlobNoCopy(4, std::string_view(batch_bytes).substr(at, e.size));
+    Status s = insert_postings_.Run("postings");
     insert_postings_.Reset();
-    bind(&insert_postings_, 0, e, list);
-    TMALIGN_RETURN_IF_ERROR(insert_postings_.Run("postings"));
+    TMALIGN_RETURN_IF_ERROR(s);
   }
   cursors.clear();
   runs_.clear();

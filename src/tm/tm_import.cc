@@ -183,34 +183,37 @@ class ImportWriter {
 
     int64_t pair_id = 0;
     TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, std::move(u.terms), &pair_id));
-    insert_.Reset();
-    insert_.BindText(1, u.doc_id);
+    // No-copy binds: `u` outlives the step, and the statement is reset right after it.
+    insert_.BindTextNoCopy(1, u.doc_id);
     insert_.BindInt64(2, u.position);
-    insert_.BindText(3, u.src_ids);
-    insert_.BindText(4, u.tgt_ids);
+    insert_.BindTextNoCopy(3, u.src_ids);
+    insert_.BindTextNoCopy(4, u.tgt_ids);
     if (u.source_blob.empty()) {
-      insert_.BindText(5, u.source);
+      insert_.BindTextNoCopy(5, u.source);
     } else {
-      insert_.BindBlob(5, u.source_blob);
+      insert_.BindBlobNoCopy(5, u.source_blob);
     }
     if (u.target_blob.empty()) {
-      insert_.BindText(6, u.target);
+      insert_.BindTextNoCopy(6, u.target);
     } else {
-      insert_.BindBlob(6, u.target_blob);
+      insert_.BindBlobNoCopy(6, u.target_blob);
     }
     insert_.BindDouble(7, u.confidence);
     // '' = the document's imported_at (now_): the same 20 bytes are not repeated on every unit.
-    insert_.BindText(8, u.created_at);
+    insert_.BindTextNoCopy(8, u.created_at);
     insert_.BindInt64(9, pair_id);
-    if (u.has_source_markup) insert_.BindText(10, u.source_markup);
-    if (u.has_target_markup) insert_.BindText(11, u.target_markup);
-    if (!u.changed_at.empty()) insert_.BindText(12, u.changed_at);
-    if (!u.props.empty()) insert_.BindText(13, u.props);
+    if (u.has_source_markup) insert_.BindTextNoCopy(10, u.source_markup);
+    if (u.has_target_markup) insert_.BindTextNoCopy(11, u.target_markup);
+    if (!u.changed_at.empty()) insert_.BindTextNoCopy(12, u.changed_at);
+    if (!u.props.empty()) insert_.BindTextNoCopy(13, u.props);
     // The error context is built only on failure: formatting it for every row costs.
     if (!insert_.Run().ok()) {
-      return db_->Error(sqlite3_extended_errcode(db_->get()),
-                        "document '" + u.doc_id + "' unit at position " + std::to_string(u.position));
+      Status error = db_->Error(sqlite3_extended_errcode(db_->get()),
+                                "document '" + u.doc_id + "' unit at position " + std::to_string(u.position));
+      insert_.Reset();
+      return error;
     }
+    insert_.Reset();
     ++summary_->units;
     return Status::Ok();
   }
