@@ -91,8 +91,15 @@ class PairIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       std::vector<uint64_t> given_terms, int64_t* pair_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
+  // Rows of table postings: their entries, and their lists one after another in `bytes`.
+  struct RowBatch {
+    std::vector<RunEntry> entries;
+    std::string bytes;
+  };
   // Writes the buffered and spilled postings.
   Status WritePostings();
+  // Inserts the rows of `batch` (writer thread).
+  Status InsertPostingRows(const RowBatch& batch);
   // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
   void SealRun();
   // Merges runs_ into one (indexing thread).
