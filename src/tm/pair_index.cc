@@ -232,6 +232,16 @@ Status PairIndexWriter::SameText(int64_t id, std::string_view source, std::strin
   return Status::Ok();
 }
 
+bool PairIndexWriter::MayReadUnits(int64_t hash) const {
+  if (had_pairs_) return true;
+  if (created_by_hash_.empty()) return false;
+  const size_t mask = created_by_hash_.size() - 1;
+  for (size_t i = SlotOf(hash) & mask; created_by_hash_[i].id != 0; i = (i + 1) & mask) {
+    if (created_by_hash_[i].hash == hash) return true;
+  }
+  return false;
+}
+
 Status PairIndexWriter::FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                                      std::vector<uint64_t> given_terms, int64_t* pair_id,
                                      bool compute_terms) {
