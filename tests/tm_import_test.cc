@@ -209,6 +209,49 @@ TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"glossary-pairs", 3}, {"terms", 3}}));
 }
 
+// More units than one INSERT statement holds (the writer inserts units several rows at a
+// time): a pair repeated right after itself and one repeated further on are each stored once,
+// and a unit that fails is named, with nothing of the file left.
+TEST_F(TmImportTest, ManyUnitsRepeatedPairsAndAFailingUnit) {
+  std::string tsv;
+  for (int i = 0; i < 40; ++i) {
+    const int n = i == 21 ? 20 : i == 33 ? 3 : i;  // line 22 repeats line 21, line 34 line 4
+    tsv += "句子" + std::to_string(n) + "\tsentence " + std::to_string(n) + "\n";
+  }
+  TmImportSummary summary;
+  Status s = Import(Write("many.tsv", tsv), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(summary.units, 40);
+  EXPECT_EQ(summary.new_pairs, 38);
+  TmStats stats;
+  ASSERT_TRUE(tm_->GetStats(&stats).ok());
+  EXPECT_EQ(stats.units, 40);
+  EXPECT_EQ(stats.pairs, 38);
+  EXPECT_EQ(stats.shared_pairs, 2);
+  const std::vector<TmUnit> units = Units("many");
+  ASSERT_EQ(units.size(), 40u);
+  EXPECT_EQ(units[37].source, "句子37");
+  EXPECT_EQ(units[21].target, "sentence 20");
+
+  // Position 30 twice, in the middle of a statement's rows.
+  std::string tmx =
+      "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"zh-CN\" adminlang=\"en\" "
+      "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+      "datatype=\"plaintext\"/><body>";
+  for (int i = 0; i < 40; ++i) {
+    tmx += "<tu><prop type=\"x-tmalign-doc\">d</prop><prop type=\"x-tmalign-position\">" +
+           std::to_string(i == 35 ? 30 : i) + "</prop><tuv xml:lang=\"zh-CN\"><seg>第" + std::to_string(i) +
+           "句</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence " + std::to_string(i) + "</seg></tuv></tu>";
+  }
+  tmx += "</body></tmx>";
+  s = Import(Write("dup.tmx", tmx), &summary);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("document 'd' unit at position 30: "), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("UNIQUE constraint failed"), std::string::npos) << s.message();
+  EXPECT_EQ(summary.units, 0);
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"many", 40}}));
+}
+
 TEST_F(TmImportTest, MalformedFileImportsNothing) {
   TmImportSummary summary;
   ASSERT_TRUE(Import(Write("before.tsv", "联盟链\talliance chain\n"), &summary).ok());

@@ -48,6 +48,9 @@ class PairIndexWriter {
   // Same with the pair's PairHash and PairIndexTerms computed beforehand (e.g. on another thread).
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       const std::vector<uint64_t>& terms, int64_t* pair_id);
+  // False when FindOrCreate(source, target, hash, ...) is sure to read no stored unit (a new
+  // pair's hash, no pairs before this writer): a caller may then hold back its units' rows.
+  bool MayReadUnits(int64_t hash) const;
   // Links every unit whose segment_id is NULL (units of older schema versions).
   Status LinkPendingUnits(int64_t* linked);
   // For a bulk load into a TM without pairs: drops the pair-hash index, which this
@@ -95,8 +98,15 @@ class PairIndexWriter {
   Status FindOrCreate(std::string_view source, std::string_view target, int64_t hash,
                       const std::vector<uint64_t>& given_terms, int64_t* pair_id, bool compute_terms);
   Status SameText(int64_t id, std::string_view source, std::string_view target, bool* same);
+  // Rows of table postings: their entries, and their lists one after another in `bytes`.
+  struct RowBatch {
+    std::vector<RunEntry> entries;
+    std::string bytes;
+  };
   // Writes the buffered and spilled postings.
   Status WritePostings();
+  // Inserts the rows of `batch` (writer thread).
+  Status InsertPostingRows(const RowBatch& batch);
   // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
   void SealRun();
   // Merges runs_ into one (indexing thread).

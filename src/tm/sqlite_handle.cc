@@ -115,6 +115,14 @@ void SqliteStatement::BindBlob(int index, std::string_view value) {
   NoteBind(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT));
 }
 
+void SqliteStatement::BindTextNoCopy(int index, std::string_view value) {
+  NoteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8));
+}
+
+void SqliteStatement::BindBlobNoCopy(int index, std::string_view value) {
+  NoteBind(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC));
+}
+
 void SqliteStatement::BindNull(int index) { NoteBind(sqlite3_bind_null(stmt_, index)); }
 
 void SqliteStatement::BindDouble(int index, double value) {

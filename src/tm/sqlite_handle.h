@@ -65,6 +65,10 @@ class SqliteStatement {
   void BindDouble(int index, double value);
   void BindBlob(int index, std::string_view value);
   void BindNull(int index);
+  // Same as BindText/BindBlob without SQLite's copy of the bytes (a malloc and a memcpy a
+  // value): `value` must stay valid until the statement's next Reset() or destruction.
+  void BindTextNoCopy(int index, std::string_view value);
+  void BindBlobNoCopy(int index, std::string_view value);
 
   // Advances one step; *has_row is true while a result row is available. `context`
   // goes into the error message ("label: context: sqlite message").

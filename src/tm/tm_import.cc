@@ -182,12 +182,14 @@ class ImportWriter {
         &upsert_doc_));
     TMALIGN_RETURN_IF_ERROR(LoadDictionary());
     TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, "DELETE FROM units WHERE doc_id = ?1", &erase_));
-    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(
-        db_,
+    const std::string insert =
         "INSERT INTO units (doc_id, position, src_ids, tgt_ids, source, target, confidence, created_at,"
-        " segment_id, source_markup, target_markup, changed_at, props)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        &insert_));
+        " segment_id, source_markup, target_markup, changed_at, props) VALUES ";
+    const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, insert + row, &insert_));
+    std::string rows = row;
+    for (size_t i = 1; i < kUnitRowsPerInsert; ++i) rows += ", " + row;
+    TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_, insert + rows, &insert_many_));
     now_ = UtcNowIso8601();
     return Status::Ok();
   }
@@ -204,7 +206,9 @@ class ImportWriter {
     }
     auto it = next_position_.find(u.doc_id);
     if (it == next_position_.end()) {
-      // First unit of this document in this file: the document is replaced whole.
+      // First unit of this document in this file: the document is replaced whole. The rows
+      // waiting go in first: erasing the old units drops pairs no stored unit points at.
+      TMALIGN_RETURN_IF_ERROR(InsertRows());
       upsert_doc_.Reset();
       upsert_doc_.BindText(1, u.doc_id);
       upsert_doc_.BindText(2, u.src_lang);
@@ -231,47 +235,56 @@ class ImportWriter {
     if (u.position < 0) u.position = it->second;
     it->second = std::max(it->second, u.position + 1);
 
+    // A unit's row waits for a statement of kUnitRowsPerInsert rows, unless finding its pair
+    // reads the units stored so far (a pair seen before: they must hold the waiting ones).
+    if (!rows_.empty() && index_->MayReadUnits(u.hash)) TMALIGN_RETURN_IF_ERROR(InsertRows());
     int64_t pair_id = 0;
     TMALIGN_RETURN_IF_ERROR(index_->FindOrCreate(u.source, u.target, u.hash, u.terms, &pair_id));
-    insert_.Reset();
-    insert_.BindText(1, u.doc_id);
-    insert_.BindInt64(2, u.position);
-    insert_.BindText(3, u.src_ids);
-    insert_.BindText(4, u.tgt_ids);
-    if (u.source_blob.empty()) {
-      insert_.BindText(5, u.source);
-    } else {
-      insert_.BindBlob(5, u.source_blob);
-    }
-    if (u.target_blob.empty()) {
-      insert_.BindText(6, u.target);
-    } else {
-      insert_.BindBlob(6, u.target_blob);
-    }
-    insert_.BindDouble(7, u.confidence);
-    // '' = the document's imported_at (now_): the same 20 bytes are not repeated on every unit.
-    insert_.BindText(8, u.created_at);
-    insert_.BindInt64(9, pair_id);
-    if (u.has_source_markup) insert_.BindText(10, u.source_markup);
-    if (u.has_target_markup) insert_.BindText(11, u.target_markup);
-    if (!u.changed_at.empty()) insert_.BindText(12, u.changed_at);
-    if (!u.props.empty()) insert_.BindText(13, u.props);
-    // The error context is built only on failure: formatting it for every row costs.
-    if (!insert_.Run().ok()) {
-      return db_->Error(sqlite3_extended_errcode(db_->get()),
-                        "document '" + u.doc_id + "' unit at position " + std::to_string(u.position));
-    }
+    rows_.push_back(Row{&u, pair_id});
     ++summary_->units;
+    if (rows_.size() == kUnitRowsPerInsert) return InsertRows();
+    return Status::Ok();
+  }
+
+  // Inserts the units added and not yet inserted. Call before the units passed to Add() are
+  // gone (their texts are bound without a copy).
+  Status InsertRows() {
+    if (rows_.size() == kUnitRowsPerInsert) {
+      for (size_t i = 0; i < rows_.size(); ++i) Bind(&insert_many_, static_cast<int>(13 * i), rows_[i]);
+      const bool inserted = insert_many_.Run().ok();
+      insert_many_.Reset();
+      if (inserted) {
+        rows_.clear();
+        return Status::Ok();
+      }
+      // The statement inserted none of its rows: one at a time, to name the unit that fails.
+    }
+    for (const Row& r : rows_) {
+      Bind(&insert_, 0, r);
+      // The error context is built only on failure: formatting it for every row costs.
+      if (!insert_.Run().ok()) {
+        Status error = db_->Error(
+            sqlite3_extended_errcode(db_->get()),
+            "document '" + r.unit->doc_id + "' unit at position " + std::to_string(r.unit->position));
+        insert_.Reset();
+        rows_.clear();
+        return error;
+      }
+      insert_.Reset();
+    }
+    rows_.clear();
     return Status::Ok();
   }
 
   Status Commit() {
+    TMALIGN_RETURN_IF_ERROR(InsertRows());
     TMALIGN_RETURN_IF_ERROR(index_->Flush());
     summary_->new_pairs = index_->pairs_created();
     index_.reset();
     upsert_doc_ = SqliteStatement();
     erase_ = SqliteStatement();
     insert_ = SqliteStatement();
+    insert_many_ = SqliteStatement();
     TMALIGN_RETURN_IF_ERROR(txn_.Commit());
     committed_ = true;
     return Status::Ok();
@@ -282,7 +295,42 @@ class ImportWriter {
   TmImportSummary* summary_;
   SqliteTransaction txn_{db_};
   std::unique_ptr<PairIndexWriter> index_;
-  SqliteStatement upsert_doc_, erase_, insert_;
+  // A unit waiting for its row, with its pair.
+  struct Row {
+    PendingUnit* unit;
+    int64_t pair_id;
+  };
+  // Rows to a statement: per-statement work (cursors on the table and its three indexes
+  // opened and closed, step, reset) was a large part of inserting a unit.
+  static constexpr size_t kUnitRowsPerInsert = 16;
+  // Binds row `r` to parameters first + 1 ... first + 13 of `st`, texts without a copy.
+  static void Bind(SqliteStatement* st, int first, const Row& r) {
+    const PendingUnit& u = *r.unit;
+    st->BindTextNoCopy(first + 1, u.doc_id);
+    st->BindInt64(first + 2, u.position);
+    st->BindTextNoCopy(first + 3, u.src_ids);
+    st->BindTextNoCopy(first + 4, u.tgt_ids);
+    if (u.source_blob.empty()) {
+      st->BindTextNoCopy(first + 5, u.source);
+    } else {
+      st->BindBlobNoCopy(first + 5, u.source_blob);
+    }
+    if (u.target_blob.empty()) {
+      st->BindTextNoCopy(first + 6, u.target);
+    } else {
+      st->BindBlobNoCopy(first + 6, u.target_blob);
+    }
+    st->BindDouble(first + 7, u.confidence);
+    // '' = the document's imported_at (now_): the same 20 bytes are not repeated on every unit.
+    st->BindTextNoCopy(first + 8, u.created_at);
+    st->BindInt64(first + 9, r.pair_id);
+    if (u.has_source_markup) st->BindTextNoCopy(first + 10, u.source_markup);
+    if (u.has_target_markup) st->BindTextNoCopy(first + 11, u.target_markup);
+    if (!u.changed_at.empty()) st->BindTextNoCopy(first + 12, u.changed_at);
+    if (!u.props.empty()) st->BindTextNoCopy(first + 13, u.props);
+  }
+  std::vector<Row> rows_;
+  SqliteStatement upsert_doc_, erase_, insert_, insert_many_;
   std::map<std::string, int64_t> next_position_;
   std::map<std::string, std::pair<std::string, std::string>> doc_langs_;
   Status LoadDictionary() {
@@ -429,6 +477,8 @@ Status RunImportPipeline(const UnitProducer& produce, const std::string& path, c
         break;
       }
     }
+    // The batch goes back to the parser's pool (its units refilled): their rows go in first.
+    if (write_status.ok()) write_status = writer->InsertRows();
     if (!write_status.ok()) {
       queue.Stop();
       break;
