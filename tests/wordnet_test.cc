@@ -16,6 +16,8 @@
 #include "align/sentence_features.h"
 #include "dict/bilingual_lexicon.h"
 #include "dict/cedict.h"
+#include "dict/lexicon_loader.h"
+#include "run_binary.h"
 
 namespace tmalign {
 namespace {
@@ -298,6 +300,42 @@ TEST_F(WordNetTest, LinksSentencesThroughIrregularFormsAndSynonyms) {
   // What CEDICT links stays linked.
   EXPECT_GT(SharedKeys(*without, "尖叫", "it shrieked"), 0);
   EXPECT_GT(SharedKeys(*with, "尖叫", "it shrieked"), 0);
+}
+
+TEST(WordNetDefault, EnvironmentChoosesTheFolder) {
+  const char* old = std::getenv("TMALIGN_WORDNET");
+  const std::string saved = old ? old : "";
+  ::setenv("TMALIGN_WORDNET", "none", 1);
+  EXPECT_EQ(DefaultWordNetDir(), "");
+  ::setenv("TMALIGN_WORDNET", "/some/where", 1);
+  EXPECT_EQ(DefaultWordNetDir(), "/some/where");
+  ::unsetenv("TMALIGN_WORDNET");
+  std::error_code ec;
+  EXPECT_EQ(DefaultWordNetDir(),
+            fs::exists(std::string(kDefaultWordNetDir) + "/index.verb", ec) ? kDefaultWordNetDir : "");
+  if (old) ::setenv("TMALIGN_WORDNET", saved.c_str(), 1);
+}
+
+// The bulletin aligns to its gold with WordNet and without it; a WordNet asked for but
+// missing stops align with exit 2 naming the file.
+TEST(WordNetCli, AlignsWithoutWordNetAndStopsOnAMissingOne) {
+  std::error_code ec;
+  if (!fs::exists(DefaultCedictPath(), ec)) GTEST_SKIP() << "CC-CEDICT not found at " << DefaultCedictPath();
+  const std::string corpus = std::string(TMALIGN_SOURCE_DIR) + "/corpora/pujiang-2021-bulletin-07/";
+  const std::string args = "align --presplit '" + corpus + "zh.split' '" + corpus + "en.split'";
+  const std::string gold = testing::ReadFile(corpus + "gold.align");
+  ASSERT_FALSE(gold.empty());
+  // Without WordNet the cache is not used: a lexicon cached without it would make the other
+  // tests' loads (with it) rebuild the cache.
+  for (const char* env : {"env TMALIGN_WORDNET=none TMALIGN_NO_LEXICON_CACHE=1", "env -u TMALIGN_WORDNET"}) {
+    testing::RunResult r = testing::RunTmalign(args, "", env);
+    EXPECT_EQ(r.exit_code, 0) << env << ": " << r.err;
+    EXPECT_EQ(r.out, gold) << env;
+  }
+  testing::RunResult r = testing::RunTmalign(args, "", "env TMALIGN_WORDNET=/nonexistent-wordnet");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent-wordnet/index.noun"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
 }
 
 }  // namespace
