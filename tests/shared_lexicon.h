@@ -1,5 +1,5 @@
 // The real CC-CEDICT lexicon, loaded once per test binary (loading takes about
-// half a second), with jieba's word frequencies when installed, as the CLI does.
+// half a second), with jieba's word frequencies and WordNet when installed, as the CLI does.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 
 #include "dict/bilingual_lexicon.h"
 #include "dict/cedict.h"
+#include "dict/lexicon_loader.h"
 
 namespace tmalign::testing {
 
@@ -21,7 +22,8 @@ inline const BilingualLexicon* SharedLexicon() {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return out;
     const char* jieba = "/usr/lib/python3/dist-packages/jieba/dict.txt";
-    Status s = BilingualLexicon::Load(path, std::filesystem::exists(jieba, ec) ? jieba : "", &out);
+    Status s = BilingualLexicon::Load(path, std::filesystem::exists(jieba, ec) ? jieba : "", &out,
+                                      DefaultWordNetDir());
     if (!s.ok()) {
       ADD_FAILURE() << "loading " << path << ": " << s.message();
       out.reset();

@@ -211,6 +211,7 @@ void FallbackTranslations(const BilingualLexicon& lexicon, std::string_view word
       continue;
     }
     out->insert(out->end(), best->translations.begin(), best->translations.end());
+    out->insert(out->end(), best->synonyms.begin(), best->synonyms.end());
     pos = best_end;
   }
 }
@@ -222,9 +223,10 @@ const std::vector<int>& Builder::TranslationKeys(int word_id, std::string_view w
   if (cached) return *cached;
   std::optional<BilingualLexicon::Word> entry = lexicon_.FindWord(word);
   std::vector<int> ids;
-  if (entry && !entry->translations.empty())
+  if (entry && !entry->translations.empty()) {
     ids.assign(entry->translations.begin(), entry->translations.end());
-  else
+    ids.insert(ids.end(), entry->synonyms.begin(), entry->synonyms.end());
+  } else
     FallbackTranslations(lexicon_, word, &ids);
   std::vector<int> keys;
   for (int id : ids) keys.push_back(Dense(MakeKey(kStem, static_cast<uint64_t>(id))));
@@ -368,6 +370,9 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
     std::string stem = StemEnglishWord(bare);
     b.BeginUnit(s, b.WordId(stem));
     b.AddKey(s, b.StemKey(stem));
+    // "saw" also means "see", which a gloss "to see" gives.
+    for (int id : b.lexicon().IrregularBaseStems(bare))
+      b.AddKey(s, MakeKey(kStem, static_cast<uint64_t>(id)));
     if (capitalized) {
       std::string name;
       for (char ch : bare)

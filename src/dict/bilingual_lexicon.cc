@@ -8,6 +8,7 @@
 
 #include "dict/lexicon_image.h"
 #include "dict/word_prefix_limits.h"
+#include "dict/wordnet.h"
 #include "text/english_stemmer.h"
 #include "text/utf8.h"
 
@@ -15,6 +16,14 @@ namespace tmalign {
 namespace {
 
 constexpr size_t kMaxTranslationsPerWord = 24;
+// WordNet synonyms of a gloss: only a gloss of one content word ("to shout", "mountain")
+// is expanded, with the lemmas of its most frequent sense's synset, and only when the
+// gloss word heads that synset (is its first lemma: a word further down is a rarer name for
+// the sense). Looser choices (two senses, or the gloss word second in the synset) linked
+// more unrelated sentences: the bulletin lost a bead, MAC-Dev x7 fell (README).
+constexpr int kSynonymSenses = 1;
+constexpr int kSynonymRank = 1;
+constexpr size_t kMaxSynonymsPerWord = 8;
 
 const std::unordered_set<std::string_view>& Stopwords() {
   static const std::unordered_set<std::string_view> words = {
@@ -42,8 +51,10 @@ const std::unordered_set<std::string_view>& Stopwords() {
 }
 
 // "surname Wang" -> "wang"; parenthetical and bracketed notes are dropped.
-void GlossWords(std::string_view gloss, std::vector<std::string>* out) {
+void GlossWords(std::string_view gloss, std::vector<std::string>* out,
+                std::vector<std::string>* raw = nullptr, bool* verb = nullptr) {
   out->clear();
+  if (raw) raw->clear();
   if (gloss.starts_with("CL:") || gloss.starts_with("variant of") || gloss.starts_with("old variant of") ||
       gloss.starts_with("see ") || gloss.starts_with("used in ") || gloss.starts_with("abbr. for") ||
       gloss.starts_with("Japanese variant of") || gloss.starts_with("erhua variant of") ||
@@ -62,11 +73,13 @@ void GlossWords(std::string_view gloss, std::vector<std::string>* out) {
   }
   std::string_view view(cleaned);
   if (view.starts_with("surname ")) view.remove_prefix(8);
+  if (verb) *verb = view.starts_with("to ");
   if (view.starts_with("to ")) view.remove_prefix(3);
   ForEachEnglishWord(view, [&](std::string_view w) {
     if (w.size() < 2 || IsEnglishStopword(w)) return;
     if (static_cast<unsigned char>(w[0]) >= 0x80) return;
     out->push_back(StemEnglishWord(w));
+    if (raw) raw->emplace_back(w);
   });
 }
 
@@ -82,13 +95,13 @@ std::string BilingualLexicon::CachePath(const std::string& cedict_path) {
 }
 
 Status BilingualLexicon::Load(const std::string& cedict_path, const std::string& frequency_path,
-                              std::unique_ptr<BilingualLexicon>* out) {
+                              std::unique_ptr<BilingualLexicon>* out, const std::string& wordnet_dir) {
   const char* no_cache = std::getenv("TMALIGN_NO_LEXICON_CACHE");
   // Stat before reading: if a source changes meanwhile, the cache is stamped
   // with the old stamp and the next Load rebuilds it.
   LexiconSourceKey key;
   bool cacheable = !(no_cache && *no_cache && std::string_view(no_cache) != "0") &&
-                   StatLexiconSources(cedict_path, frequency_path, &key).ok();
+                   StatLexiconSources(cedict_path, frequency_path, wordnet_dir, &key).ok();
   const std::string cache_path = CachePath(cedict_path);
   if (cacheable) {
     std::unique_ptr<LexiconImage> image;
@@ -104,7 +117,9 @@ Status BilingualLexicon::Load(const std::string& cedict_path, const std::string&
   }
   Cedict cedict;
   TMALIGN_RETURN_IF_ERROR(Cedict::Load(cedict_path, &cedict));
-  auto lexicon = FromCedict(cedict);
+  std::unique_ptr<WordNet> wordnet;
+  if (!wordnet_dir.empty()) TMALIGN_RETURN_IF_ERROR(WordNet::Load(wordnet_dir, &wordnet));
+  auto lexicon = FromCedict(cedict, wordnet.get());
   lexicon->source_ = cedict_path;
   if (!frequency_path.empty()) TMALIGN_RETURN_IF_ERROR(lexicon->AddWordFrequencies(frequency_path));
   if (cacheable) lexicon->WriteCache(cache_path, key);
@@ -116,8 +131,12 @@ void BilingualLexicon::WriteCache(const std::string& path, const LexiconSourceKe
   LexiconImageContents contents;
   contents.words.reserve(words_.size());
   for (const auto& [text, entry] : words_) {
-    contents.words.push_back(LexiconImageContents::Word{text, entry.translations, entry.log_prob});
+    contents.words.push_back(
+        LexiconImageContents::Word{text, entry.translations, entry.synonyms, entry.log_prob});
   }
+  contents.irregular.reserve(irregular_.size());
+  for (const auto& [form, stems] : irregular_)
+    contents.irregular.push_back(LexiconImageContents::Irregular{form, stems});
   contents.stems = stems_;
   contents.readings.reserve(readings_.size());
   for (const auto& [c, list] : readings_)
@@ -128,10 +147,24 @@ void BilingualLexicon::WriteCache(const std::string& path, const LexiconSourceKe
   if (!bytes.empty()) (void)WriteFileAtomically(path, bytes);
 }
 
-std::unique_ptr<BilingualLexicon> BilingualLexicon::FromCedict(const Cedict& cedict) {
+std::unique_ptr<BilingualLexicon> BilingualLexicon::FromCedict(const Cedict& cedict, const WordNet* wordnet) {
   auto lexicon = std::make_unique<BilingualLexicon>();
   lexicon->words_.reserve(cedict.entries().size() * 2);
-  for (const CedictEntry& e : cedict.entries()) lexicon->AddEntry(e);
+  for (const CedictEntry& e : cedict.entries()) lexicon->AddEntry(e, wordnet);
+  if (wordnet) {
+    // Irregular forms the stemmer does not fold ("saw" -> "see", "men" -> "man").
+    auto plain = [](std::string_view w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    for (const auto& [form, base] : wordnet->irregular_forms()) {
+      if (!plain(form) || !plain(base)) continue;
+      std::string form_stem = StemEnglishWord(form), base_stem = StemEnglishWord(base);
+      if (form_stem == base_stem) continue;  // the stemmer already folds it ("abetted")
+      int id = lexicon->InternStem(base_stem);
+      std::vector<int>& ids = lexicon->irregular_[std::string(form)];
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+  }
   // Without a frequency list every word is equally likely: segmentation then
   // prefers the fewest (longest) words.
   float uniform = -std::log(static_cast<float>(lexicon->words_.size() + 1));
@@ -151,28 +184,52 @@ BilingualLexicon::Entry& BilingualLexicon::WordFor(std::string_view headword) {
   return it->second;
 }
 
-void BilingualLexicon::AddEntry(const CedictEntry& e) {
+void BilingualLexicon::AddEntry(const CedictEntry& e, const WordNet* wordnet) {
   // Translations: content words of every gloss, in dictionary order.
-  std::vector<int> translations;
-  std::vector<std::string> words;
+  std::vector<int> translations, synonyms;
+  std::vector<std::string> words, raw, syn;
   size_t pos = 0;
   while (pos <= e.glosses.size()) {
     size_t slash = e.glosses.find('/', pos);
     if (slash == std::string_view::npos) slash = e.glosses.size();
-    GlossWords(e.glosses.substr(pos, slash - pos), &words);
+    bool verb = false;
+    GlossWords(e.glosses.substr(pos, slash - pos), &words, &raw, &verb);
     for (const std::string& w : words) {
       int id = InternStem(w);
       if (std::find(translations.begin(), translations.end(), id) == translations.end())
         translations.push_back(id);
     }
+    if (wordnet && raw.size() == 1) {
+      // "to shout" is a verb; any other gloss may be a noun, an adjective or an adverb.
+      syn.clear();
+      if (verb) {
+        wordnet->Synonyms(raw[0], WordNet::kVerb, kSynonymSenses, kSynonymRank, &syn);
+      } else {
+        for (WordNet::Pos p : {WordNet::kNoun, WordNet::kAdj, WordNet::kAdv})
+          wordnet->Synonyms(raw[0], p, kSynonymSenses, kSynonymRank, &syn);
+      }
+      for (const std::string& w : syn) {
+        if (IsEnglishStopword(w) || w.size() < 2) continue;
+        int id = InternStem(StemEnglishWord(w));
+        if (std::find(synonyms.begin(), synonyms.end(), id) == synonyms.end()) synonyms.push_back(id);
+      }
+    }
     pos = slash + 1;
   }
+
   for (std::string_view head : {e.simplified, e.traditional}) {
     Entry& word = WordFor(head);
     for (int id : translations) {
       if (word.translations.size() >= kMaxTranslationsPerWord) break;
       if (std::find(word.translations.begin(), word.translations.end(), id) == word.translations.end()) {
         word.translations.push_back(id);
+      }
+    }
+    for (int id : synonyms) {
+      if (word.synonyms.size() >= kMaxSynonymsPerWord) break;
+      if (std::find(word.translations.begin(), word.translations.end(), id) == word.translations.end() &&
+          std::find(word.synonyms.begin(), word.synonyms.end(), id) == word.synonyms.end()) {
+        word.synonyms.push_back(id);
       }
     }
     if (e.simplified == e.traditional) break;
@@ -253,6 +310,7 @@ void BilingualLexicon::AddTerm(std::string_view zh, std::string_view english) {
         entry.translations.push_back(id);
       }
     }
+    entry.synonyms.assign(known->synonyms.begin(), known->synonyms.end());
   }
   ForEachEnglishWord(english, [&](std::string_view w) {
     if (IsEnglishStopword(w)) return;
@@ -269,7 +327,7 @@ void BilingualLexicon::AddTerm(std::string_view zh, std::string_view english) {
 std::optional<BilingualLexicon::Word> BilingualLexicon::FindWord(std::string_view word) const {
   if (!terms_.empty()) {
     auto it = terms_.find(word);
-    if (it != terms_.end()) return Word{it->second.translations, it->second.log_prob};
+    if (it != terms_.end()) return Word{it->second.translations, it->second.synonyms, it->second.log_prob};
   }
   return FindWordOutsideTerms(word);
 }
@@ -277,12 +335,12 @@ std::optional<BilingualLexicon::Word> BilingualLexicon::FindWord(std::string_vie
 std::optional<BilingualLexicon::Word> BilingualLexicon::FindWordOutsideTerms(std::string_view word) const {
   if (image_) {
     Word w;
-    if (!image_->FindWord(word, &w.translations, &w.log_prob)) return std::nullopt;
+    if (!image_->FindWord(word, &w.translations, &w.synonyms, &w.log_prob)) return std::nullopt;
     return w;
   }
   auto it = words_.find(word);
   if (it == words_.end()) return std::nullopt;
-  return Word{it->second.translations, it->second.log_prob};
+  return Word{it->second.translations, it->second.synonyms, it->second.log_prob};
 }
 
 void BilingualLexicon::PrefetchWord(std::string_view word) const {
@@ -337,6 +395,13 @@ int BilingualLexicon::InternStem(std::string_view stem) {
 std::string_view BilingualLexicon::StemText(int id) const {
   if (id < image_stem_count_) return image_->StemText(id);
   return stems_[static_cast<size_t>(id - image_stem_count_)];
+}
+
+std::span<const int> BilingualLexicon::IrregularBaseStems(std::string_view form) const {
+  if (image_) return image_->FindIrregular(form);
+  auto it = irregular_.find(form);
+  if (it == irregular_.end()) return {};
+  return it->second;
 }
 
 int BilingualLexicon::stem_count() const { return image_stem_count_ + static_cast<int>(stems_.size()); }

@@ -27,13 +27,17 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 class LexiconImage;
 struct LexiconSourceKey;
+class WordNet;
 
 class BilingualLexicon {
  public:
   // A view of one headword; valid as long as the lexicon.
   struct Word {
     std::span<const int> translations;  // English stem ids, most common sense first
-    float log_prob = 0;                 // unigram log-probability for segmentation
+    // Stem ids of WordNet synonyms of the glosses ("to shout" -> "yell"), none of them
+    // among `translations`; empty when the lexicon was built without WordNet.
+    std::span<const int> synonyms;
+    float log_prob = 0;  // unigram log-probability for segmentation
   };
 
   // Toneless readings of one character, as views valid as long as the lexicon.
@@ -56,14 +60,17 @@ class BilingualLexicon {
   ~BilingualLexicon();
 
   // Builds from a CEDICT file and, when `frequency_path` is not empty, a
-  // jieba-format word list ("word freq [tag]") that sharpens segmentation.
+  // jieba-format word list ("word freq [tag]") that sharpens segmentation, and,
+  // when `wordnet_dir` is not empty, WordNet's synonyms and irregular forms
+  // (dict/wordnet.h; a WordNet that cannot be read is an error).
   // The result is compiled into CachePath(cedict_path) (when that folder is
   // writable) and later Loads map that cache instead of parsing, as long as
-  // both sources keep their sizes and mtimes. TMALIGN_NO_LEXICON_CACHE=1
+  // the sources keep their sizes and mtimes. TMALIGN_NO_LEXICON_CACHE=1
   // disables reading and writing it.
   static Status Load(const std::string& cedict_path, const std::string& frequency_path,
-                     std::unique_ptr<BilingualLexicon>* out);
-  static std::unique_ptr<BilingualLexicon> FromCedict(const Cedict& cedict);
+                     std::unique_ptr<BilingualLexicon>* out, const std::string& wordnet_dir = "");
+  // `wordnet` may be null: no synonyms and no irregular forms.
+  static std::unique_ptr<BilingualLexicon> FromCedict(const Cedict& cedict, const WordNet* wordnet = nullptr);
   // Only for a lexicon built by FromCedict (a cached one is immutable): Internal otherwise.
   Status AddWordFrequencies(const std::string& path);
 
@@ -90,6 +97,10 @@ class BilingualLexicon {
   // Toneless lowercase pinyin readings of one character ("wen", "lv"); empty if none.
   ReadingList Readings(char32_t c) const;
 
+  // Stem ids of the base forms of an irregular English form ("saw" -> the stem of
+  // "see"); empty when `form` (lowercase) is regular or WordNet was not loaded.
+  std::span<const int> IrregularBaseStems(std::string_view form) const;
+
   // English stems are interned; ids are dense from 0.
   int FindStem(std::string_view stem) const;
   // Adds a stem (building only; ids of a cached lexicon's stems never change).
@@ -103,10 +114,11 @@ class BilingualLexicon {
  private:
   struct Entry {
     std::vector<int> translations;
+    std::vector<int> synonyms;
     float log_prob = 0;
   };
   std::optional<Word> FindWordOutsideTerms(std::string_view word) const;
-  void AddEntry(const CedictEntry& e);
+  void AddEntry(const CedictEntry& e, const WordNet* wordnet);
   Entry& WordFor(std::string_view headword);
   // Compiles the maps into `path`; failures only mean no cache.
   void WriteCache(const std::string& path, const LexiconSourceKey& key) const;
@@ -114,7 +126,8 @@ class BilingualLexicon {
   // Either image_ (a mapped cache) or the maps below hold the words and readings.
   std::unique_ptr<LexiconImage> image_;
   StringMap<Entry> words_;
-  StringMap<Entry> terms_;  // glossary terms, looked up before everything else
+  StringMap<Entry> terms_;                 // glossary terms, looked up before everything else
+  StringMap<std::vector<int>> irregular_;  // irregular English form -> base form stems (not in image_)
   std::unordered_map<char32_t, std::vector<std::string>> readings_;
   // Stems: ids below image_stem_count_ live in image_, the rest here.
   int image_stem_count_ = 0;

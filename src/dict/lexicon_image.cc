@@ -33,6 +33,11 @@ enum SectionId {
   kSyllableRecords,
   kSyllableBlob,
   kPrefixLimits,  // word_prefix_limits.h: kWordPrefixBuckets bytes
+  kWordNetDir,
+  kIrregularSlots,
+  kIrregularRecords,  // WordRecords: the form, its base stems in kIrregularStems
+  kIrregularBlob,
+  kIrregularStems,
   kSectionCount
 };
 
@@ -51,6 +56,10 @@ struct Header {
   int64_t cedict_mtime_ns;
   uint64_t frequency_size;
   int64_t frequency_mtime_ns;
+  uint64_t wordnet_size;
+  int64_t wordnet_mtime_ns;
+  uint32_t irregular_count;
+  uint32_t irregular_slot_count;
   uint32_t word_count;
   uint32_t stem_count;
   uint32_t reading_count;
@@ -67,9 +76,10 @@ struct Slot {
 };
 struct WordRecord {
   uint32_t text_offset;
-  uint32_t translation_begin;
+  uint32_t translation_begin;  // the translations, then the synonyms
   uint16_t text_size;
-  uint16_t translation_count;
+  uint8_t translation_count;
+  uint8_t synonym_count;
   float log_prob;
 };
 struct StringRecord {
@@ -171,7 +181,7 @@ int64_t MtimeNs(const struct stat& st) {
 }  // namespace
 
 Status StatLexiconSources(const std::string& cedict_path, const std::string& frequency_path,
-                          LexiconSourceKey* out) {
+                          const std::string& wordnet_dir, LexiconSourceKey* out) {
   struct stat st;
   if (::stat(cedict_path.c_str(), &st) != 0) return Status::IoError(cedict_path + ": cannot stat");
   *out = LexiconSourceKey{};
@@ -183,6 +193,16 @@ Status StatLexiconSources(const std::string& cedict_path, const std::string& fre
     out->frequency_mtime_ns = MtimeNs(st);
     out->frequency_path = frequency_path;
   }
+  if (!wordnet_dir.empty()) {
+    for (const char* name : {"index.noun", "index.verb", "index.adj", "index.adv", "data.noun", "data.verb",
+                             "data.adj", "data.adv", "noun.exc", "verb.exc", "adj.exc", "adv.exc"}) {
+      const std::string path = wordnet_dir + "/" + name;
+      if (::stat(path.c_str(), &st) != 0) return Status::IoError(path + ": cannot stat");
+      out->wordnet_size += static_cast<uint64_t>(st.st_size);
+      out->wordnet_mtime_ns = std::max(out->wordnet_mtime_ns, MtimeNs(st));
+    }
+    out->wordnet_dir = wordnet_dir;
+  }
   return Status::Ok();
 }
 
@@ -190,21 +210,30 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   // Field widths: a headword or blob too large for them is not cacheable.
   size_t word_bytes = 0, translation_count = 0, stem_bytes = 0;
   for (const auto& word : contents.words) {
-    if (word.text.size() > 0xFFFF || word.translations.size() > 0xFFFF) return std::string();
+    if (word.text.size() > 0xFFFF || word.translations.size() > 0xFF || word.synonyms.size() > 0xFF)
+      return std::string();
     word_bytes += word.text.size();
-    translation_count += word.translations.size();
+    translation_count += word.translations.size() + word.synonyms.size();
+  }
+  size_t irregular_bytes = 0, irregular_stems = 0;
+  for (const auto& irregular : contents.irregular) {
+    if (irregular.form.size() > 0xFFFF || irregular.stems.size() > 0xFF) return std::string();
+    irregular_bytes += irregular.form.size();
+    irregular_stems += irregular.stems.size();
   }
   for (const std::string& s : contents.stems) stem_bytes += s.size();
   if (word_bytes + translation_count + stem_bytes > 0xFFFFFFFFu / 2) return std::string();
   const size_t words_n = contents.words.size(), stems_n = contents.stems.size();
   // Reserve the whole image up front: growing a ~20 MB buffer costs copies.
-  Writer w(sizeof(Header) + 16 * kSectionCount + key.frequency_path.size() +
-           SlotCountFor(words_n) * sizeof(Slot) + words_n * sizeof(WordRecord) + word_bytes +
-           translation_count * sizeof(int32_t) + SlotCountFor(stems_n) * sizeof(Slot) +
-           stems_n * sizeof(StringRecord) + stem_bytes +
-           contents.readings.size() *
-               (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)) +
-           kWordPrefixBuckets);
+  Writer w(
+      sizeof(Header) + 16 * kSectionCount + key.frequency_path.size() + SlotCountFor(words_n) * sizeof(Slot) +
+      words_n * sizeof(WordRecord) + word_bytes + translation_count * sizeof(int32_t) +
+      SlotCountFor(stems_n) * sizeof(Slot) + stems_n * sizeof(StringRecord) + stem_bytes +
+      contents.readings.size() *
+          (sizeof(ReadingRecord) + LexiconImage::kMaxReadings * (sizeof(StringRecord) + 8)) +
+      kWordPrefixBuckets + key.wordnet_dir.size() + SlotCountFor(contents.irregular.size()) * sizeof(Slot) +
+      contents.irregular.size() * sizeof(WordRecord) + irregular_bytes + irregular_stems * sizeof(int32_t) +
+      64);
   Header& h = w.header();
   std::memcpy(h.magic, kMagic, sizeof(kMagic));
   h.version = kFormatVersion;
@@ -213,6 +242,10 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   h.cedict_mtime_ns = key.cedict_mtime_ns;
   h.frequency_size = key.frequency_size;
   h.frequency_mtime_ns = key.frequency_mtime_ns;
+  h.wordnet_size = key.wordnet_size;
+  h.wordnet_mtime_ns = key.wordnet_mtime_ns;
+  h.irregular_count = static_cast<uint32_t>(contents.irregular.size());
+  h.irregular_slot_count = SlotCountFor(contents.irregular.size());
   h.word_count = static_cast<uint32_t>(contents.words.size());
   h.stem_count = static_cast<uint32_t>(contents.stems.size());
   h.reading_count = static_cast<uint32_t>(contents.readings.size());
@@ -229,12 +262,13 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   word_blob.reserve(word_bytes);
   translations.reserve(translation_count);
   for (const auto& word : contents.words) {
-    words.push_back(WordRecord{static_cast<uint32_t>(word_blob.size()),
-                               static_cast<uint32_t>(translations.size()),
-                               static_cast<uint16_t>(word.text.size()),
-                               static_cast<uint16_t>(word.translations.size()), word.log_prob});
+    words.push_back(
+        WordRecord{static_cast<uint32_t>(word_blob.size()), static_cast<uint32_t>(translations.size()),
+                   static_cast<uint16_t>(word.text.size()), static_cast<uint8_t>(word.translations.size()),
+                   static_cast<uint8_t>(word.synonyms.size()), word.log_prob});
     word_blob.append(word.text);
     translations.insert(translations.end(), word.translations.begin(), word.translations.end());
+    translations.insert(translations.end(), word.synonyms.begin(), word.synonyms.end());
   }
   w.Add(kWordSlots, BuildSlots(contents.words.size(), h.word_slot_count,
                                [&](size_t i) { return contents.words[i].text; }));
@@ -278,6 +312,23 @@ std::string EncodeLexiconImage(const LexiconSourceKey& key, const LexiconImageCo
   for (const auto& word : contents.words)
     AddWordPrefix(word.text, reinterpret_cast<uint8_t*>(prefix_limits.data()));
   w.AddBytes(kPrefixLimits, prefix_limits);
+
+  w.AddBytes(kWordNetDir, key.wordnet_dir);
+  std::vector<WordRecord> irregular;
+  std::string irregular_blob;
+  std::vector<int32_t> irregular_stem_ids;
+  for (const auto& entry : contents.irregular) {
+    irregular.push_back(WordRecord{
+        static_cast<uint32_t>(irregular_blob.size()), static_cast<uint32_t>(irregular_stem_ids.size()),
+        static_cast<uint16_t>(entry.form.size()), static_cast<uint8_t>(entry.stems.size()), 0, 0});
+    irregular_blob.append(entry.form);
+    irregular_stem_ids.insert(irregular_stem_ids.end(), entry.stems.begin(), entry.stems.end());
+  }
+  w.Add(kIrregularSlots, BuildSlots(contents.irregular.size(), h.irregular_slot_count,
+                                    [&](size_t i) { return contents.irregular[i].form; }));
+  w.Add(kIrregularRecords, irregular);
+  w.AddBytes(kIrregularBlob, irregular_blob);
+  w.Add(kIrregularStems, irregular_stem_ids);
   return w.Finish();
 }
 
@@ -337,9 +388,12 @@ Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key,
   }
   const Section& fp = h.sections[kFrequencyPath];
   std::string_view frequency_path(reinterpret_cast<const char*>(image->data_ + fp.offset), fp.size);
+  const Section& wd = h.sections[kWordNetDir];
+  std::string_view wordnet_dir(reinterpret_cast<const char*>(image->data_ + wd.offset), wd.size);
   if (h.cedict_size != key.cedict_size || h.cedict_mtime_ns != key.cedict_mtime_ns ||
       h.frequency_size != key.frequency_size || h.frequency_mtime_ns != key.frequency_mtime_ns ||
-      frequency_path != key.frequency_path) {
+      frequency_path != key.frequency_path || h.wordnet_size != key.wordnet_size ||
+      h.wordnet_mtime_ns != key.wordnet_mtime_ns || wordnet_dir != key.wordnet_dir) {
     return bad("stale lexicon cache");
   }
   auto count_ok = [&](SectionId id, uint64_t count, size_t record) {
@@ -349,6 +403,10 @@ Status LexiconImage::Open(const std::string& path, const LexiconSourceKey& key,
     return slots != 0 && (slots & (slots - 1)) == 0 && slots > count;
   };
   if (!table_ok(h.word_slot_count, h.word_count) || !table_ok(h.stem_slot_count, h.stem_count) ||
+      !table_ok(h.irregular_slot_count, h.irregular_count) ||
+      !count_ok(kIrregularSlots, h.irregular_slot_count, sizeof(Slot)) ||
+      !count_ok(kIrregularRecords, h.irregular_count, sizeof(WordRecord)) ||
+      h.sections[kIrregularStems].size % sizeof(int32_t) != 0 ||
       !count_ok(kWordSlots, h.word_slot_count, sizeof(Slot)) ||
       !count_ok(kWordRecords, h.word_count, sizeof(WordRecord)) ||
       !count_ok(kStemSlots, h.stem_slot_count, sizeof(Slot)) ||
@@ -394,7 +452,7 @@ int64_t Probe(const Slot* slots, uint32_t slot_count, std::string_view text, Key
 }  // namespace
 
 bool LexiconImage::FindWord(std::string_view text, std::span<const int>* translations,
-                            float* log_prob) const {
+                            std::span<const int>* synonyms, float* log_prob) const {
   const Header& h = HeaderOf(data_);
   const WordRecord* records = SectionOf<WordRecord>(data_, kWordRecords);
   const char* blob = SectionOf<char>(data_, kWordBlob);
@@ -404,10 +462,24 @@ bool LexiconImage::FindWord(std::string_view text, std::span<const int>* transla
   if (i < 0) return false;
   const WordRecord& rec = records[i];
   static_assert(sizeof(int) == sizeof(int32_t));
-  *translations = std::span<const int>(SectionOf<int>(data_, kTranslations) + rec.translation_begin,
-                                       rec.translation_count);
+  const int* ids = SectionOf<int>(data_, kTranslations) + rec.translation_begin;
+  *translations = std::span<const int>(ids, rec.translation_count);
+  *synonyms = std::span<const int>(ids + rec.translation_count, rec.synonym_count);
   *log_prob = rec.log_prob;
   return true;
+}
+
+std::span<const int> LexiconImage::FindIrregular(std::string_view form) const {
+  const Header& h = HeaderOf(data_);
+  if (h.irregular_count == 0) return {};
+  const WordRecord* records = SectionOf<WordRecord>(data_, kIrregularRecords);
+  const char* blob = SectionOf<char>(data_, kIrregularBlob);
+  int64_t i = Probe(SectionOf<Slot>(data_, kIrregularSlots), h.irregular_slot_count, form, [&](uint32_t r) {
+    return std::string_view(blob + records[r].text_offset, records[r].text_size);
+  });
+  if (i < 0) return {};
+  return std::span<const int>(SectionOf<int>(data_, kIrregularStems) + records[i].translation_begin,
+                              records[i].translation_count);
 }
 
 void LexiconImage::PrefetchWord(std::string_view text) const {

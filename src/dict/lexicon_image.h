@@ -20,21 +20,31 @@ struct LexiconSourceKey {
   int64_t cedict_mtime_ns = 0;
   uint64_t frequency_size = 0;
   int64_t frequency_mtime_ns = 0;
-  std::string frequency_path;  // empty: built without a frequency list
+  std::string frequency_path;    // empty: built without a frequency list
+  uint64_t wordnet_size = 0;     // WordNet's files' sizes summed
+  int64_t wordnet_mtime_ns = 0;  // the latest of their mtimes
+  std::string wordnet_dir;       // empty: built without WordNet
 
   bool operator==(const LexiconSourceKey&) const = default;
 };
 
-// Sizes and mtimes of the sources; IoError when one cannot be stat'ed.
+// Sizes and mtimes of the sources (`frequency_path`, `wordnet_dir` may be empty: not
+// used); IoError when one cannot be stat'ed.
 Status StatLexiconSources(const std::string& cedict_path, const std::string& frequency_path,
-                          LexiconSourceKey* out);
+                          const std::string& wordnet_dir, LexiconSourceKey* out);
 
 // What an image holds, as views into the builder's containers.
 struct LexiconImageContents {
   struct Word {
     std::string_view text;
-    std::span<const int> translations;
+    std::span<const int> translations;  // at most 255
+    std::span<const int> synonyms;      // at most 255
     float log_prob = 0;
+  };
+  // An irregular English form and the stems of its base forms.
+  struct Irregular {
+    std::string_view form;
+    std::span<const int> stems;
   };
   struct CharReadings {
     char32_t c = 0;
@@ -43,6 +53,7 @@ struct LexiconImageContents {
   std::vector<Word> words;
   std::span<const std::string> stems;  // index = stem id
   std::vector<CharReadings> readings;
+  std::vector<Irregular> irregular;
   int max_word_bytes = 0;
 };
 
@@ -58,8 +69,8 @@ class LexiconImage {
   // Bump whenever the layout or the way the builder derives its contents changes: an old
   // cache must never be read by a new binary. The cache file's name carries it, so binaries
   // of two versions sharing a dictionary folder do not rebuild each other's cache.
-  // 2: word prefix limits.
-  static constexpr uint32_t kFormatVersion = 2;
+  // 2: word prefix limits. 3: WordNet's synonyms and irregular forms.
+  static constexpr uint32_t kFormatVersion = 3;
   // Most readings kept per character (the builder caps lists at this size).
   static constexpr size_t kMaxReadings = 6;
 
@@ -72,7 +83,10 @@ class LexiconImage {
   LexiconImage& operator=(const LexiconImage&) = delete;
 
   // False when `text` is not a headword.
-  bool FindWord(std::string_view text, std::span<const int>* translations, float* log_prob) const;
+  bool FindWord(std::string_view text, std::span<const int>* translations, std::span<const int>* synonyms,
+                float* log_prob) const;
+  // The base form stems of an irregular English form; empty when there are none.
+  std::span<const int> FindIrregular(std::string_view form) const;
   // Starts loading the memory FindWord(text) reads first, so that several lookups can wait
   // for memory at once; changes nothing.
   void PrefetchWord(std::string_view text) const;

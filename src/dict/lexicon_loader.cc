@@ -1,6 +1,9 @@
 #include "dict/lexicon_loader.h"
 
+#include <cstdlib>
 #include <filesystem>
+
+#include "dict/wordnet.h"
 
 namespace tmalign {
 
@@ -14,7 +17,15 @@ Status LoadLexicon(const std::string& dict_path, const std::string& freq_path,
   } else if (freq == "none") {
     freq.clear();
   }
-  return BilingualLexicon::Load(dict, freq, out);
+  return BilingualLexicon::Load(dict, freq, out, DefaultWordNetDir());
+}
+
+std::string DefaultWordNetDir() {
+  if (const char* env = std::getenv("TMALIGN_WORDNET"); env && *env)
+    return std::string_view(env) == "none" ? std::string() : std::string(env);
+  std::error_code ec;
+  const std::string dir = kDefaultWordNetDir;
+  return std::filesystem::exists(dir + "/index.verb", ec) ? dir : std::string();
 }
 
 }  // namespace tmalign
