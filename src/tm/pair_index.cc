@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "tm/match_text.h"
+#include "util/bounded_queue.h"
 
 namespace tmalign {
 namespace {
@@ -556,21 +557,14 @@ Status PairIndexWriter::WritePostings() {
   // The runs are merged (and long lists cut) on a thread of their own, which hands this one
   // batches of rows to insert: merging and inserting each took about half the time at the
   // end of an import, when nothing else runs.
-  std::mutex mu;
-  std::condition_variable cv;
-  std::deque<RowBatch> ready;
-  bool merged = false, stop = false;
+  BoundedQueue<RowBatch> ready(kReadyRowBatches);
   Status merge_status;
   std::thread merger([&] {
     RowBatch batch;
     auto hand_over = [&]() -> bool {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return ready.size() < kReadyRowBatches || stop; });
-      if (stop) return false;
-      ready.push_back(std::move(batch));
+      const bool taken = ready.Push(std::move(batch));
       batch = RowBatch();
-      cv.notify_all();
-      return true;
+      return taken;
     };
     auto add_row = [&](const RunEntry& e, std::string_view list) -> Status {
       batch.entries.push_back(e);
@@ -611,29 +605,13 @@ Status PairIndexWriter::WritePostings() {
     });
     if (s.ok() && !batch.entries.empty() && !hand_over())
       s = Status::Internal("posting lists: writing stopped");
-    std::lock_guard<std::mutex> lock(mu);
-    merge_status = s;
-    merged = true;
-    cv.notify_all();
+    merge_status = s;  // read after join()
+    ready.Close();
   });
   Status written;
-  while (written.ok()) {
-    RowBatch batch;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return !ready.empty() || merged; });
-      if (ready.empty()) break;
-      batch = std::move(ready.front());
-      ready.pop_front();
-      cv.notify_all();
-    }
-    written = InsertPostingRows(batch);
-  }
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    stop = true;  // on an error, the merger stops at its next batch
-    cv.notify_all();
-  }
+  RowBatch batch;
+  while (written.ok() && ready.Pop(&batch)) written = InsertPostingRows(batch);
+  ready.Stop();  // on an error, the merger stops at its next batch
   merger.join();
   TMALIGN_RETURN_IF_ERROR(written);
   TMALIGN_RETURN_IF_ERROR(merge_status);

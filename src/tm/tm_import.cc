@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,6 +19,7 @@
 #include "tm/tmx_reader.h"
 #include "tm/unit_text.h"
 #include "tm/xliff_reader.h"
+#include "util/bounded_queue.h"
 #include "util/utc_time.h"
 
 namespace tmalign {
@@ -97,46 +96,8 @@ class BatchPool {
 };
 
 // Batches of units from one pipeline stage to the next; bounded, so memory is too.
-class UnitQueue {
- public:
-  // False when the consumer has stopped (the producer should stop too).
-  bool Push(std::vector<PendingUnit>&& batch) {
-    std::unique_lock<std::mutex> lock(mu_);
-    can_push_.wait(lock, [&] { return batches_.size() < kCapacity || stopped_; });
-    if (stopped_) return false;
-    batches_.push_back(std::move(batch));
-    can_pop_.notify_one();
-    return true;
-  }
-  // False at the end (after Close) or when stopped.
-  bool Pop(std::vector<PendingUnit>* batch) {
-    std::unique_lock<std::mutex> lock(mu_);
-    can_pop_.wait(lock, [&] { return !batches_.empty() || closed_ || stopped_; });
-    if (batches_.empty() || stopped_) return false;
-    *batch = std::move(batches_.front());
-    batches_.pop_front();
-    can_push_.notify_one();
-    return true;
-  }
-  void Close() {
-    std::lock_guard<std::mutex> lock(mu_);
-    closed_ = true;
-    can_pop_.notify_all();
-  }
-  void Stop() {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopped_ = true;
-    can_push_.notify_all();
-    can_pop_.notify_all();
-  }
-
- private:
-  static constexpr size_t kCapacity = 16;
-  std::mutex mu_;
-  std::condition_variable can_push_, can_pop_;
-  std::deque<std::vector<PendingUnit>> batches_;
-  bool closed_ = false, stopped_ = false;
-};
+using UnitQueue = BoundedQueue<std::vector<PendingUnit>>;
+constexpr size_t kQueuedBatches = 16;
 
 // Writes units of one import inside one transaction.
 class ImportWriter {
@@ -378,7 +339,7 @@ using UnitProducer = std::function<Status(const EmitUnit& emit)>;
 Status RunImportPipeline(const UnitProducer& produce, const std::string& path, const TmImportOptions& options,
                          ImportWriter* writer, TmImportSummary* summary) {
   constexpr size_t kBatchUnits = 512;
-  UnitQueue parsed, queue;
+  UnitQueue parsed(kQueuedBatches), queue(kQueuedBatches);
   BatchPool pool;
   Status parse_status;
   std::thread parser([&] {
