@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/interrupt.h"
 #include "cli/tm_cli.h"
+#include "tm/new_tm_file.h"
 #include "tm/tm_import.h"
 
 namespace tmalign::cli {
@@ -61,12 +63,20 @@ int RunImport(const std::vector<std::string>& args) {
                    std::to_string(files.size()) + ")");
   }
   CatchInterrupts("tmalign import: interrupted: nothing was imported\n");
+  // A TM that does not exist yet is built whole by the first file, in a temporary file that
+  // appears at the TM's path when complete (tm/new_tm_file.h); later files go into it as
+  // into any TM.
+  const std::string tm_path = cl.TmPath();
+  std::error_code ec;
+  const bool tm_exists =
+      std::filesystem::symlink_status(tm_path, ec).type() != std::filesystem::file_type::not_found;
+  std::unique_ptr<NewTmFile> fresh;
   std::unique_ptr<TranslationMemory> tm;
-  Status s = OpenTmFromOptions(cl, false, &tm);
+  Status s = tm_exists ? OpenTmFromOptions(cl, false, &tm) : NewTmFile::Create(tm_path, &fresh);
   if (!s.ok()) return cl.Fail(s);
   // From here a signal stops the import at its next check; the file being imported is rolled back.
   DeferInterrupts defer;
-  tm->RefuseCommitsWhen(InterruptedAtCommit);
+  (fresh ? fresh->tm() : tm.get())->RefuseCommitsWhen(InterruptedAtCommit);
   std::vector<std::string> imported;
 
   const bool tty = isatty(STDERR_FILENO) == 1;
@@ -86,8 +96,23 @@ int RunImport(const std::vector<std::string>& args) {
       };
     }
     TmImportSummary summary;
-    s = parallel ? ImportParallelFiles(tm.get(), files[0], files[1], options, &summary)
-                 : ImportTmFile(tm.get(), path, options, &summary);
+    auto import_into = [&](TranslationMemory* into) {
+      summary = TmImportSummary();
+      return parallel ? ImportParallelFiles(into, files[0], files[1], options, &summary)
+                      : ImportTmFile(into, path, options, &summary);
+    };
+    s = import_into(fresh ? fresh->tm() : tm.get());
+    if (s.ok() && fresh) {
+      bool published = false;
+      s = fresh->Publish(&published);
+      fresh.reset();
+      if (s.ok()) s = OpenTmFromOptions(cl, false, &tm);
+      if (s.ok()) tm->RefuseCommitsWhen(InterruptedAtCommit);
+      // Another process created the TM meanwhile: this file goes into that one.
+      if (s.ok() && !published) {
+        s = Interrupted() ? Status::IoError(path + ": import stopped") : import_into(tm.get());
+      }
+    }
     if (tty) std::fprintf(stderr, "\r\033[K");
     if (Interrupted()) {
       std::string kept;

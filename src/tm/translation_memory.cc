@@ -171,6 +171,37 @@ Status TranslationMemory::CheckWritable(const std::string& path) {
   return CheckWritableImpl(path, &exists);
 }
 
+Status TranslationMemory::CreateForBulkLoad(const std::string& file, const std::string& label,
+                                            std::unique_ptr<TranslationMemory>* out) {
+  bool exists = false;
+  TMALIGN_RETURN_IF_ERROR(CheckWritableImpl(file, &exists));
+  if (exists) return Status::Internal(label + ": " + file + " exists already");
+  std::unique_ptr<SqliteDb> db;
+  TMALIGN_RETURN_IF_ERROR(SqliteDb::Open(
+      SqliteFilename(file), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_CREATE, label, &db));
+  TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA page_size = 32768"));
+  // Pages past the file's size at BEGIN are not journaled, so for a new file the journal
+  // holds almost nothing; in memory it needs no file either. ROLLBACK (a failed row, a
+  // refused commit) still works, unlike journal_mode OFF.
+  TMALIGN_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = MEMORY"));
+  int version = 0;
+  TMALIGN_RETURN_IF_ERROR(MigrateTmSchema(db.get(), &version));
+  out->reset(new TranslationMemory(label, std::move(db), version));
+  return Status::Ok();
+}
+
+Status TranslationMemory::EndBulkLoad() {
+  SqliteStatement wal;
+  TMALIGN_RETURN_IF_ERROR(SqliteStatement::Prepare(db_.get(), "PRAGMA journal_mode = WAL", &wal));
+  bool has_row = false;
+  TMALIGN_RETURN_IF_ERROR(wal.Step(&has_row));
+  if (!has_row || wal.ColumnText(0) != "wal") {
+    return Status::IoError(path_ + ": cannot switch to WAL journal mode (is it on a network file system?)");
+  }
+  return Status::Ok();
+}
+
 Status TranslationMemory::Open(const std::string& path, std::unique_ptr<TranslationMemory>* out) {
   bool exists = false;
   TMALIGN_RETURN_IF_ERROR(CheckWritableImpl(path, &exists));

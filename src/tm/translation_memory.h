@@ -95,6 +95,16 @@ class TranslationMemory {
   // Checks that Open could write `path` (folder exists and is writable; file, if present, is writable);
   // creates nothing.
   static Status CheckWritable(const std::string& path);
+  // For a bulk load (tm/new_tm_file.h): creates a new TM at `file`, which must not exist,
+  // with a rollback journal kept in memory instead of WAL, so that each page is written once
+  // (in WAL mode a big transaction is written to the WAL and copied again at the
+  // checkpoint). Only for a file no other process knows of: it is not safe for readers.
+  // Errors and path() name `label` (the path the TM will be published at).
+  static Status CreateForBulkLoad(const std::string& file, const std::string& label,
+                                  std::unique_ptr<TranslationMemory>* out);
+  // Ends a bulk load outside any transaction: the file switches to WAL, as Open leaves every
+  // TM; then it may be published (linked to its path).
+  Status EndBulkLoad();
 
   ~TranslationMemory();
   TranslationMemory(const TranslationMemory&) = delete;
