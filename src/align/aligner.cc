@@ -117,10 +117,9 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   *beads = search.TraceBack();
 
   // Pass 3: again with the word pairs the first alignment taught, near its path.
-  const int keys_before = f.key_count;
   if (options_.realign) {
     TMALIGN_RETURN_IF_ERROR(Realign(search_options, lo, hi, chance, !input.zh_paragraphs.empty(),
-                                    !input.en_paragraphs.empty(), &f, &scorer, beads));
+                                    !input.en_paragraphs.empty(), &f, &scorer, beads, &sentence_chance));
     timer.Mark("realign");
   }
 
@@ -131,10 +130,7 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
     BandedSearch valuer(search_options, BeadShapes(options_), chance, f, !input.zh_paragraphs.empty(),
                         !input.en_paragraphs.empty(), &scorer, none, none);
     valuer.UseConditionedLength(options_.redecode_length_beta, options_.redecode_length_center);
-    if (sentence_chance) {
-      if (f.key_count != keys_before) sentence_chance.emplace(f);  // counts the learned keys
-      valuer.UseSentenceChance(&*sentence_chance, options_.sentence_chance_weight);
-    }
+    if (sentence_chance) valuer.UseSentenceChance(&*sentence_chance, options_.sentence_chance_weight);
     const RedecodeStats stats = Redecode(valuer, options_, threads, &scorer, beads);
     if (profile != nullptr) {
       profile->redecode_stretches = stats.stretches;
