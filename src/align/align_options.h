@@ -32,6 +32,21 @@ struct AlignOptions {
   int realign_min_count = 2;
   double realign_min_dice = 0.5;
   int realign_band = 3;
+  // Local re-decoding (align/local_redecode.h), after the search: the stretches around beads under
+  // redecode_doubt and merged beads under redecode_merged_doubt (one bead either side, joined up
+  // to redecode_max_zh / _en sentences) are decoded again with every segmentation into beads of
+  // at most redecode_max_a Chinese and redecode_max_b English sentences, the length cost of each
+  // bead weighted by its lexical evidence: length_weight * max(0, 1 - redecode_length_beta * (c -
+  // redecode_length_center)), c the smaller of the two sides' mean sentence coverage.
+  bool redecode = true;
+  double redecode_doubt = 0.8;
+  double redecode_merged_doubt = 0.9;
+  int redecode_max_zh = 8;
+  int redecode_max_en = 10;
+  int redecode_max_a = 3;
+  int redecode_max_b = 4;
+  double redecode_length_beta = 1.0;
+  double redecode_length_center = 0.4;
   // Threads for the match masks (0: all cores). The beads do not depend on it; folder
   // alignment sets 1 when it already runs one pair per core.
   int threads = 0;

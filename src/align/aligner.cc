@@ -8,6 +8,7 @@
 #include "align/anchor_search.h"
 #include "align/banded_search.h"
 #include "align/bead_scorer.h"
+#include "align/local_redecode.h"
 #include "align/realign.h"
 #include "align/sentence_chance.h"
 #include "align/sentence_features.h"
@@ -118,8 +119,24 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   // Pass 3: again with the word pairs the first alignment taught, near its path.
   if (options_.realign) {
     TMALIGN_RETURN_IF_ERROR(Realign(search_options, lo, hi, chance, !input.zh_paragraphs.empty(),
-                                    !input.en_paragraphs.empty(), &f, &scorer, beads));
+                                    !input.en_paragraphs.empty(), &f, &scorer, beads, &sentence_chance));
     timer.Mark("realign");
+  }
+
+  // Pass 4: the doubtful stretches decoded again, each bead's length weighed by its evidence.
+  if (options_.redecode) {
+    // The valuer's table is never filled: a one-cell band a row.
+    const std::vector<int> none(static_cast<size_t>(n_zh) + 1, 0);
+    BandedSearch valuer(search_options, BeadShapes(options_), chance, f, !input.zh_paragraphs.empty(),
+                        !input.en_paragraphs.empty(), &scorer, none, none);
+    valuer.UseConditionedLength(options_.redecode_length_beta, options_.redecode_length_center);
+    if (sentence_chance) valuer.UseSentenceChance(&*sentence_chance, options_.sentence_chance_weight);
+    const RedecodeStats stats = Redecode(valuer, options_, threads, &scorer, beads);
+    if (profile != nullptr) {
+      profile->redecode_stretches = stats.stretches;
+      profile->redecode_changed = stats.changed;
+    }
+    timer.Mark("redecode");
   }
   return Status::Ok();
 }

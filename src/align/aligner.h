@@ -23,7 +23,8 @@ namespace tmalign {
 struct AlignProfile {
   std::vector<std::pair<std::string, double>> phases;  // phase name, seconds; in order
   size_t anchors = 0;
-  int64_t band_cells = 0;  // dynamic-programming cells searched
+  int64_t band_cells = 0;                            // dynamic-programming cells searched
+  int redecode_stretches = 0, redecode_changed = 0;  // the local re-decoding's (align/local_redecode.h)
 };
 
 struct AlignInput {

@@ -120,9 +120,14 @@ double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
                                     (sentence_chance_->Zh(i - a, i, b) + sentence_chance_->En(j - b, j, a))
                               : (a + b) * chance_[s];
     const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - chance;
+    double length_weight = options_.length_weight;
+    if (length_beta_ != 0) {
+      const double c =
+          std::clamp(std::min(sc.zh_sentence_coverage / a, sc.en_sentence_coverage / b), 0.0, 1.0);
+      length_weight *= std::max(0.0, 1.0 - length_beta_ * (c - length_center_));
+    }
     value = lexical - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
-            options_.many_to_many_cost * (std::min(a, b) - 1) -
-            options_.length_weight * sc.length_z * sc.length_z;
+            options_.many_to_many_cost * (std::min(a, b) - 1) - length_weight * sc.length_z * sc.length_z;
   }
   if (zh_paragraphs_ || en_paragraphs_) {
     int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
@@ -130,6 +135,14 @@ double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
     value -= options_.paragraph_cost * cross;
   }
   return value;
+}
+
+double BandedSearch::ShapeValue(int a, int b, int i, int j, const SpanScore& score) const {
+  return Allows(a, b) ? Value(At(shape_of_[At(a)][At(b)]), i, j, score) : kNone;
+}
+
+double BandedSearch::Confidence(int a, int b, double value) {
+  return (a == 0 || b == 0) ? Logistic(-2.0) : Logistic(6.0 * (value / (a + b)) + 0.5);
 }
 
 double BandedSearch::BeadValue(size_t s, int i, int j) {
@@ -296,7 +309,7 @@ std::vector<Bead> BandedSearch::TraceBack() {
     for (int k = j - b; k < j; ++k) bead.tgt.push_back(k);
     const double value = BeadValue(static_cast<size_t>(s), i, j);
     // Confidence: how far the bead beats chance, squashed to (0,1).
-    bead.confidence = (a == 0 || b == 0) ? Logistic(-2.0) : Logistic(6.0 * (value / (a + b)) + 0.5);
+    bead.confidence = Confidence(a, b, value);
     beads.push_back(std::move(bead));
     i -= a;
     j -= b;

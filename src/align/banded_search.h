@@ -46,10 +46,30 @@ class BandedSearch {
     sentence_chance_ = chance;
     sentence_chance_weight_ = weight;
   }
+  // Weighs each bead's length cost by its lexical evidence (c, the smaller of the two sides'
+  // mean sentence coverage): length_weight * max(0, 1 - beta * (c - center)), so a bead whose
+  // both sides are well translated is not "fixed" by merging a neighbour for its length, and a
+  // poorly covered one owes its length more. Used by the local re-decoding
+  // (align/local_redecode.h); call before Run() or ShapeValue().
+  void UseConditionedLength(double beta, double center) {
+    length_beta_ = beta;
+    length_center_ = center;
+  }
   // Fills the table; Internal if no path reaches the last cell (band too narrow).
   Status Run();
   // The beads of the best path in order, each with its confidence. Call after Run().
   std::vector<Bead> TraceBack();
+  // Whether the options allow a-b beads.
+  bool Allows(int a, int b) const {
+    return a >= 0 && b >= 0 && a < static_cast<int>(shape_of_.size()) &&
+           b < static_cast<int>(shape_of_.size()) &&
+           shape_of_[static_cast<size_t>(a)][static_cast<size_t>(b)] >= 0;
+  }
+  // The value of the a-b bead ending at (i, j), scored as `score`, as the search weighs it
+  // (-infinity for a shape the options do not allow). Needs no table: safe on several threads.
+  double ShapeValue(int a, int b, int i, int j, const SpanScore& score) const;
+  // A bead's confidence from its value: how far it beats chance, squashed to (0, 1).
+  static double Confidence(int a, int b, double value);
 
  private:
   double* Cell(int i, int j);
@@ -87,6 +107,7 @@ class BandedSearch {
   int threads_;
   const SentenceChance* sentence_chance_ = nullptr;
   double sentence_chance_weight_ = 0;
+  double length_beta_ = 0, length_center_ = 0;
 };
 
 }  // namespace tmalign

@@ -92,7 +92,14 @@ void BeadScorer::ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const 
   }
 }
 
-void BeadScorer::PrepareRow(int i, int j0, int j1) { FillRow(i, j0, j1, &stamp_); }
+void BeadScorer::PrepareRow(int i, int j0, int j1) {
+  // Keys may have been added since the scorer was made (align/realign.h).
+  if (stamp_.seen.size() < static_cast<size_t>(f_.key_count))
+    stamp_.seen.resize(static_cast<size_t>(f_.key_count), 0);
+  FillRow(i, j0, j1, &stamp_);
+}
+
+void BeadScorer::PrepareRow(int i, int j0, int j1, Scratch* scratch) { FillRow(i, j0, j1, scratch); }
 
 void BeadScorer::FillRow(int i, int j0, int j1, Stamp* stamp) {
   j0 = std::max(j0, 0);

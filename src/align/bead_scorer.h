@@ -4,6 +4,7 @@
 // length ratio.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -99,7 +100,13 @@ class BeadScorer {
     std::vector<uint32_t> slot;
     std::vector<std::array<uint64_t, 4>> unit_masks;
   };
-  Scratch NewScratch() const { return Scratch{std::vector<uint32_t>(stamp_.seen.size(), 0), 0, {}, {}}; }
+  Scratch NewScratch() const {
+    return Scratch{
+        std::vector<uint32_t>(std::max(stamp_.seen.size(), static_cast<size_t>(f_.key_count)), 0), 0, {}, {}};
+  }
+  // PrepareRow with the caller's scratch (NewScratch(), made after any keys were added): safe on
+  // several threads at once for different rows.
+  void PrepareRow(int i, int j0, int j1, Scratch* scratch);
   // Scores one sentence pair directly, without prepared masks.
   BeadScore ScorePair(int i, int j) { return ScorePair(i, j, &stamp_); }
   // The same with the caller's scratch: safe on several threads at once.

@@ -264,9 +264,17 @@ void BandAroundPath(const std::vector<Bead>& beads, const LearnedAssociations& l
 
 Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
                const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,
-               DocumentPairFeatures* f, BeadScorer* scorer, std::vector<Bead>* beads) {
+               DocumentPairFeatures* f, BeadScorer* scorer, std::vector<Bead>* beads,
+               std::optional<SentenceChance>* sentence_chance) {
   const LearnedAssociations learned = AddLearnedAssociations(*beads, options, f);
   if (learned.pairs == 0) return Status::Ok();
+  // Chance per sentence (where it applies) is cheap and counts the new keys.
+  std::optional<SentenceChance> own_chance;
+  std::optional<SentenceChance>& chance = sentence_chance != nullptr ? *sentence_chance : own_chance;
+  if (SentenceChance::Applies(*f))
+    chance.emplace(*f);
+  else
+    chance.reset();
   std::vector<int> lo, hi;
   std::vector<char> open;
   BandAroundPath(*beads, learned, options.realign_band, options.realign_confidence, band_lo, band_hi, &lo,
@@ -291,15 +299,10 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
   for (int i = 0; i < n_zh; ++i) columns[At(i)] = {lo[At(i + 1)] - reach, hi[At(std::min(n_zh, i + reach))]};
   scorer->RefreshMasks(learned.first_key, refresh, learned.en_touched, options.threads, &columns);
   // The banded search's chance coverage per shape is kept: the new keys were learned where the
-  // text is aligned, and measuring it again would cost as much as the search here. Chance per
-  // sentence (where it applies) is cheap and counts the new keys.
+  // text is aligned, and measuring it again would cost as much as the search here.
   BandedSearch search(options, BeadShapes(options), first_chance, *f, zh_paragraphs, en_paragraphs, scorer,
                       std::move(lo), std::move(hi));
-  std::optional<SentenceChance> sentence_chance;
-  if (SentenceChance::Applies(*f)) {
-    sentence_chance.emplace(*f);
-    search.UseSentenceChance(&*sentence_chance, options.sentence_chance_weight);
-  }
+  if (chance) search.UseSentenceChance(&*chance, options.sentence_chance_weight);
   TMALIGN_RETURN_IF_ERROR(search.Run());
   *beads = search.TraceBack();
   return Status::Ok();

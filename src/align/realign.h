@@ -4,11 +4,13 @@
 // path where they occur.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "align/align_options.h"
 #include "align/bead.h"
 #include "align/bead_scorer.h"
+#include "align/sentence_chance.h"
 #include "align/sentence_features.h"
 #include "util/status.h"
 
@@ -46,9 +48,12 @@ void BandAroundPath(const std::vector<Bead>& beads, const LearnedAssociations& l
 // shape of BeadShapes(options), unused where SentenceChance applies), refreshes the masks the
 // new keys change, and searches again in BandAroundPath's band (with SentenceChance from the
 // updated features where it applies); *beads is replaced when anything was learned near a
-// doubtful bead. `features` and `scorer` are the banded search's, updated in place.
+// doubtful bead. `features` and `scorer` are the banded search's, updated in place; so is
+// `sentence_chance` (when given and anything was learned: the chance of the updated features,
+// where SentenceChance applies), for a later pass to value beads as this one did.
 Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
                const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,
-               DocumentPairFeatures* features, BeadScorer* scorer, std::vector<Bead>* beads);
+               DocumentPairFeatures* features, BeadScorer* scorer, std::vector<Bead>* beads,
+               std::optional<SentenceChance>* sentence_chance = nullptr);
 
 }  // namespace tmalign

@@ -195,6 +195,8 @@ void PrintProfile(const AlignProfile& profile) {
     std::fprintf(stderr, "  %-9s %.3fs\n", phase.c_str(), seconds);
   std::fprintf(stderr, "  %zu anchors, %lld band cells\n", profile.anchors,
                static_cast<long long>(profile.band_cells));
+  std::fprintf(stderr, "  %d stretches decoded again, %d changed\n", profile.redecode_stretches,
+               profile.redecode_changed);
 }
 
 // Loads the dictionary and the two inputs and aligns them. The dictionary loads on a thread
