@@ -292,6 +292,48 @@ TEST_F(TmCliTest, KillDuringImportLeavesAnIntactTmWithoutTheFile) {
   EXPECT_EQ(m.exit_code, 0) << m.err;
 }
 
+// A TM that does not exist is built in a temporary file beside its path and appears there only
+// when complete: killed midway, no TM is left at the path, and the next import (into the same
+// path) removes the dead process's temporary file and creates the TM in WAL mode.
+TEST_F(TmCliTest, KillDuringFirstImportLeavesNoTmAndTheNextImportCleansUp) {
+  std::string big = Write("big.tmx", BigTmx(30000));
+  testing::SpawnedTmalign run;
+  ASSERT_TRUE(run.Start({"import", big, "--tm", tm_}, fs::path(tm_).parent_path().string(),
+                        {"TMALIGN_TEST_PAUSE=import:5"}));  // 20,480 units in
+  const bool paused = run.WaitForStderr("tmalign: paused at import:5");
+  run.Signal(SIGKILL);
+  ASSERT_TRUE(paused) << run.err();
+  ASSERT_EQ(run.Wait(), -1) << "the import was not ended by the signal";
+  auto temporaries = [&] {
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(tm_).parent_path()))
+      n += entry.path().filename().string().rfind(".tm.sqlite.tmalign-new.", 0) == 0;
+    return n;
+  };
+  EXPECT_FALSE(fs::exists(tm_));
+  EXPECT_GE(temporaries(), 1);
+  EXPECT_EQ(Tm("stats").exit_code, 2);  // no TM for readers
+
+  RunResult r = Tm("import " + Write("after.tsv", "联盟链\talliance chain\n"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(temporaries(), 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM units"), 1);
+  std::unique_ptr<SqliteDb> db;
+  ASSERT_TRUE(SqliteDb::Open(tm_, SQLITE_OPEN_READWRITE, tm_, &db).ok());
+  for (const char* pragma : {"PRAGMA integrity_check", "PRAGMA journal_mode"}) {
+    SqliteStatement st;
+    ASSERT_TRUE(SqliteStatement::Prepare(db.get(), pragma, &st).ok());
+    bool row = false;
+    ASSERT_TRUE(st.Step(&row).ok());
+    ASSERT_TRUE(row);
+    EXPECT_EQ(st.ColumnText(0), pragma[7] == 'i' ? "ok" : "wal") << pragma;
+  }
+  db.reset();
+  // Later imports go into the TM as into any.
+  ASSERT_EQ(Tm("import " + big).exit_code, 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM units"), 30001);
+}
+
 TEST_F(TmCliTest, TwoConcurrentImportsBothLand) {
   ASSERT_EQ(Tm("stats").exit_code, 2);  // no TM yet: stats does not create one
   std::string a = Write("a.tmx", BigTmx(3000)), b = Write("b.tmx", BigTmx(2000));
