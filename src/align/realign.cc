@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "align/banded_search.h"
+#include "align/translation_model.h"
 #include "util/parallel_for.h"
 
 namespace tmalign {
@@ -124,6 +125,31 @@ void CollectUncovered(const std::vector<Bead>& beads, size_t first, size_t last,
     part->words.insert(part->words.end(), en_words.begin(), en_words.end());
   }
   part->begin.push_back(static_cast<int>(part->words.size()));
+}
+
+// Adds the word pairs of the translation model (align/translation_model.h, learned from
+// `beads` over *f after the Dice pairs, so those count as linked) as keys of their own, as
+// AddLearnedAssociations adds its pairs, into *learned.
+void AddTranslationPairs(const std::vector<Bead>& beads, const AlignOptions& options, DocumentPairFeatures* f,
+                         LearnedAssociations* learned) {
+  TranslationModelOptions model;
+  model.threads = options.threads;
+  std::vector<std::pair<int, int>> zh_keys, en_keys;
+  for (const auto& [z, e] : LearnTranslationPairs(beads, *f, model)) {
+    const int key = f->key_count++;
+    zh_keys.emplace_back(z, key);
+    en_keys.emplace_back(e, key);
+    ++learned->pairs;
+  }
+  if (zh_keys.empty()) return;
+  std::vector<int> offset, extra;
+  std::vector<char> touched;
+  GroupKeys(WordCount(f->zh), std::move(zh_keys), &offset, &extra);
+  AddKeys(offset, extra, &f->zh, &touched);
+  for (size_t i = 0; i < touched.size(); ++i) learned->zh_touched[i] = learned->zh_touched[i] || touched[i];
+  GroupKeys(WordCount(f->en), std::move(en_keys), &offset, &extra);
+  AddKeys(offset, extra, &f->en, &touched);
+  for (size_t j = 0; j < touched.size(); ++j) learned->en_touched[j] = learned->en_touched[j] || touched[j];
 }
 
 }  // namespace
@@ -266,7 +292,8 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
                const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,
                DocumentPairFeatures* f, BeadScorer* scorer, std::vector<Bead>* beads,
                std::optional<SentenceChance>* sentence_chance) {
-  const LearnedAssociations learned = AddLearnedAssociations(*beads, options, f);
+  LearnedAssociations learned = AddLearnedAssociations(*beads, options, f);
+  AddTranslationPairs(*beads, options, f, &learned);
   if (learned.pairs == 0) return Status::Ok();
   // Chance per sentence (where it applies) is cheap and counts the new keys.
   std::optional<SentenceChance> own_chance;

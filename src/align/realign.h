@@ -43,14 +43,16 @@ void BandAroundPath(const std::vector<Bead>& beads, const LearnedAssociations& l
                     double confident, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
                     std::vector<int>* lo, std::vector<int>* hi, std::vector<char>* open_rows);
 
-// The realign pass: learns from `beads` (the banded search's, searched in [band_lo, band_hi]
+// The realign pass: learns word pairs from `beads` (the banded search's, searched in [band_lo, band_hi]
 // with `scorer`, whose masks cover that band, and `first_chance`, the chance coverage per
 // shape of BeadShapes(options), unused where SentenceChance applies), refreshes the masks the
 // new keys change, and searches again in BandAroundPath's band (with SentenceChance from the
 // updated features where it applies); *beads is replaced when anything was learned near a
 // doubtful bead. `features` and `scorer` are the banded search's, updated in place; so is
 // `sentence_chance` (when given and anything was learned: the chance of the updated features,
-// where SentenceChance applies), for a later pass to value beads as this one did.
+// where SentenceChance applies), for a later pass to value beads as this one did. The pairs
+// are AddLearnedAssociations's, then the translation model's (align/translation_model.h) as
+// keys added the same way.
 Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, const std::vector<int>& band_hi,
                const std::vector<double>& first_chance, bool zh_paragraphs, bool en_paragraphs,
                DocumentPairFeatures* features, BeadScorer* scorer, std::vector<Bead>* beads,
