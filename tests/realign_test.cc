@@ -12,7 +12,10 @@
 namespace tmalign {
 namespace {
 
+using ::tmalign::testing::DiagonalBeads;
+using ::tmalign::testing::MadePairs;
 using ::tmalign::testing::MadeSentence;
+using ::tmalign::testing::MadeSide;
 
 // Ten 1-1 pairs that share a dictionary key each (key k for pair k). Chinese word 100 (its
 // own key 500, which no English word has) and English word 200 (key 600) meet in pairs 0-2;
@@ -20,32 +23,18 @@ using ::tmalign::testing::MadeSentence;
 // so their Dice coefficient is 2*2 / (2 + 7) < 0.5; Chinese word 102 meets English word 202
 // only in pair 5.
 DocumentPairFeatures TenPairs() {
-  DocumentPairFeatures f;
-  for (int k = 0; k < 10; ++k) {
-    std::vector<int> zw = {k}, ew = {1000 + k};
-    std::vector<std::vector<int>> zk = {{k}}, ek = {{k}};
-    if (k <= 2) zw.push_back(100), zk.push_back({500}), ew.push_back(200), ek.push_back({600});
-    if (k == 3 || k == 4) zw.push_back(101), zk.push_back({501});
-    if (k >= 3) ew.push_back(201), ek.push_back({601});
-    if (k == 5) zw.push_back(102), zk.push_back({502}), ew.push_back(202), ek.push_back({602});
-    f.zh.push_back(MadeSentence(zw, zk));
-    f.en.push_back(MadeSentence(ew, ek));
-  }
-  f.key_count = 700;
-  f.en_per_zh_chars = 1.0;
-  return f;
-}
-
-std::vector<Bead> Diagonal(int n, double confidence) {
-  std::vector<Bead> beads;
-  for (int k = 0; k < n; ++k) beads.push_back(Bead{{k}, {k}, confidence});
-  return beads;
+  return MadePairs(10, [](int k, MadeSide* zh, MadeSide* en) {
+    if (k <= 2) zh->Add(100, {500}), en->Add(200, {600});
+    if (k == 3 || k == 4) zh->Add(101, {501});
+    if (k >= 3) en->Add(201, {601});
+    if (k == 5) zh->Add(102, {502}), en->Add(202, {602});
+  });
 }
 
 TEST(RealignTest, LearnsWordPairsThatKeepMeetingInConfidentBeads) {
   DocumentPairFeatures f = TenPairs();
   AlignOptions options;  // min count 2, Dice 0.5, confidence 0.8
-  const LearnedAssociations learned = AddLearnedAssociations(Diagonal(10, 0.9), options, &f);
+  const LearnedAssociations learned = AddLearnedAssociations(DiagonalBeads(10, 0.9), options, &f);
   EXPECT_EQ(learned.pairs, 1);  // 100-200 only
   EXPECT_EQ(learned.first_key, 700);
   EXPECT_EQ(f.key_count, 701);
@@ -62,7 +51,7 @@ TEST(RealignTest, LearnsWordPairsThatKeepMeetingInConfidentBeads) {
 
 TEST(RealignTest, LearnsNothingFromDoubtfulBeads) {
   DocumentPairFeatures f = TenPairs();
-  const LearnedAssociations learned = AddLearnedAssociations(Diagonal(10, 0.7), AlignOptions{}, &f);
+  const LearnedAssociations learned = AddLearnedAssociations(DiagonalBeads(10, 0.7), AlignOptions{}, &f);
   EXPECT_EQ(learned.pairs, 0);
   EXPECT_EQ(f.key_count, 700);
 }
@@ -72,13 +61,13 @@ TEST(RealignTest, ThresholdsDecide) {
     DocumentPairFeatures f = TenPairs();
     AlignOptions options;
     options.realign_min_dice = 0.4;  // 101-201 (Dice 0.44) now passes
-    EXPECT_EQ(AddLearnedAssociations(Diagonal(10, 0.9), options, &f).pairs, 2);
+    EXPECT_EQ(AddLearnedAssociations(DiagonalBeads(10, 0.9), options, &f).pairs, 2);
   }
   {
     DocumentPairFeatures f = TenPairs();
     AlignOptions options;
     options.realign_min_count = 1;  // 102-202 (one bead, Dice 1) now passes
-    EXPECT_EQ(AddLearnedAssociations(Diagonal(10, 0.9), options, &f).pairs, 2);
+    EXPECT_EQ(AddLearnedAssociations(DiagonalBeads(10, 0.9), options, &f).pairs, 2);
   }
 }
 
@@ -95,7 +84,7 @@ TEST(RealignTest, LearnsTheSameOnAnyNumberOfThreads) {
   }
   base.key_count = 7000;
   base.en_per_zh_chars = 1.0;
-  std::vector<Bead> beads = Diagonal(3000, 0.9);
+  std::vector<Bead> beads = DiagonalBeads(3000, 0.9);
   for (size_t k = 0; k < beads.size(); k += 7) beads[k].confidence = 0.5;
   DocumentPairFeatures one = base;
   AlignOptions options;
@@ -128,7 +117,7 @@ TEST(RealignTest, RefreshedMasksEqualMasksFromScratch) {
   BeadScorer refreshed(f);
   refreshed.PrepareRows(ranges, 1);
   const BeadScore before = refreshed.Score(0, 1, 1, 2);  // zh 0 against en 1: word 100 not covered
-  const LearnedAssociations learned = AddLearnedAssociations(Diagonal(10, 0.9), AlignOptions{}, &f);
+  const LearnedAssociations learned = AddLearnedAssociations(DiagonalBeads(10, 0.9), AlignOptions{}, &f);
   ASSERT_EQ(learned.pairs, 1);
   refreshed.RefreshMasks(learned.first_key, learned.zh_touched, learned.en_touched, 2);
   BeadScorer fresh(f);
@@ -146,7 +135,7 @@ TEST(RealignTest, RefreshedMasksEqualMasksFromScratch) {
 
 TEST(RealignTest, BandOpensOnlyNearDoubtfulBeadsWithSomethingLearned) {
   const int n = 40;
-  std::vector<Bead> beads = Diagonal(n, 0.95);
+  std::vector<Bead> beads = DiagonalBeads(n, 0.95);
   beads[10].confidence = 0.3;  // doubtful, near a touched sentence
   beads[30].confidence = 0.3;  // doubtful, nothing learned near it
   LearnedAssociations learned;
