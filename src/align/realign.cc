@@ -32,10 +32,11 @@ void UncoveredWords(const std::vector<SentenceFeatures>& side, const std::vector
 }
 
 // Adds the new keys of each word (extra[offset[w]] .. extra[offset[w + 1]]) to every unit of
-// that word in `side`, after the unit's own keys (BeadScorer::RefreshMasks relies on it).
+// that word in `side`, after the unit's own keys (BeadScorer::RefreshMasks relies on it), and
+// marks the sentences that took one in *touched_out (marks of earlier calls stay).
 void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
              std::vector<SentenceFeatures>* side, std::vector<char>* touched_out) {
-  touched_out->assign(side->size(), 0);
+  touched_out->resize(side->size(), 0);
   auto added = [&](int word) { return offset[At(word) + 1] - offset[At(word)]; };
   std::vector<int> keys, added_keys;  // reused from sentence to sentence
   for (size_t id = 0; id < side->size(); ++id) {
@@ -62,13 +63,6 @@ void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
     added_keys.erase(std::unique(added_keys.begin(), added_keys.end()), added_keys.end());
     s.key_set.insert(s.key_set.end(), added_keys.begin(), added_keys.end());
   }
-}
-
-int WordCount(const std::vector<SentenceFeatures>& side) {
-  int n = 0;
-  for (const SentenceFeatures& s : side)
-    for (const FeatureUnit& u : s.units) n = std::max(n, u.word_id + 1);
-  return n;
 }
 
 // offset/extra (as AddKeys reads them) from (word, key) pairs.
@@ -127,29 +121,35 @@ void CollectUncovered(const std::vector<Bead>& beads, size_t first, size_t last,
   part->begin.push_back(static_cast<int>(part->words.size()));
 }
 
-// Adds the word pairs of the translation model (align/translation_model.h, learned from
-// `beads` over *f after the Dice pairs, so those count as linked) as keys of their own, as
-// AddLearnedAssociations adds its pairs, into *learned.
-void AddTranslationPairs(const std::vector<Bead>& beads, const AlignOptions& options, DocumentPairFeatures* f,
-                         LearnedAssociations* learned) {
-  TranslationModelOptions model;
-  model.threads = options.threads;
+// Gives each (Chinese word, English word) of `pairs` a new key (f->key_count on, in order)
+// and adds it to every unit of its two words, the two sides on up to two threads; counts
+// the pairs and marks the sentences that took a key in *learned.
+void AddPairKeys(const std::vector<std::pair<int, int>>& pairs, int zh_words, int en_words, int threads,
+                 DocumentPairFeatures* f, LearnedAssociations* learned) {
+  if (pairs.empty()) {  // nothing to add: only the marks are sized
+    learned->zh_touched.resize(f->zh.size(), 0);
+    learned->en_touched.resize(f->en.size(), 0);
+    return;
+  }
   std::vector<std::pair<int, int>> zh_keys, en_keys;
-  for (const auto& [z, e] : LearnTranslationPairs(beads, *f, model)) {
+  for (const auto& [z, e] : pairs) {
     const int key = f->key_count++;
     zh_keys.emplace_back(z, key);
     en_keys.emplace_back(e, key);
-    ++learned->pairs;
   }
-  if (zh_keys.empty()) return;
-  std::vector<int> offset, extra;
-  std::vector<char> touched;
-  GroupKeys(WordCount(f->zh), std::move(zh_keys), &offset, &extra);
-  AddKeys(offset, extra, &f->zh, &touched);
-  for (size_t i = 0; i < touched.size(); ++i) learned->zh_touched[i] = learned->zh_touched[i] || touched[i];
-  GroupKeys(WordCount(f->en), std::move(en_keys), &offset, &extra);
-  AddKeys(offset, extra, &f->en, &touched);
-  for (size_t j = 0; j < touched.size(); ++j) learned->en_touched[j] = learned->en_touched[j] || touched[j];
+  learned->pairs += static_cast<int>(pairs.size());
+  const int sides = std::clamp(threads, 1, 2);
+  OnThreads(sides, [&](int p) {
+    std::vector<int> offset, extra;
+    if (p == 0 || sides == 1) {
+      GroupKeys(zh_words, std::move(zh_keys), &offset, &extra);
+      AddKeys(offset, extra, &f->zh, &learned->zh_touched);
+    }
+    if (p == 1 || sides == 1) {
+      GroupKeys(en_words, std::move(en_keys), &offset, &extra);
+      AddKeys(offset, extra, &f->en, &learned->en_touched);
+    }
+  });
 }
 
 }  // namespace
@@ -161,8 +161,8 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
   const int parts = std::clamp(options.threads, 1, std::max(1, static_cast<int>(beads.size() / 512)));
   int zh_words_n = 0, en_words_n = 0;
   OnThreads(std::min(parts, 2), [&](int p) {
-    if (p == 0 || parts == 1) zh_words_n = WordCount(f->zh);
-    if (p == 1 || parts == 1) en_words_n = WordCount(f->en);
+    if (p == 0 || parts == 1) zh_words_n = WordIdCount(f->zh);
+    if (p == 1 || parts == 1) en_words_n = WordIdCount(f->en);
   });
   std::vector<LearningPart> part(At(parts));
   auto bead_range = [&](int p) { return beads.size() * At(p) / At(parts); };
@@ -207,7 +207,7 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
   // Thresholds only (no ranking), so the pairs kept do not depend on how words are numbered.
   LearnedAssociations learned;
   learned.first_key = f->key_count;
-  std::vector<std::pair<int, int>> zh_keys, en_keys;
+  std::vector<std::pair<int, int>> kept;
   for (size_t p = 0; p < pairs.size();) {
     size_t q = p;
     while (q < pairs.size() && pairs[q] == pairs[p]) ++q;
@@ -216,23 +216,10 @@ LearnedAssociations AddLearnedAssociations(const std::vector<Bead>& beads, const
     p = q;
     if (n < options.realign_min_count) continue;
     if (2.0 * n / (zh_count[At(z)] + en_count[At(e)]) < options.realign_min_dice) continue;
-    const int key = f->key_count++;
-    zh_keys.emplace_back(z, key);
-    en_keys.emplace_back(e, key);
-    ++learned.pairs;
+    kept.emplace_back(z, e);
   }
   // The two sides take their new keys at once.
-  OnThreads(std::min(parts, 2), [&](int p) {
-    std::vector<int> offset, extra;
-    if (p == 0 || parts == 1) {
-      GroupKeys(zh_words_n, std::move(zh_keys), &offset, &extra);
-      AddKeys(offset, extra, &f->zh, &learned.zh_touched);
-    }
-    if (p == 1 || parts == 1) {
-      GroupKeys(en_words_n, std::move(en_keys), &offset, &extra);
-      AddKeys(offset, extra, &f->en, &learned.en_touched);
-    }
-  });
+  AddPairKeys(kept, zh_words_n, en_words_n, std::min(parts, 2), f, &learned);
   return learned;
 }
 
@@ -293,7 +280,12 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
                DocumentPairFeatures* f, BeadScorer* scorer, std::vector<Bead>* beads,
                std::optional<SentenceChance>* sentence_chance) {
   LearnedAssociations learned = AddLearnedAssociations(*beads, options, f);
-  AddTranslationPairs(*beads, options, f, &learned);
+  // Then the translation model's pairs (align/translation_model.h; the Dice pairs' keys
+  // already link theirs), as keys of their own too.
+  TranslationModelOptions model;
+  model.threads = options.threads;
+  AddPairKeys(LearnTranslationPairs(*beads, *f, model), WordIdCount(f->zh), WordIdCount(f->en),
+              options.threads, f, &learned);
   if (learned.pairs == 0) return Status::Ok();
   // Chance per sentence (where it applies) is cheap and counts the new keys.
   std::optional<SentenceChance> own_chance;

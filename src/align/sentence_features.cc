@@ -576,4 +576,11 @@ void FeatureExtractor::Extract(const std::vector<std::string>& zh, const std::ve
   out->en_per_zh_chars = zh_chars > 0 && en_chars > 0 ? en_chars / zh_chars : 3.0;
 }
 
+int WordIdCount(const std::vector<SentenceFeatures>& side) {
+  int n = 0;
+  for (const SentenceFeatures& s : side)
+    for (const FeatureUnit& u : s.units) n = std::max(n, u.word_id + 1);
+  return n;
+}
+
 }  // namespace tmalign

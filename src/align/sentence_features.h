@@ -35,6 +35,9 @@ struct DocumentPairFeatures {
   double en_per_zh_chars = 3.0;  // the pair's own length ratio
 };
 
+// How many word ids `side` uses (one more than the largest; ids are dense per side).
+int WordIdCount(const std::vector<SentenceFeatures>& side);
+
 // Extracts features for both sides with one shared key space.
 // `zh_paragraphs` / `en_paragraphs` may be empty (presplit input: no paragraphs). Both
 // sides are extracted in chunks (one a thread and side, at least `chunk_sentences`) on

@@ -11,13 +11,6 @@ namespace {
 
 size_t At(int i) { return static_cast<size_t>(i); }
 
-int WordCount(const std::vector<SentenceFeatures>& side) {
-  int n = 0;
-  for (const SentenceFeatures& s : side)
-    for (const FeatureUnit& u : s.units) n = std::max(n, u.word_id + 1);
-  return n;
-}
-
 // Open addressing (linear probing) from a (Chinese word, English word) pair to its index in
 // the pair table; doubles when half full.
 class WordPairTable {
@@ -268,7 +261,7 @@ std::vector<double> Model1(const Corpus& c, bool zh_generates_en, int zh_words, 
 std::vector<std::pair<int, int>> LearnTranslationPairs(const std::vector<Bead>& beads,
                                                        const DocumentPairFeatures& f,
                                                        const TranslationModelOptions& options) {
-  const int zh_words = WordCount(f.zh), en_words = WordCount(f.en);
+  const int zh_words = WordIdCount(f.zh), en_words = WordIdCount(f.en);
   const Corpus c = Collect(beads, f, zh_words, en_words, options.max_beads);
   std::vector<double> credit[2];  // Chinese generating English, and the reverse
   ParallelFor(2, static_cast<unsigned>(std::clamp(options.threads, 1, 2)),
