@@ -45,6 +45,13 @@ class TmCliTest : public testing::TmCliFixture {
     EXPECT_TRUE(st.Step(&row).ok());
     return row ? st.ColumnInt64(0) : -1;
   }
+  // The temporary files of imports building the TM (tm/new_tm_file.h) in its folder.
+  int TemporaryTms() const {
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(tm_).parent_path()))
+      n += entry.path().filename().string().rfind(".tm.sqlite.tmalign-new.", 0) == 0;
+    return n;
+  }
 };
 
 const char* kTmx = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -213,8 +220,7 @@ TEST_F(TmCliTest, HostileXmlIsRejectedAndNothingImported) {
   EXPECT_NE(r.err.find("xxe.tmx:2"), std::string::npos) << r.err;
   // The TM did not exist: a failed first import leaves none, and no temporary file beside it.
   EXPECT_FALSE(fs::exists(tm_));
-  for (const auto& entry : fs::directory_iterator(fs::path(tm_).parent_path()))
-    EXPECT_EQ(entry.path().filename().string().find(".tmalign-new."), std::string::npos) << entry.path();
+  EXPECT_EQ(TemporaryTms(), 0);
 
   std::string lol = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaaaaaaaa\">";
   for (char name = 'b'; name <= 'j'; ++name) {
@@ -304,19 +310,13 @@ TEST_F(TmCliTest, KillDuringFirstImportLeavesNoTmAndTheNextImportCleansUp) {
   run.Signal(SIGKILL);
   ASSERT_TRUE(paused) << run.err();
   ASSERT_EQ(run.Wait(), -1) << "the import was not ended by the signal";
-  auto temporaries = [&] {
-    int n = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(tm_).parent_path()))
-      n += entry.path().filename().string().rfind(".tm.sqlite.tmalign-new.", 0) == 0;
-    return n;
-  };
   EXPECT_FALSE(fs::exists(tm_));
-  EXPECT_GE(temporaries(), 1);
+  EXPECT_GE(TemporaryTms(), 1);
   EXPECT_EQ(Tm("stats").exit_code, 2);  // no TM for readers
 
   RunResult r = Tm("import " + Write("after.tsv", "联盟链\talliance chain\n"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(temporaries(), 0);
+  EXPECT_EQ(TemporaryTms(), 0);
   EXPECT_EQ(Query("SELECT count(*) FROM units"), 1);
   std::unique_ptr<SqliteDb> db;
   ASSERT_TRUE(SqliteDb::Open(tm_, SQLITE_OPEN_READWRITE, tm_, &db).ok());

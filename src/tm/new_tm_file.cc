@@ -18,6 +18,11 @@ namespace fs = std::filesystem;
 // SQLite's companions of a database file.
 constexpr const char* kCompanions[] = {"", "-journal", "-wal", "-shm"};
 
+// Removes `temp` and its companions, whichever exist.
+void UnlinkWithCompanions(const std::string& temp) {
+  for (const char* suffix : kCompanions) ::unlink((temp + suffix).c_str());
+}
+
 Status SyncPath(const std::string& path, const std::string& label) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IoError(label + ": " + path + ": " + std::strerror(errno));
@@ -61,8 +66,7 @@ Status NewTmFile::Create(const std::string& path, std::unique_ptr<NewTmFile>* ou
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::CheckWritable(path));
   RemoveAbandoned(path);
   std::unique_ptr<NewTmFile> file(new NewTmFile(path, TemporaryPrefix(path) + std::to_string(::getpid())));
-  file->RemoveTemporary();  // a file of an earlier process with this pid
-  file->removed_ = false;
+  UnlinkWithCompanions(file->temp_);  // a file of an earlier process with this pid
   TMALIGN_RETURN_IF_ERROR(TranslationMemory::CreateForBulkLoad(file->temp_, path, &file->tm_));
   *out = std::move(file);
   return Status::Ok();
@@ -75,7 +79,7 @@ NewTmFile::~NewTmFile() {
 
 void NewTmFile::RemoveTemporary() {
   if (removed_) return;
-  for (const char* suffix : kCompanions) ::unlink((temp_ + suffix).c_str());
+  UnlinkWithCompanions(temp_);
   removed_ = true;
 }
 
