@@ -252,6 +252,43 @@ TEST_F(PairIndexTest, ListsMovedToTheTemporaryFileStillGiveOneRowPerTerm) {
   EXPECT_EQ(spilled, QueryText(rows));
 }
 
+TEST_F(PairIndexTest, TermsAlikeInTheirHighBitsKeepListsOfTheirOwn) {
+  // The writer sorts postings by the terms' high 32 bits first: terms that differ only in the
+  // low bits (and terms with the sign bit set, which SQLite orders first) must still get one
+  // ascending list each, across several runs and the temporary file.
+  const std::vector<uint64_t> terms = {0x1234567800000002ULL, 0x1234567800000001ULL, 0x12345678FFFFFFFFULL,
+                                       0x9234567800000001ULL, 0x0000000100000000ULL};
+  std::vector<std::vector<int64_t>> want(terms.size());
+  PostingBufferLimits small;
+  small.run_pairs = 64;
+  small.max_buffered_bytes = 2000;
+  SqliteTransaction txn(db_);
+  ASSERT_TRUE(txn.Begin().ok());
+  std::unique_ptr<PairIndexWriter> writer;
+  ASSERT_TRUE(PairIndexWriter::Create(db_, &writer, small).ok());
+  for (int i = 0; i < 500; ++i) {
+    const Pair p{"第" + std::to_string(i) + "条。", "Item " + std::to_string(i) + "."};
+    // Pair i has term k when bit k of i * 7 + 3 is set: every term in many pairs, interleaved.
+    std::vector<uint64_t> mine;
+    for (size_t k = 0; k < terms.size(); ++k) {
+      if (((i * 7 + 3) >> k) & 1) mine.push_back(terms[k]);
+    }
+    int64_t id = 0;
+    ASSERT_TRUE(writer->FindOrCreate(p.source, p.target, PairHash(p.source, p.target), mine, &id).ok());
+    StoreUnit(p, id);
+    for (size_t k = 0; k < terms.size(); ++k) {
+      if (((i * 7 + 3) >> k) & 1) want[k].push_back(id);
+    }
+  }
+  ASSERT_TRUE(writer->Flush().ok());
+  writer.reset();
+  ASSERT_TRUE(txn.Commit().ok());
+  for (size_t k = 0; k < terms.size(); ++k) {
+    ASSERT_GT(want[k].size(), 100u);
+    EXPECT_EQ(Postings(terms[k]), want[k]) << std::hex << terms[k];
+  }
+}
+
 TEST_F(PairIndexTest, ACappedFrequencyStopsCountingPastTheCap) {
   // 6,000 pairs share "forum", stored as several rows; the capped count is exact up to the
   // cap and only known to be above it past the cap (it stops at the row that passes it).

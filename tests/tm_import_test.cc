@@ -209,6 +209,21 @@ TEST_F(TmImportTest, TsvLinesBecomeUnitsOfTheFileOrTheDocOption) {
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"glossary-pairs", 3}, {"terms", 3}}));
 }
 
+// The import turns foreign key checks off for its transaction (it stores each document
+// before its units); afterwards they are on again, so deleting a document still deletes its
+// units on the same connection.
+TEST_F(TmImportTest, DeletingADocumentAfterAnImportDeletesItsUnits) {
+  TmImportSummary summary;
+  Status s = Import(Write("a.tmx", kTmxWithDocProps), &summary);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(Units("bulletin-07").size(), 1u);
+  bool found = false;
+  ASSERT_TRUE(tm_->DeleteDocument("bulletin-07", &found).ok());
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(Units("bulletin-07").empty());
+  EXPECT_EQ(Documents(), (std::map<std::string, int>{{"a", 1}, {"bulletin-08", 1}}));
+}
+
 // More units than one INSERT statement holds (the writer inserts units several rows at a
 // time): a pair repeated right after itself and one repeated further on are each stored once,
 // and a unit that fails is named, with nothing of the file left.

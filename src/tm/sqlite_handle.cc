@@ -10,6 +10,11 @@ namespace tmalign {
 
 Status SqliteDb::Open(const std::string& filename, int flags, const std::string& label,
                       std::unique_ptr<SqliteDb>* out) {
+  // Memory statistics take a global mutex on every SQLite allocation (all threads' connections
+  // share it) and nothing here reads them. Only settable before SQLite initializes itself, so
+  // once, before the first open.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(filename.c_str(), &raw, flags, nullptr);
   // sqlite3_open_v2 may hand back a handle even on failure; it must still be closed.

@@ -108,6 +108,7 @@ class ImportWriter {
     // Rolled back: a dictionary this import stored (and this connection read) is gone.
     if (!committed_) db_->unit_text_dictionaries()->Forget();
     (void)db_->Exec("PRAGMA synchronous = FULL");
+    (void)db_->Exec("PRAGMA foreign_keys = ON");
   }
 
   // The TM's unit text encoder (null: store plain text, or train one: see wants_dictionary()).
@@ -131,6 +132,10 @@ class ImportWriter {
     // In WAL mode NORMAL skips the sync at commit: a kill -9 still loses nothing committed and
     // never corrupts; a power cut may lose the import (never half of it). Restored afterwards.
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA synchronous = NORMAL"));
+    // Each unit row's foreign key check looked its document up again; this writer stores the
+    // document before its units, so the check could never fail. Restored afterwards (the
+    // pragma is a no-op inside a transaction, so it is set before BEGIN).
+    TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys = OFF"));
     TMALIGN_RETURN_IF_ERROR(txn_.Begin());
     TMALIGN_RETURN_IF_ERROR(PairIndexWriter::Create(db_, &index_));
     TMALIGN_RETURN_IF_ERROR(index_->DeferHashIndex());
