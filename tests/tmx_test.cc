@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -122,6 +123,32 @@ TEST_F(TmxTest, InlineMarkupIsKeptAndNativeCodeIsNotText) {
       *v.markup,
       "要<bpt i=\"1\">&lt;b&gt;</bpt>联盟链<ept i=\"1\">&lt;/b&gt;</ept><ph x=\"2\">{1}<sub>注</sub></ph>"
       "<hi type=\"b\">框架</hi>&amp;<x/>");
+}
+
+TEST_F(TmxTest, OnlyTheUnitsOwnPropsVariantsAndLastSegmentCount) {
+  std::vector<TmxUnit> units;
+  // A unit's props and variants are its direct children; a variant's text is its last direct
+  // <seg>; a <tu> inside another, or inside the header, is not a unit of its own.
+  Status s = Read(Doc("<tu><prop type=\"a\">x<b>y</b>z</prop><note><seg>not a segment</seg></note>\n"
+                      "  <tuv xml:lang=\"zh\"><prop type=\"inner\">p</prop><seg>旧</seg><seg>新</seg></tuv>\n"
+                      "  <tuv xml:lang=\"en\"><seg><ph>{1}</ph></seg></tuv>\n"
+                      "  <tu><tuv xml:lang=\"ja\"><seg>inner</seg></tuv></tu>\n"
+                      "</tu>\n",
+                      "<header srclang=\"zh\"><tu><tuv xml:lang=\"zh\"><seg>h</seg></tuv></tu></header>"),
+                  &units);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(units.size(), 1u);
+  const TmxUnit& u = units[0];
+  EXPECT_EQ(u.props, (std::vector<std::pair<std::string, std::string>>{{"a", "xyz"}}));
+  ASSERT_EQ(u.variants.size(), 2u);
+  EXPECT_EQ(u.variants[0].text, "新");
+  EXPECT_FALSE(u.variants[0].markup.has_value());
+  // Text only inside a code: no text, the code kept, the position that of the code's text.
+  EXPECT_EQ(u.variants[1].text, "");
+  EXPECT_EQ(u.variants[1].markup, std::optional<std::string>("<ph>{1}</ph>"));
+  EXPECT_TRUE(u.variants[1].anchors.empty());
+  EXPECT_EQ(u.variants[1].line, 7);
+  EXPECT_EQ(u.variants[1].column, 31);
 }
 
 TEST_F(TmxTest, TextPositionsAndAnchors) {

@@ -62,7 +62,8 @@ namespace {
 struct ParseState {
   XML_Parser parser = nullptr;
   const std::string* name = nullptr;
-  const XmlStreamHandlers* handlers = nullptr;
+  const XmlStreamHandlers* handlers = nullptr;  // one of handlers
+  const XmlEventHandlers* events = nullptr;     // and events
   Status error;
   bool seen_root = false;
   std::vector<XmlNode> stack;  // open captured elements (outermost first)
@@ -138,6 +139,30 @@ void XMLCALL OnText(void* data, const XML_Char* s, int len) {
   run.text.append(s, static_cast<size_t>(len));
 }
 
+void XMLCALL OnStartEvent(void* data, const XML_Char* name, const XML_Char** attrs) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok()) return;
+  Status s = st->events->on_start(name, attrs, static_cast<int>(XML_GetCurrentLineNumber(st->parser)),
+                                  static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1);
+  if (!s.ok()) st->Fail(std::move(s));
+}
+
+void XMLCALL OnEndEvent(void* data, const XML_Char* name) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok()) return;
+  Status s = st->events->on_end(name);
+  if (!s.ok()) st->Fail(std::move(s));
+}
+
+void XMLCALL OnTextEvent(void* data, const XML_Char* text, int len) {
+  auto* st = static_cast<ParseState*>(data);
+  if (!st->error.ok()) return;
+  Status s = st->events->on_text(std::string_view(text, static_cast<size_t>(len)),
+                                 static_cast<int>(XML_GetCurrentLineNumber(st->parser)),
+                                 static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1);
+  if (!s.ok()) st->Fail(std::move(s));
+}
+
 // Any entity declaration ends the parse: this is what makes XXE and entity expansion impossible.
 void XMLCALL OnEntityDecl(void* data, const XML_Char* entity_name, int, const XML_Char*, int, const XML_Char*,
                           const XML_Char*, const XML_Char*, const XML_Char*) {
@@ -156,16 +181,15 @@ void XMLCALL OnDoctypeEnd(void* data) {
 
 class Parser {
  public:
-  Parser(const std::string& name, const XmlStreamHandlers& handlers) {
-    state_.name = &name;
+  Parser(const std::string& name, const XmlStreamHandlers& handlers) : Parser(name, handlers.reject_doctype) {
     state_.handlers = &handlers;
-    state_.parser = XML_ParserCreate("UTF-8");
-    XML_SetUserData(state_.parser, &state_);
     XML_SetElementHandler(state_.parser, OnStart, OnEnd);
     XML_SetCharacterDataHandler(state_.parser, OnText);
-    XML_SetEntityDeclHandler(state_.parser, OnEntityDecl);
-    XML_SetParamEntityParsing(state_.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-    if (handlers.reject_doctype) XML_SetEndDoctypeDeclHandler(state_.parser, OnDoctypeEnd);
+  }
+  Parser(const std::string& name, const XmlEventHandlers& events) : Parser(name, false) {
+    state_.events = &events;
+    XML_SetElementHandler(state_.parser, OnStartEvent, OnEndEvent);
+    XML_SetCharacterDataHandler(state_.parser, OnTextEvent);
   }
   ~Parser() { XML_ParserFree(state_.parser); }
 
@@ -180,8 +204,31 @@ class Parser {
   }
 
  private:
+  Parser(const std::string& name, bool reject_doctype) {
+    state_.name = &name;
+    state_.parser = XML_ParserCreate("UTF-8");
+    XML_SetUserData(state_.parser, &state_);
+    XML_SetEntityDeclHandler(state_.parser, OnEntityDecl);
+    XML_SetParamEntityParsing(state_.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    if (reject_doctype) XML_SetEndDoctypeDeclHandler(state_.parser, OnDoctypeEnd);
+  }
   ParseState state_;
 };
+
+// Feeds the file at `path` to `p` in chunks.
+Status FeedFile(const std::string& path, Parser* p) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return Status::IoError(path + ": cannot open file");
+  char buf[1 << 16];
+  while (true) {
+    const size_t n = std::fread(buf, 1, sizeof buf, f.get());
+    if (std::ferror(f.get())) return Status::IoError(path + ": read error");
+    const bool final = n < sizeof buf && std::feof(f.get());
+    TMALIGN_RETURN_IF_ERROR(p->Feed(buf, n, final));
+    if (final) break;
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -195,18 +242,13 @@ Status ParseXmlText(const std::string& text, const std::string& name, const XmlS
 }
 
 Status ParseXmlFile(const std::string& path, const XmlStreamHandlers& handlers) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(path + ": cannot open file");
   Parser p(path, handlers);
-  char buf[1 << 16];
-  while (true) {
-    const size_t n = std::fread(buf, 1, sizeof buf, f.get());
-    if (std::ferror(f.get())) return Status::IoError(path + ": read error");
-    const bool final = n < sizeof buf && std::feof(f.get());
-    TMALIGN_RETURN_IF_ERROR(p.Feed(buf, n, final));
-    if (final) break;
-  }
-  return Status::Ok();
+  return FeedFile(path, &p);
+}
+
+Status ParseXmlFileEvents(const std::string& path, const XmlEventHandlers& handlers) {
+  Parser p(path, handlers);
+  return FeedFile(path, &p);
 }
 
 }  // namespace tmalign

@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,6 +63,19 @@ struct XmlStreamHandlers {
 
 // Parses `path` in chunks; a handler error stops the parse and is returned as is.
 Status ParseXmlFile(const std::string& path, const XmlStreamHandlers& handlers);
+
+// The parse as events, without building elements: for a reader of millions of small records
+// (TMX units), where a subtree per record cost as much as expat's own parsing. Same safety
+// rules and error messages as ParseXmlFile. Every handler is required.
+struct XmlEventHandlers {
+  // A start tag: the name as written, the attributes as expat gives them (name, value, ...,
+  // nullptr), and its 1-based position.
+  std::function<Status(const char* name, const char** attributes, int line, int column)> on_start;
+  std::function<Status(const char* name)> on_end;
+  // A chunk of character data (a text may come in several) and where it starts.
+  std::function<Status(std::string_view text, int line, int column)> on_text;
+};
+Status ParseXmlFileEvents(const std::string& path, const XmlEventHandlers& handlers);
 // Same for text already in memory; `name` is used in messages.
 Status ParseXmlText(const std::string& text, const std::string& name, const XmlStreamHandlers& handlers);
 
