@@ -567,10 +567,14 @@ Status PairIndexWriter::Flush() {
     // SQLite's sorter sorts up to cache_size bytes at a time in memory; with the import's
     // 128 MB cache that was one sort of all pairs, whose cache misses cost more than sorting
     // 4 MB runs and merging them (CREATE INDEX at 1M pairs: 0.9-1.2 -> 0.65-0.8 s of CPU).
+    // Nothing else runs at this point of an import, so the sorter may use a second core
+    // (10M pairs: 7.1 -> 5.3 s).
     int64_t cache_size = 0;
     TMALIGN_RETURN_IF_ERROR(db_->QueryInt("PRAGMA cache_size", &cache_size));
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -4096"));
+    TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA threads = 2"));
     const Status created = db_->Exec("CREATE INDEX segments_hash ON segments (hash)");
+    TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA threads = 0"));
     TMALIGN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = " + std::to_string(cache_size)));
     TMALIGN_RETURN_IF_ERROR(created);
     hash_index_dropped_ = false;
