@@ -195,15 +195,28 @@ class Parser {
 
   // Feeds one chunk; returns the first error.
   Status Feed(const char* data, size_t len, bool final) {
-    if (XML_Parse(state_.parser, data, static_cast<int>(len), final ? XML_TRUE : XML_FALSE) ==
-        XML_STATUS_ERROR) {
+    return Parsed(XML_Parse(state_.parser, data, static_cast<int>(len), final ? XML_TRUE : XML_FALSE));
+  }
+
+  // Reads up to `max` bytes of `f` straight into expat's buffer (XML_Parse would copy them
+  // there: 5 GB for a 10M-unit TMX) and parses them; *final at the end of the file.
+  Status FeedFrom(FILE* f, const std::string& path, size_t max, bool* final) {
+    void* buf = XML_GetBuffer(state_.parser, static_cast<int>(max));
+    if (buf == nullptr) return Status::Internal(path + ": XML parser: out of memory");
+    const size_t n = std::fread(buf, 1, max, f);
+    if (std::ferror(f)) return Status::IoError(path + ": read error");
+    *final = n < max && std::feof(f);
+    return Parsed(XML_ParseBuffer(state_.parser, static_cast<int>(n), *final ? XML_TRUE : XML_FALSE));
+  }
+
+ private:
+  Status Parsed(XML_Status status) {
+    if (status == XML_STATUS_ERROR) {
       if (!state_.error.ok()) return state_.error;
       return Status::InvalidInput(state_.Here() + ": " + XML_ErrorString(XML_GetErrorCode(state_.parser)));
     }
     return state_.error;
   }
-
- private:
   Parser(const std::string& name, bool reject_doctype) {
     state_.name = &name;
     state_.parser = XML_ParserCreate("UTF-8");
@@ -219,14 +232,8 @@ class Parser {
 Status FeedFile(const std::string& path, Parser* p) {
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) return Status::IoError(path + ": cannot open file");
-  char buf[1 << 16];
-  while (true) {
-    const size_t n = std::fread(buf, 1, sizeof buf, f.get());
-    if (std::ferror(f.get())) return Status::IoError(path + ": read error");
-    const bool final = n < sizeof buf && std::feof(f.get());
-    TMALIGN_RETURN_IF_ERROR(p->Feed(buf, n, final));
-    if (final) break;
-  }
+  bool final = false;
+  while (!final) TMALIGN_RETURN_IF_ERROR(p->FeedFrom(f.get(), path, size_t{1} << 16, &final));
   return Status::Ok();
 }
 
