@@ -135,6 +135,9 @@ bool IsThreeByteChar(std::string_view text, size_t pos, char32_t* c) {
 
 // Calls emit(token) for each token of `text` in order: the one tokenizer behind MatchTokenize
 // and AppendMatchIndexTerms.
+// The seed of a Chinese character's token hash ("HAN").
+constexpr uint64_t kHanSeed = 0x48414e;
+
 template <typename Emit>
 void ForEachToken(std::string_view text, Emit&& emit) {
   const AsciiFold& ascii = Ascii();
@@ -150,7 +153,7 @@ void ForEachToken(std::string_view text, Emit&& emit) {
       close_word();
     } else if (k == kHanChar) {
       close_word();
-      emit(MatchToken{HashCodePoint(0x48414e, c), begin, end, MatchToken::kHan});
+      emit(MatchToken{HashCodePoint(kHanSeed, c), begin, end, MatchToken::kHan});
     } else if (k == kWordChar) {
       if (!in_word) {
         word = MatchToken{0x574f5244, begin, end, MatchToken::kWord};
@@ -170,6 +173,13 @@ void ForEachToken(std::string_view text, Emit&& emit) {
     const unsigned char b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
       ++pos;
+      // The next letter of a word, most of an English text, without the call to add(): the
+      // compiler keeps that out of line, and the call cost more than the letter's work.
+      if (in_word && ascii.kind[b] == kWordChar) {
+        word.hash = HashLowCodePoint(word.hash, ascii.folded[b]);
+        word.end = begin + 1;
+        continue;
+      }
       add(ascii.folded[b], ascii.kind[b], begin, begin + 1);
       continue;
     }
@@ -187,6 +197,10 @@ void ForEachToken(std::string_view text, Emit&& emit) {
       if (slot.kind == kUnknown) {
         const std::u32string_view folded = FoldCodePoint(raw);
         if (folded.size() == 1) slot = FoldedClass{folded[0], ClassOf(folded[0])};
+      }
+      if (slot.kind == kHanChar && !in_word) {  // a Chinese character: as add() does, without the call
+        emit(MatchToken{HashCodePoint(kHanSeed, slot.folded), begin, end, MatchToken::kHan});
+        continue;
       }
       if (slot.kind != kUnknown) {
         add(slot.folded, slot.kind, begin, end);
