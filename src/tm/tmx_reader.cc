@@ -1,6 +1,5 @@
 #include "tm/tmx_reader.h"
 
-#include <cstring>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -17,11 +16,6 @@ std::string IsoFromTmxDate(const std::string& d) {
   if (d.size() != 16 || d[8] != 'T' || d[15] != 'Z') return d;
   return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) + "T" + d.substr(9, 2) + ":" +
          d.substr(11, 2) + ":" + d.substr(13, 2) + "Z";
-}
-
-std::string_view LocalName(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon == nullptr ? std::string_view(name) : std::string_view(colon + 1);
 }
 
 // The attribute's value, or "" when absent.
@@ -48,7 +42,7 @@ class TmxUnitBuilder {
   Status Start(const char* name, const char** attributes, int line, int column) {
     if (!seen_root_) {
       seen_root_ = true;
-      if (LocalName(name) != "tmx") {
+      if (XmlLocalName(name) != "tmx") {
         return Status::InvalidInput(path_ + ":" + std::to_string(line) + ":" + std::to_string(column) +
                                     ": not a TMX file (root element <" + name + ">)");
       }
@@ -56,7 +50,7 @@ class TmxUnitBuilder {
     }
     ++depth_;
     if (in_ == kNone) {
-      const std::string_view local = LocalName(name);
+      const std::string_view local = XmlLocalName(name);
       if (local == "header") {
         in_ = kHeader;
         record_depth_ = depth_;
@@ -77,15 +71,15 @@ class TmxUnitBuilder {
     const int level = depth_ - record_depth_;  // 1: a child of the <tu>
     if (seg_ != nullptr) {
       StartInline(name, attributes);
-    } else if (level == 1 && LocalName(name) == "prop") {
+    } else if (level == 1 && XmlLocalName(name) == "prop") {
       unit_.props.emplace_back(AttributeOf(attributes, "type"), std::string());
       prop_depth_ = depth_;
-    } else if (level == 1 && LocalName(name) == "tuv") {
+    } else if (level == 1 && XmlLocalName(name) == "tuv") {
       TmxVariant& v = unit_.variants.emplace_back();
       v.lang = AttributeOf(attributes, "xml:lang");
       if (v.lang.empty()) v.lang = AttributeOf(attributes, "lang");
       tuv_depth_ = depth_;
-    } else if (level == 2 && tuv_depth_ == depth_ - 1 && LocalName(name) == "seg") {
+    } else if (level == 2 && tuv_depth_ == depth_ - 1 && XmlLocalName(name) == "seg") {
       // One <seg> a <tuv> in TMX; should there be more, the last one counts.
       seg_ = &unit_.variants.back();
       seg_->text.clear();
@@ -127,7 +121,10 @@ class TmxUnitBuilder {
     }
     if (in_ != kUnit) return Status::Ok();
     if (seg_ != nullptr) {
-      if (depth > seg_depth_) return EndInline(name);
+      if (depth > seg_depth_) {
+        EndInline(name);
+        return Status::Ok();
+      }
       FinishSegment();
     }
     if (depth == prop_depth_) prop_depth_ = 0;
@@ -157,11 +154,11 @@ class TmxUnitBuilder {
     }
     open_tag_ = true;  // closed by its first child, or as an empty element at its end
     // <sub> inside native code is translatable text again.
-    const std::string_view local = LocalName(name);
+    const std::string_view local = XmlLocalName(name);
     codes_.push_back(local == "sub" ? false : (InCode() || IsNativeCode(local)));
   }
 
-  Status EndInline(const char* name) {
+  void EndInline(const char* name) {
     std::string& markup = *seg_->markup;
     if (open_tag_) {
       markup += "/>";
@@ -172,7 +169,6 @@ class TmxUnitBuilder {
       markup += '>';
     }
     codes_.pop_back();
-    return Status::Ok();
   }
 
   void CloseOpenTag() {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 namespace tmalign {
@@ -17,10 +16,12 @@ const std::string& XmlNode::Attribute(const std::string& attr) const {
   return kEmpty;
 }
 
-std::string XmlNode::LocalName() const {
+std::string_view XmlLocalName(std::string_view name) {
   const size_t colon = name.find(':');
-  return colon == std::string::npos ? name : name.substr(colon + 1);
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
+
+std::string XmlNode::LocalName() const { return std::string(XmlLocalName(name)); }
 
 std::string XmlNode::TextContent() const {
   if (is_text) return text;
@@ -68,28 +69,23 @@ struct ParseState {
   bool seen_root = false;
   std::vector<XmlNode> stack;  // open captured elements (outermost first)
 
-  std::string Here() const {
-    return *name + ":" + std::to_string(XML_GetCurrentLineNumber(parser)) + ":" +
-           std::to_string(XML_GetCurrentColumnNumber(parser) + 1);
-  }
+  // The current event's 1-based line and column.
+  int Line() const { return static_cast<int>(XML_GetCurrentLineNumber(parser)); }
+  int Column() const { return static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1; }
+  std::string Here() const { return *name + ":" + std::to_string(Line()) + ":" + std::to_string(Column()); }
   void Fail(Status s) {
     if (error.ok()) error = std::move(s);
     XML_StopParser(parser, XML_FALSE);
   }
 };
 
-std::string LocalOf(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon ? std::string(colon + 1) : std::string(name);
-}
-
 void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
   auto* st = static_cast<ParseState*>(data);
   if (!st->error.ok()) return;
   XmlNode node;
   node.name = name;
-  node.line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
-  node.column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
+  node.line = st->Line();
+  node.column = st->Column();
   for (int i = 0; attrs[i] != nullptr; i += 2) node.attributes.emplace_back(attrs[i], attrs[i + 1]);
   if (!st->seen_root) {
     st->seen_root = true;
@@ -99,11 +95,12 @@ void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
     }
   }
   if (st->stack.empty() && st->handlers->on_start && !st->handlers->announce.empty() &&
-      st->handlers->announce.count(LocalOf(name))) {
+      st->handlers->announce.count(std::string(XmlLocalName(name)))) {
     Status s = st->handlers->on_start(node);
     if (!s.ok()) return st->Fail(std::move(s));
   }
-  if (!st->stack.empty() || st->handlers->capture.count(LocalOf(name))) st->stack.push_back(std::move(node));
+  if (!st->stack.empty() || st->handlers->capture.count(std::string(XmlLocalName(name))))
+    st->stack.push_back(std::move(node));
 }
 
 void XMLCALL OnEnd(void* data, const XML_Char*) {
@@ -125,8 +122,8 @@ void XMLCALL OnText(void* data, const XML_Char* s, int len) {
   auto* st = static_cast<ParseState*>(data);
   if (!st->error.ok() || st->stack.empty()) return;
   auto& children = st->stack.back().children;
-  const int line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
-  const int column = static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1;
+  const int line = st->Line();
+  const int column = st->Column();
   if (children.empty() || !children.back().is_text) {
     XmlNode t;
     t.is_text = true;
@@ -142,8 +139,7 @@ void XMLCALL OnText(void* data, const XML_Char* s, int len) {
 void XMLCALL OnStartEvent(void* data, const XML_Char* name, const XML_Char** attrs) {
   auto* st = static_cast<ParseState*>(data);
   if (!st->error.ok()) return;
-  Status s = st->events->on_start(name, attrs, static_cast<int>(XML_GetCurrentLineNumber(st->parser)),
-                                  static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1);
+  Status s = st->events->on_start(name, attrs, st->Line(), st->Column());
   if (!s.ok()) st->Fail(std::move(s));
 }
 
@@ -157,9 +153,7 @@ void XMLCALL OnEndEvent(void* data, const XML_Char* name) {
 void XMLCALL OnTextEvent(void* data, const XML_Char* text, int len) {
   auto* st = static_cast<ParseState*>(data);
   if (!st->error.ok()) return;
-  Status s = st->events->on_text(std::string_view(text, static_cast<size_t>(len)),
-                                 static_cast<int>(XML_GetCurrentLineNumber(st->parser)),
-                                 static_cast<int>(XML_GetCurrentColumnNumber(st->parser)) + 1);
+  Status s = st->events->on_text(std::string_view(text, static_cast<size_t>(len)), st->Line(), st->Column());
   if (!s.ok()) st->Fail(std::move(s));
 }
 

@@ -45,6 +45,9 @@ struct XmlNode {
   std::pair<int, int> TextPosition() const;
 };
 
+// An element name without its namespace prefix ("xml:lang" -> "lang").
+std::string_view XmlLocalName(std::string_view name);
+
 struct XmlStreamHandlers {
   // Called once with the root element (no children).
   std::function<Status(const XmlNode& root)> on_root;
