@@ -133,11 +133,11 @@ bool IsThreeByteChar(std::string_view text, size_t pos, char32_t* c) {
   return true;
 }
 
-// Calls emit(token) for each token of `text` in order: the one tokenizer behind MatchTokenize
-// and AppendMatchIndexTerms.
 // The seed of a Chinese character's token hash ("HAN").
 constexpr uint64_t kHanSeed = 0x48414e;
 
+// Calls emit(token) for each token of `text` in order: the one tokenizer behind MatchTokenize
+// and AppendMatchIndexTerms.
 template <typename Emit>
 void ForEachToken(std::string_view text, Emit&& emit) {
   const AsciiFold& ascii = Ascii();

@@ -35,12 +35,21 @@ size_t SlotOf(int64_t hash) {
   return static_cast<size_t>((static_cast<uint64_t>(hash) * 0x9e3779b97f4a7c15ULL) >> 17);
 }
 
-void PutVarint(uint64_t v, std::string* out) {
+// Writes v as a varint (7 bits a byte, low first) at `out`, which has room for 10 bytes;
+// returns the bytes written.
+size_t EncodeVarint(uint64_t v, char* out) {
+  size_t n = 0;
   while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    out[n++] = static_cast<char>((v & 0x7F) | 0x80);
     v >>= 7;
   }
-  out->push_back(static_cast<char>(v));
+  out[n++] = static_cast<char>(v);
+  return n;
+}
+
+void PutVarint(uint64_t v, std::string* out) {
+  char bytes[10];
+  out->append(bytes, EncodeVarint(v, bytes));
 }
 
 // Calls fn(id) for each id of a delta-varint list (the first delta from 0), in order.
@@ -438,14 +447,9 @@ void PairIndexWriter::SealRun() {
     if (i == 0 || p.key != sorted[i - 1].key) run.entries.push_back(RunEntry{p.key, p.id, 0, 0, 0});
     RunEntry& e = run.entries.back();
     if (bytes.size() - at < 10) bytes.resize(2 * bytes.size());
-    uint64_t v = static_cast<uint64_t>(p.id - e.last);
-    const size_t before = at;
-    while (v >= 0x80) {
-      bytes[at++] = static_cast<char>((v & 0x7F) | 0x80);
-      v >>= 7;
-    }
-    bytes[at++] = static_cast<char>(v);
-    e.size += static_cast<uint32_t>(at - before);
+    const size_t written = EncodeVarint(static_cast<uint64_t>(p.id - e.last), &bytes[at]);
+    at += written;
+    e.size += static_cast<uint32_t>(written);
     e.last = p.id;
     ++e.n;
   }
