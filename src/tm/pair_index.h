@@ -5,6 +5,7 @@
 // and concordance.
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -107,7 +108,8 @@ class PairIndexWriter {
   Status WritePostings();
   // Inserts the rows of `batch` (writer thread).
   Status InsertPostingRows(const RowBatch& batch);
-  // Sorts and codes pairs_ into a new run (indexing thread, or writer thread after Drain()).
+  // Sorts and codes the buffered pairs into a new run (indexing thread, or writer thread after
+  // Drain()).
   void SealRun();
   // Merges runs_ into one (indexing thread).
   void CompactRuns();
@@ -147,7 +149,12 @@ class PairIndexWriter {
   std::thread thread_;
 
   // Owned by the indexing thread between Submit() and Drain().
-  std::vector<Pair> pairs_, scratch_;
+  // Pairs not yet in a run, by their key's top byte (in id order within each): each bucket is
+  // sorted while it sits in the cache, without a pass over the whole run to spread them.
+  std::array<std::vector<Pair>, 256> buckets_;
+  size_t buffered_pairs_ = 0;
+  std::vector<Pair> scratch_;
+  size_t last_run_terms_ = 0;  // terms in the last run: the next one's entries reserved alike
   std::vector<Run> runs_;
   size_t buffered_bytes_ = 0;
   std::FILE* spill_ = nullptr;  // an unnamed temporary file, gone when closed
