@@ -341,9 +341,6 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   }
   for (int a = max_a; a >= 1; --a) need[a] = std::max(need[a + 1], out->count[a]);
 
-  // added_share[a][b - 1]: the share of Chinese sentence i_end - a's weight that English
-  // sentence j_end - b newly covers, the span [j_end - b + 1, j_end) already folded in.
-  double added_share[kMaxSpanZh + 1][kMaxSpanEn];
   // English sentence j against zh [i_end - a, i_end): the same for every cell of the row.
   if (out->cache_row != i_end || j_end - kMaxSpanEn < out->cache_base) {
     out->cache_row = i_end;
@@ -365,30 +362,49 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     }
     return c;
   };
-  for (int a = 1; a <= max_a; ++a) {
-    const int i = i_end - a;
-    const Row& row = rows_[static_cast<size_t>(i)];
-    uint64_t zm[kMaskWords] = {0, 0, 0, 0};
-    for (int b = 1; b <= need[a]; ++b) {
-      const int j = j_end - b;
-      if (j < row.j0 || j >= row.j1) {
-        added_share[a][b - 1] = 0;  // adds nothing, as if skipped
-        continue;
-      }
-      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
-      uint64_t fresh[kMaskWords];
-      for (int w = 0; w < kMaskWords; ++w) {
-        fresh[w] = m.zh[w] & ~zm[w];  // only newly covered Chinese units add weight
-        zm[w] |= m.zh[w];
-      }
-      added_share[a][b - 1] =
-          Share(WeightedCount(f_.zh[static_cast<size_t>(i)], fresh), zh_weight_[static_cast<size_t>(i)]);
+  // Chinese sentence i against en [j_end - b, j_end) for b in 1..n: share[b]. Only newly
+  // covered units add weight as the span grows.
+  auto chinese = [&](int i, int n) -> const double* {
+    SpanScores::ChineseRow& r = out->zh_rows[static_cast<size_t>(i % (kMaxSpanZh + 1))];
+    if (r.row != i) {
+      r.row = i;
+      r.base = j_end;
+      r.at.clear();
     }
-    double zh_cov = 0, en_cov = 0;
+    if (j_end < r.base) {  // a cell left of every one asked before: rare
+      r.at.insert(r.at.begin(), static_cast<size_t>(r.base - j_end), SpanScores::ChineseCoverage{});
+      r.base = j_end;
+    }
+    const size_t at = static_cast<size_t>(j_end - r.base);
+    if (at >= r.at.size()) r.at.resize(at + 1);
+    SpanScores::ChineseCoverage& c = r.at[at];
+    const Row& row = rows_[static_cast<size_t>(i)];
+    for (int b = c.b_done + 1; b <= n; ++b) {
+      const int j = j_end - b;
+      if (j >= row.j0 && j < row.j1) {  // else adds nothing, as if skipped
+        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        uint64_t fresh[kMaskWords];
+        for (int w = 0; w < kMaskWords; ++w) {
+          fresh[w] = m.zh[w] & ~c.mask[w];
+          c.mask[w] |= m.zh[w];
+        }
+        c.matched += WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
+      }
+      c.share[b] = Share(c.matched, zh_weight_[static_cast<size_t>(i)]);
+    }
+    c.b_done = std::max(c.b_done, n);
+    return c.share;
+  };
+  // zh_sum[b - 1]: the shares of Chinese sentences i_end - a .. i_end - 1 against the span
+  // of b. need[] falls with a, so every sentence of the bead has its share for each b read.
+  double zh_sum[kMaxSpanEn] = {};
+  for (int a = 1; a <= max_a; ++a) {
+    const double* share = chinese(i_end - a, need[a]);
+    for (int b = 1; b <= need[a]; ++b) zh_sum[b - 1] += share[b];
+    double en_cov = 0;
     for (int b = 1; b <= out->count[a]; ++b) {
-      for (int k = a; k >= 1; --k) zh_cov += added_share[k][b - 1];  // Chinese sentences in text order
       en_cov += english(j_end - b, a).share[a];
-      out->scores[a][b - 1].zh_sentence_coverage = zh_cov;
+      out->scores[a][b - 1].zh_sentence_coverage = zh_sum[b - 1];
       out->scores[a][b - 1].en_sentence_coverage = en_cov;
     }
   }

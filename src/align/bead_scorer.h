@@ -65,12 +65,12 @@ class BeadScorer {
   // out->scores[a][b - 1] scores zh [i_end - a, i_end) against en [j_end - b, j_end) for
   // a in 1..max_a and b in 1..out->count[a] <= max_b[a]; the English span grows one
   // sentence at a time and stops early once it is implausibly long (length_z >
-  // max_length_z). Each Chinese sentence's coverage by a growing English span is
-  // computed once for all a, and sums are taken in the order of scoring each span alone
-  // (the SpanScore is SpanScoreOf(Score(...)) but for rounding: a Chinese sentence's share is
-  // added up piece by piece as the English span grows). Each English sentence's coverage by the Chinese spans
-  // ending at i_end is kept in `out` for the next cells of the row (one SpanScores a thread, a row's cells in
-  // order).
+  // max_length_z). Each Chinese sentence's coverage by the English spans ending at j_end is
+  // kept in `out` for every bead that holds it (the cells of rows just below, when the same
+  // SpanScores scores them), each English sentence's coverage by the Chinese spans ending at
+  // i_end for the next cells of the row (one SpanScores a thread, a row's cells in order).
+  // The SpanScore is SpanScoreOf(Score(...)) but for rounding (a side's shares are summed
+  // from the bead's last sentence back). Masks must not change while `out` is in use.
   static constexpr int kMaxSpanZh = 8, kMaxSpanEn = 16;
   struct SpanScores {
     int count[kMaxSpanZh + 1];
@@ -83,6 +83,20 @@ class BeadScorer {
     };
     int cache_row = -1, cache_base = 0;
     std::vector<EnglishCoverage> cache;
+    // Chinese sentence `row` against en [j_end - b, j_end) for b <= b_done, by j_end - base: the
+    // same for every bead that holds the sentence, so rows row + 1 .. row + kMaxSpanZh that
+    // this SpanScores scores share it. One slot a sentence, row % (kMaxSpanZh + 1).
+    struct ChineseCoverage {
+      int b_done = 0;
+      uint64_t mask[4] = {0, 0, 0, 0};
+      double matched = 0;
+      double share[kMaxSpanEn + 1];
+    };
+    struct ChineseRow {
+      int row = -1, base = 0;
+      std::vector<ChineseCoverage> at;
+    };
+    ChineseRow zh_rows[kMaxSpanZh + 1];
   };
   void ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* max_b, double max_length_z,
                           SpanScores* out) const;

@@ -291,7 +291,7 @@ Status Realign(const AlignOptions& options, const std::vector<int>& band_lo, con
   std::optional<SentenceChance> own_chance;
   std::optional<SentenceChance>& chance = sentence_chance != nullptr ? *sentence_chance : own_chance;
   if (SentenceChance::Applies(*f))
-    chance.emplace(*f);
+    chance.emplace(*f, options.threads);
   else
     chance.reset();
   std::vector<int> lo, hi;

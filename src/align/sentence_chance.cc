@@ -1,13 +1,22 @@
 #include "align/sentence_chance.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "align/bead_scorer.h"
 
 namespace tmalign {
 
-SentenceChance::SentenceChance(const DocumentPairFeatures& f)
-    : zh_(Build(f.zh, f.en, f.key_count)), en_(Build(f.en, f.zh, f.key_count)) {}
+SentenceChance::SentenceChance(const DocumentPairFeatures& f, int threads) {
+  if (threads > 1) {
+    std::thread zh([&] { zh_ = Build(f.zh, f.en, f.key_count); });
+    en_ = Build(f.en, f.zh, f.key_count);
+    zh.join();
+  } else {
+    zh_ = Build(f.zh, f.en, f.key_count);
+    en_ = Build(f.en, f.zh, f.key_count);
+  }
+}
 
 SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& side,
                                            const std::vector<SentenceFeatures>& other, int key_count) {
@@ -43,11 +52,6 @@ SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& 
     }
   }
   return out;
-}
-
-double SentenceChance::Sum(const Side& s, int begin, int end, int span) {
-  const size_t row = static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
-  return s.prefix[row + static_cast<size_t>(end)] - s.prefix[row + static_cast<size_t>(begin)];
 }
 
 }  // namespace tmalign

@@ -7,6 +7,8 @@
 // whose words the other side never has cannot be covered by chance at all.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "align/sentence_features.h"
@@ -24,7 +26,8 @@ class SentenceChance {
     return f.en.size() > static_cast<size_t>(kSmallDocument);
   }
 
-  explicit SentenceChance(const DocumentPairFeatures& f);
+  // With threads > 1, the two sides are measured at once.
+  explicit SentenceChance(const DocumentPairFeatures& f, int threads = 1);
   // Chance coverage summed over Chinese sentences [i0, i1), each by `en_span` English
   // sentences, and the mirror image.
   double Zh(int i0, int i1, int en_span) const { return Sum(zh_, i0, i1, en_span); }
@@ -37,7 +40,11 @@ class SentenceChance {
   };
   static Side Build(const std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other,
                     int key_count);
-  static double Sum(const Side& s, int begin, int end, int span);
+  // Inline: the search asks it twice for every bead it weighs.
+  static double Sum(const Side& s, int begin, int end, int span) {
+    const size_t row = static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
+    return s.prefix[row + static_cast<size_t>(end)] - s.prefix[row + static_cast<size_t>(begin)];
+  }
 
   Side zh_, en_;
 };
