@@ -41,6 +41,16 @@ Language DetectLanguage(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) continue;
+    // The two common cases without ICU's property lookups (the same answers): ASCII, and the
+    // CJK Unified Ideographs block (all of it assigned letters of the Han script).
+    if (c < 0x80) {
+      latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      continue;
+    }
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      ++han;
+      continue;
+    }
     if (!u_isalpha(c)) continue;
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &err);
