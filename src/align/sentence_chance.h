@@ -42,7 +42,8 @@ class SentenceChance {
                     int key_count);
   // Inline: the search asks it twice for every bead it weighs.
   static double Sum(const Side& s, int begin, int end, int span) {
-    const size_t row = static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
+    const size_t row =
+        static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
     return s.prefix[row + static_cast<size_t>(end)] - s.prefix[row + static_cast<size_t>(begin)];
   }
 
