@@ -1,7 +1,8 @@
 // The local re-decoding (align/local_redecode.h): which stretches of a path it decodes again, the
-// length cost weighed by a bead's evidence, and a short untranslated sentence that the search
+// length cost weighed by a bead's evidence, a short untranslated sentence that the search
 // merges into a well-translated neighbour (whose English is too long for it) split off again as
-// a 1-0 bead, the same whatever the threads.
+// a 1-0 bead, an English sentence at a beads' boundary placed by where its words stand, the same
+// whatever the threads.
 #include "align/local_redecode.h"
 
 #include <gtest/gtest.h>
@@ -57,8 +58,7 @@ struct Aligned {
   RedecodeStats stats;
 };
 
-Aligned SearchAndRedecode(const DocumentPairFeatures& f, int threads) {
-  AlignOptions options;
+Aligned SearchAndRedecode(const DocumentPairFeatures& f, int threads, AlignOptions options = AlignOptions()) {
   const int n_zh = static_cast<int>(f.zh.size()), n_en = static_cast<int>(f.en.size());
   // A band of 15 sentences either side of the diagonal, and the masks a bead inside it reads.
   std::vector<int> lo(static_cast<size_t>(n_zh) + 1), hi(static_cast<size_t>(n_zh) + 1);
@@ -163,6 +163,60 @@ TEST(LocalRedecodeTest, SameBeadsWhateverTheThreads) {
     const Aligned many = SearchAndRedecode(f, threads);
     EXPECT_EQ(Format(many.redecoded), Format(one.redecoded)) << threads << " threads";
   }
+}
+
+// Eight 1-1 pairs sharing a key each, then Chinese A and B, each a name (key 600) and two words
+// of its own, against English X (A's two words), Y (the name alone) and Z (B's two words), each
+// sentence with `untranslated` words besides, then eight more pairs. Y's name is in A and in B,
+// and A + [X, Y], B + [Z] has the same coverage and lengths as A + [X], B + [Y, Z]: only where
+// the name stands (at the start of B, where Y starts B's bead) tells them apart.
+DocumentPairFeatures BoundarySentence(int untranslated) {
+  DocumentPairFeatures f = ::tmalign::testing::MadePairs(8, [](int, auto*, auto*) {});
+  auto sentence = [&](std::vector<int> keys) {
+    std::vector<int> words;
+    std::vector<std::vector<int>> word_keys;
+    for (int k : keys) {
+      words.push_back(k);
+      word_keys.push_back({k});
+    }
+    for (int u = 0; u < untranslated; ++u) {
+      words.push_back(900 + static_cast<int>(f.zh.size() + f.en.size()) * 10 + u);
+      word_keys.push_back({});
+    }
+    return MadeSentence(words, word_keys);
+  };
+  f.zh.push_back(sentence({600, 601, 602}));  // A
+  f.zh.push_back(sentence({600, 611, 612}));  // B
+  f.en.push_back(sentence({601, 602}));       // X
+  f.en.push_back(sentence({600}));            // Y
+  f.en.push_back(sentence({611, 612}));       // Z
+  const DocumentPairFeatures tail = ::tmalign::testing::MadePairs(16, [](int, auto*, auto*) {});
+  for (int k = 8; k < 16; ++k) {
+    f.zh.push_back(tail.zh[static_cast<size_t>(k)]);
+    f.en.push_back(tail.en[static_cast<size_t>(k)]);
+  }
+  return f;
+}
+
+TEST(LocalRedecodeTest, ABoundarySentenceGoesWhereItsWordsStand) {
+  // Three untranslated words a sentence make the merged bead doubtful (under 0.9), so its
+  // stretch is decoded again.
+  const DocumentPairFeatures f = BoundarySentence(3);
+  AlignOptions without;
+  without.redecode_position_weight = 0;
+  const Aligned bag = SearchAndRedecode(f, 1, without);
+  std::vector<std::string> got = Format(bag.redecoded);
+  ASSERT_EQ(got.size(), 18u);
+  // Coverage and lengths tie: the name's sentence stays with A, where the search put it.
+  EXPECT_EQ(got[8], "[8]:[8,9]");
+  EXPECT_EQ(got[9], "[9]:[10]");
+  // Where the matched words stand breaks the tie: Y opens B's bead, as its name opens B.
+  got = Format(SearchAndRedecode(f, 1).redecoded);
+  ASSERT_EQ(got.size(), 18u);
+  EXPECT_EQ(got[8], "[8]:[8]");
+  EXPECT_EQ(got[9], "[9]:[9,10]");
+  for (size_t k = 0; k < 8; ++k)
+    EXPECT_EQ(got[k], FormatBead(Bead{{static_cast<int>(k)}, {static_cast<int>(k)}, 0}));
 }
 
 }  // namespace

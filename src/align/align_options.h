@@ -47,6 +47,10 @@ struct AlignOptions {
   int redecode_max_b = 4;
   double redecode_length_beta = 1.0;
   double redecode_length_center = 0.4;
+  // Weight of a bead's position penalty (align/position_agreement.h) in the re-decoding: a
+  // segmentation whose beads match words far from where they stand loses to one that keeps the
+  // order (0: off).
+  double redecode_position_weight = 0.5;
   // Threads for the match masks (0: all cores). The beads do not depend on it; folder
   // alignment sets 1 when it already runs one pair per core.
   int threads = 0;

@@ -128,6 +128,8 @@ class BeadScorer {
   // Scores a pair of spans directly, without prepared masks (slower).
   BeadScore ScoreUnprepared(int i0, int i1, int j0, int j1);
 
+  // The features it scores (keys added since included).
+  const DocumentPairFeatures& features() const { return f_; }
   double LengthZ(int zh_chars, int en_chars) const;
   // LengthZ of the spans zh [i0, i1) and en [j0, j1).
   double SpanLengthZ(int i0, int i1, int j0, int j1) const {

@@ -29,8 +29,9 @@ struct RedecodeStats {
 
 // Decodes each stretch of `beads` (the search's path through the scorer's document) again: every
 // segmentation of the stretch into beads of at most options.redecode_max_a Chinese and
-// redecode_max_b English sentences (shapes `valuer` allows), valued as `valuer` values them, the
-// stretch's ends kept. The stretch's beads are replaced when a segmentation beats their own value
+// redecode_max_b English sentences (shapes `valuer` allows), valued as `valuer` values them less
+// options.redecode_position_weight times the bead's position penalty (align/position_agreement.h),
+// the stretch's ends kept. The stretch's beads are replaced when a segmentation beats their own value
 // (under the same valuer); a new bead's confidence comes from that value. `valuer` should weigh
 // lengths by evidence (UseConditionedLength). Stretches are independent and are decoded on
 // `threads` threads; the beads do not depend on the number. The scorer's rows of each stretch are
