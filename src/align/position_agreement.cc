@@ -18,7 +18,7 @@ size_t UnitCount(const SentenceFeatures& s) {
 
 PositionAgreement::PositionAgreement(const DocumentPairFeatures& f, int i0, int i1, int j0, int j1,
                                      Scratch* scratch)
-    : i0_(i0), i1_(i1), j0_(j0), j1_(j1) {
+    : i0_(i0), j0_(j0), j1_(j1) {
   auto describe = [](const SentenceFeatures& s) {
     Sentence out;
     out.length = std::max(1, s.length);

@@ -47,7 +47,7 @@ class PositionAgreement {
     uint16_t zh_unit, en_unit;
   };
 
-  int i0_, i1_, j0_, j1_;
+  int i0_, j0_, j1_;
   std::vector<Sentence> zh_, en_;
   // The links of each (zh, en) sentence pair of the stretch, pair (i - i0) * (j1 - j0) + (j - j0)
   // at [link_start_[pair], link_start_[pair + 1]).
