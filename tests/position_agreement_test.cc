@@ -13,6 +13,9 @@ namespace {
 
 using ::tmalign::testing::MadeSentence;
 
+// The per-thread key tables the constructor takes, as the re-decoding makes them.
+BeadScorer::Scratch ScratchFor(const DocumentPairFeatures& f) { return BeadScorer(f).NewScratch(); }
+
 // One Chinese sentence of four words (keys 1-4) and two English sentences of two words each,
 // translating the Chinese first half then its second half, or the other way round.
 DocumentPairFeatures OneToTwo(bool in_order) {
@@ -27,8 +30,8 @@ DocumentPairFeatures OneToTwo(bool in_order) {
 }
 
 TEST(PositionAgreementTest, CrossedSentencesCostMoreThanSentencesInOrder) {
-  PositionAgreement::Scratch scratch;
   const DocumentPairFeatures in_order = OneToTwo(true), crossed = OneToTwo(false);
+  BeadScorer::Scratch scratch = ScratchFor(in_order);
   const double kept = PositionAgreement(in_order, 0, 1, 0, 2, &scratch).Penalty(0, 1, 0, 2);
   const double swapped = PositionAgreement(crossed, 0, 1, 0, 2, &scratch).Penalty(0, 1, 0, 2);
   // In order, each English word sits where its Chinese word does: no distance at all.
@@ -43,7 +46,7 @@ TEST(PositionAgreementTest, NothingSharedOrAnEmptySideCostsNothing) {
   f.zh.push_back(MadeSentence({1, 2}, {{1}, {2}}));
   f.en.push_back(MadeSentence({11, 12}, {{5}, {6}}));
   f.key_count = 10;
-  PositionAgreement::Scratch scratch;
+  BeadScorer::Scratch scratch = ScratchFor(f);
   const PositionAgreement positions(f, 0, 1, 0, 1, &scratch);
   EXPECT_EQ(positions.Penalty(0, 1, 0, 1), 0.0);
   EXPECT_EQ(positions.Penalty(0, 1, 0, 0), 0.0);
@@ -56,7 +59,7 @@ TEST(PositionAgreementTest, UnmatchedWordsDiluteASentencesPenalty) {
   DocumentPairFeatures f = OneToTwo(false);
   f.zh[0] = MadeSentence({1, 2, 3, 4, 5, 6, 7, 8}, {{1}, {2}, {3}, {4}, {50}, {60}, {70}, {80}});
   f.key_count = 100;
-  PositionAgreement::Scratch scratch;
+  BeadScorer::Scratch scratch = ScratchFor(f);
   const double penalty = PositionAgreement(f, 0, 1, 0, 2, &scratch).Penalty(0, 1, 0, 2);
   // English word k (0-3) stands at (k + 0.5) / 4 of its span; Chinese word k at (k + 0.5) / 8.
   // Crossed: English "3 4" first (places 0.125, 0.375), then "1 2" (0.625, 0.875).
@@ -84,7 +87,7 @@ TEST(PositionAgreementTest, ABoundarySentenceGoesWithTheSentenceWhoseStartItTran
   f.en.push_back(MadeSentence({11}, {{1}}));
   f.en.push_back(MadeSentence({15, 16}, {{5}, {6}}));
   f.key_count = 10;
-  PositionAgreement::Scratch scratch;
+  BeadScorer::Scratch scratch = ScratchFor(f);
   const PositionAgreement positions(f, 0, 2, 0, 3, &scratch);
   const double y_with_a = positions.Penalty(0, 1, 0, 2) + positions.Penalty(1, 2, 2, 3);
   const double y_with_b = positions.Penalty(0, 1, 0, 1) + positions.Penalty(1, 2, 1, 3);
@@ -98,7 +101,7 @@ TEST(PositionAgreementTest, TheSameWhateverTheStretchAroundTheBead) {
   DocumentPairFeatures wider = f;
   wider.zh.insert(wider.zh.begin(), MadeSentence({7}, {{7}}));
   wider.en.insert(wider.en.begin(), MadeSentence({17}, {{7}}));
-  PositionAgreement::Scratch scratch;
+  BeadScorer::Scratch scratch = ScratchFor(wider);
   const double alone = PositionAgreement(f, 0, 1, 0, 2, &scratch).Penalty(0, 1, 0, 2);
   const double inside = PositionAgreement(wider, 0, 2, 0, 3, &scratch).Penalty(1, 2, 1, 3);
   EXPECT_DOUBLE_EQ(alone, inside);

@@ -109,8 +109,9 @@ class BeadScorer {
   struct Scratch {
     std::vector<uint32_t> seen;
     uint32_t tick = 0;
-    // For a row: slot[key] (valid where seen[key] == tick) indexes the mask of the
-    // Chinese sentence's units that carry the key.
+    // slot[key], valid where seen[key] == tick: an index for whoever stamped the tick (a row's
+    // mask of the Chinese units that carry the key; the last English unit with the key in a
+    // PositionAgreement's stretch).
     std::vector<uint32_t> slot;
     std::vector<std::array<uint64_t, 4>> unit_masks;
   };

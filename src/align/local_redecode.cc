@@ -24,13 +24,11 @@ struct Segmentation {
   std::vector<Bead> beads;
 };
 
-// A bead's value in a stretch: the valuer's, less the weighted position penalty (none when its
-// weight is 0 or `positions` null).
-double StretchBeadValue(const BandedSearch& valuer, const AlignOptions& options,
-                        const PositionAgreement* positions, int a, int b, int i, int j, const BeadScore& sc) {
-  const double v = valuer.ShapeValue(a, b, i, j, SpanScoreOf(sc));
-  if (v == kNone || positions == nullptr) return v;
-  return v - options.redecode_position_weight * positions->Penalty(i - a, i, j - b, j);
+// What the bead ending at (i, j) with a Chinese and b English sentences owes for where its words
+// stand: the weighted position penalty, 0 without `positions` (weight 0).
+double PositionCost(const AlignOptions& options, const PositionAgreement* positions, int a, int b, int i,
+                    int j) {
+  return positions == nullptr ? 0 : options.redecode_position_weight * positions->Penalty(i - a, i, j - b, j);
 }
 
 Segmentation BestSegmentation(const BandedSearch& valuer, const AlignOptions& options,
@@ -56,11 +54,9 @@ Segmentation BestSegmentation(const BandedSearch& valuer, const AlignOptions& op
           if (a > 0 && b > 0 && std::abs(sc.length_z) > kMaxLengthZ) continue;
           double v = valuer.ShapeValue(a, b, i, j, SpanScoreOf(sc));
           if (v == kNone || prev + v <= best[here]) continue;
-          // The penalty only lowers a value: asked only of a bead that would win without it.
-          if (positions != nullptr) {
-            v -= options.redecode_position_weight * positions->Penalty(i - a, i, j - b, j);
-            if (prev + v <= best[here]) continue;
-          }
+          // The cost only lowers a value: asked only of a bead that would win without it.
+          v -= PositionCost(options, positions, a, b, i, j);
+          if (prev + v <= best[here]) continue;
           best[here] = prev + v;
           from_a[here] = static_cast<int8_t>(a);
           from_b[here] = static_cast<int8_t>(b);
@@ -136,21 +132,21 @@ RedecodeStats Redecode(const BandedSearch& valuer, const AlignOptions& options, 
   std::atomic<size_t> next{0};
   auto work = [&] {
     BeadScorer::Scratch scratch = scorer->NewScratch();
-    PositionAgreement::Scratch position_scratch;
     for (size_t s; (s = next.fetch_add(1)) < stretches.size();) {
       const auto [first, last] = stretches[s];
       const int i0 = zh[At(first)], i1 = zh[At(last)], j0 = en[At(first)], j1 = en[At(last)];
       for (int i = i0; i < i1; ++i) scorer->PrepareRow(i, j0, j1, &scratch);
       std::optional<PositionAgreement> positions;
       if (options.redecode_position_weight != 0)
-        positions.emplace(scorer->features(), i0, i1, j0, j1, &position_scratch);
+        positions.emplace(scorer->features(), i0, i1, j0, j1, &scratch);
       const PositionAgreement* where = positions ? &*positions : nullptr;
       double own = 0;
       for (int k = first; k < last && own != kNone; ++k) {
         const int a = zh[At(k + 1)] - zh[At(k)], b = en[At(k + 1)] - en[At(k)];
         const BeadScore sc = scorer->Score(zh[At(k)], zh[At(k + 1)], en[At(k)], en[At(k + 1)]);
-        const double v = StretchBeadValue(valuer, options, where, a, b, zh[At(k + 1)], en[At(k + 1)], sc);
-        own = v == kNone ? kNone : own + v;
+        const double v = valuer.ShapeValue(a, b, zh[At(k + 1)], en[At(k + 1)], SpanScoreOf(sc));
+        own =
+            v == kNone ? kNone : own + (v - PositionCost(options, where, a, b, zh[At(k + 1)], en[At(k + 1)]));
       }
       Segmentation best = BestSegmentation(valuer, options, *scorer, where, i0, i1, j0, j1);
       if (best.value != kNone && best.value > own + 1e-9) {

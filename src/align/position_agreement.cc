@@ -17,7 +17,7 @@ size_t UnitCount(const SentenceFeatures& s) {
 }  // namespace
 
 PositionAgreement::PositionAgreement(const DocumentPairFeatures& f, int i0, int i1, int j0, int j1,
-                                     Scratch* scratch)
+                                     BeadScorer::Scratch* scratch)
     : i0_(i0), j0_(j0), j1_(j1) {
   auto describe = [](const SentenceFeatures& s) {
     Sentence out;
@@ -38,19 +38,15 @@ PositionAgreement::PositionAgreement(const DocumentPairFeatures& f, int i0, int 
   for (size_t k = 0; k < en_.size(); ++k) en_best_[k].resize(en_[k].weights.size());
 
   // Unit pairs sharing a key: the stretch's English units listed per key (chained through
-  // `next`, heads in the scratch's table stamped for this stretch), each Chinese unit's keys
-  // looked up there.
+  // `next`, the last one's index in the scratch's slot table stamped for this stretch), each
+  // Chinese unit's keys looked up there.
   struct EnglishUnit {
     int sentence;
     uint16_t unit;
     uint32_t next;  // the previous entry of the same key, kEnd for none
   };
   constexpr uint32_t kEnd = ~uint32_t{0};
-  if (scratch->seen.size() < static_cast<size_t>(f.key_count)) {
-    scratch->seen.assign(static_cast<size_t>(f.key_count), 0);
-    scratch->head.assign(static_cast<size_t>(f.key_count), kEnd);
-    scratch->tick = 0;
-  }
+  if (scratch->slot.size() < scratch->seen.size()) scratch->slot.resize(scratch->seen.size());
   const uint32_t tick = ++scratch->tick;
   std::vector<EnglishUnit> en_units;
   for (int j = j0; j < j1; ++j) {
@@ -60,10 +56,10 @@ PositionAgreement::PositionAgreement(const DocumentPairFeatures& f, int i0, int 
         const size_t key = At(e.keys[k]);
         if (scratch->seen[key] != tick) {
           scratch->seen[key] = tick;
-          scratch->head[key] = kEnd;
+          scratch->slot[key] = kEnd;
         }
-        en_units.push_back(EnglishUnit{j - j0, static_cast<uint16_t>(v), scratch->head[key]});
-        scratch->head[key] = static_cast<uint32_t>(en_units.size() - 1);
+        en_units.push_back(EnglishUnit{j - j0, static_cast<uint16_t>(v), scratch->slot[key]});
+        scratch->slot[key] = static_cast<uint32_t>(en_units.size() - 1);
       }
     }
   }
@@ -75,7 +71,7 @@ PositionAgreement::PositionAgreement(const DocumentPairFeatures& f, int i0, int 
       for (uint32_t k = z.units[u].key_begin; k < z.units[u].key_end; ++k) {
         const size_t key = At(z.keys[k]);
         if (scratch->seen[key] != tick) continue;
-        for (uint32_t x = scratch->head[key]; x != kEnd; x = en_units[x].next)
+        for (uint32_t x = scratch->slot[key]; x != kEnd; x = en_units[x].next)
           found.emplace_back((i - i0) * width + en_units[x].sentence,
                              Link{static_cast<uint16_t>(u), en_units[x].unit});
       }

@@ -17,20 +17,19 @@
 #include <cstdint>
 #include <vector>
 
+#include "align/bead_scorer.h"
 #include "align/sentence_features.h"
 
 namespace tmalign {
 
 class PositionAgreement {
  public:
-  // Per-thread tables for finding the unit pairs, indexed by key: reused from stretch to stretch.
-  struct Scratch {
-    std::vector<uint32_t> seen, head;
-    uint32_t tick = 0;
-  };
   // For beads inside zh [i0, i1) x en [j0, j1): the unit pairs that share a key, per sentence
-  // pair, found once. Units beyond BeadScorer::kMaxUnits are left out, as the scorer does.
-  PositionAgreement(const DocumentPairFeatures& f, int i0, int i1, int j0, int j1, Scratch* scratch);
+  // pair, found once with the thread's key tables (`scratch`, BeadScorer::NewScratch(), made
+  // after any keys were added). Units beyond BeadScorer::kMaxUnits are left out, as the scorer
+  // does.
+  PositionAgreement(const DocumentPairFeatures& f, int i0, int i1, int j0, int j1,
+                    BeadScorer::Scratch* scratch);
 
   // The penalty of the bead zh [a0, a1) x en [b0, b1), inside the stretch; 0 for a bead with an
   // empty side. Uses scratch of the object: one thread at a time.
