@@ -4,6 +4,8 @@
 include(GNUInstallDirs)
 
 install(TARGETS tmalign RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The PDF reader's module (src/CMakeLists.txt), where the reader looks for it from bin/.
+install(TARGETS tmalign_pdf LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/tmalign)
 
 # The bundled glossary and its format description.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/glossary/

@@ -1,24 +1,21 @@
-// PDF through poppler-cpp. page::text_list() gives the words in poppler's reading order
+// PDF through poppler-cpp (in its module: doc/pdf_text_boxes.h). page::text_list() gives
+// the words in poppler's reading order
 // (its block and flow analysis, which keeps the columns of a page apart, where the
 // physical layout would interleave them line by line) with their boxes; from the boxes the
 // reader rebuilds lines, decides spaces by the gaps between words, joins lines back into
 // paragraphs and drops what repeats at the page edges (running headers, footers, page
 // numbers) and list bullets.
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "doc/pdf_text_boxes.h"
 #include "doc/readers.h"
 #include "text/utf8.h"
 
@@ -73,9 +70,7 @@ char32_t UnifyIdeograph(char32_t c) {
   return static_cast<char32_t>(mapped.char32At(0));
 }
 
-std::u32string FromUstring(const poppler::ustring& u) {
-  const poppler::byte_array bytes = u.to_utf8();
-  const std::string utf8(bytes.begin(), bytes.end());
+std::u32string FromUtf8(const std::string& utf8) {
   std::u32string out;
   size_t pos = 0;
   while (pos < utf8.size()) {
@@ -92,37 +87,34 @@ std::string ToUtf8(const std::u32string& s) {
   return out;
 }
 
-void NoDebugOutput(const std::string&, void*) {}
-
 // The page's words in poppler's order, grouped into lines: a word joins the line when its
 // vertical middle falls inside the line's box and it does not go back to the left.
-std::vector<Line> ReadLines(const poppler::page& page, int page_number) {
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+std::vector<Line> ReadLines(const std::vector<PdfTextBox>& boxes, int page_number) {
   // Rotated words (a watermark, a label up the margin) are not the page's text.
   std::map<int, int> rotations;
-  for (const auto& box : boxes) ++rotations[box.rotation()];
+  for (const auto& box : boxes) ++rotations[box.rotation];
   int rotation = 0, most = -1;
   for (const auto& [r, n] : rotations) {
     if (n > most) rotation = r, most = n;
   }
   std::vector<Line> lines;
   for (const auto& box : boxes) {
-    if (box.rotation() != rotation) continue;
-    const poppler::rectf r = box.bbox();
-    Word w{FromUstring(box.text()), r.left(), r.top(), r.right(), r.bottom(), 0, 0};
+    if (box.rotation != rotation) continue;
+    Word w{FromUtf8(box.utf8), box.left, box.top, box.right, box.bottom, 0, 0};
     if (w.text.empty()) continue;
-    w.size = box.has_font_info() ? box.get_font_size() : r.height();
-    if (w.size <= 0) w.size = std::max(r.height(), 1.0);
-    w.first_char = box.char_bbox(0).width();
+    const double height = box.bottom - box.top;
+    w.size = box.font_size >= 0 ? box.font_size : height;
+    if (w.size <= 0) w.size = std::max(height, 1.0);
+    w.first_char = box.first_char_width;
     if (w.first_char <= 0) w.first_char = (w.right - w.left) / static_cast<double>(w.text.size());
     const double middle = (w.top + w.bottom) / 2;
     if (!lines.empty()) {
       Line& line = lines.back();
       if (middle > line.top && middle < line.bottom && w.left > line.right - w.size * 0.5) {
         line.words.push_back(std::move(w));
-        line.right = std::max(line.right, r.right());
-        line.top = std::min(line.top, r.top());
-        line.bottom = std::max(line.bottom, r.bottom());
+        line.right = std::max(line.right, box.right);
+        line.top = std::min(line.top, box.top);
+        line.bottom = std::max(line.bottom, box.bottom);
         continue;
       }
     }
@@ -417,27 +409,15 @@ void AppendLine(const std::u32string& next, const Vocabulary& vocabulary, std::u
 
 Status ReadPdf(const std::string& path, std::string_view bytes, const DocumentReadOptions&,
                std::vector<Paragraph>* paragraphs) {
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { poppler::set_debug_error_function(NoDebugOutput, nullptr); });
-  if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Status::InvalidInput(path + ": PDF too large");
-  std::unique_ptr<poppler::document> document(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (document == nullptr) return Status::InvalidInput(path + ": not a readable PDF");
-  if (document->is_locked()) return Status::InvalidInput(path + ": encrypted: remove the password first");
-
+  std::vector<PdfPageBoxes> page_boxes;
+  TMALIGN_RETURN_IF_ERROR(ReadPdfTextBoxes(path, bytes, &page_boxes));
   std::vector<std::vector<Line>> pages;
   std::vector<double> heights;
   size_t words = 0;
-  const int page_count = document->pages();
-  for (int i = 0; i < page_count; ++i) {
-    std::unique_ptr<poppler::page> page(document->create_page(i));
-    if (page == nullptr) {
-      pages.emplace_back();
-      heights.push_back(0);
-      continue;
-    }
-    pages.push_back(ReadLines(*page, i + 1));
-    heights.push_back(page->page_rect().height());
+  for (size_t i = 0; i < page_boxes.size(); ++i) {
+    pages.push_back(page_boxes[i].readable ? ReadLines(page_boxes[i].boxes, static_cast<int>(i) + 1)
+                                           : std::vector<Line>());
+    heights.push_back(page_boxes[i].height);
     for (const Line& line : pages.back()) words += line.words.size();
   }
   if (words == 0) return Status::InvalidInput(path + ": no text layer: it needs OCR first");
