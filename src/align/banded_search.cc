@@ -7,6 +7,8 @@
 #include <random>
 #include <thread>
 
+#include "util/parallel_for.h"
+
 namespace tmalign {
 namespace {
 
@@ -305,22 +307,34 @@ Status BandedSearch::Run() {
 }
 
 std::vector<Bead> BandedSearch::TraceBack() {
-  std::vector<Bead> beads;
-  int i = n_zh_, j = n_en_;
-  while (i > 0 || j > 0) {
+  struct Step {
+    int8_t shape;
+    int i, j;  // where the bead ends
+  };
+  std::vector<Step> path;
+  for (int i = n_zh_, j = n_en_; i > 0 || j > 0;) {
     const int8_t s = from_[At(i)][At(j - lo_[At(i)])];
-    const auto [a, b] = shapes_[static_cast<size_t>(s)];
-    Bead bead;
-    for (int k = i - a; k < i; ++k) bead.src.push_back(k);
-    for (int k = j - b; k < j; ++k) bead.tgt.push_back(k);
-    const double value = BeadValue(static_cast<size_t>(s), i, j);
-    // Confidence: how far the bead beats chance, squashed to (0,1).
-    bead.confidence = Confidence(a, b, value);
-    beads.push_back(std::move(bead));
-    i -= a;
-    j -= b;
+    path.push_back(Step{s, i, j});
+    i -= shapes_[static_cast<size_t>(s)].zh;
+    j -= shapes_[static_cast<size_t>(s)].en;
   }
-  std::reverse(beads.begin(), beads.end());
+  std::reverse(path.begin(), path.end());
+  std::vector<Bead> beads(path.size());
+  // Each bead is scored again for its confidence (about a microsecond a bead): on the threads
+  // for a long path, each bead written by its index.
+  constexpr size_t kParallelBeads = 512;
+  const unsigned threads = path.size() >= kParallelBeads ? static_cast<unsigned>(std::max(1, threads_)) : 1;
+  ParallelFor(path.size(), threads, [&](unsigned, size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      const auto [s, i, j] = path[k];
+      const auto [a, b] = shapes_[static_cast<size_t>(s)];
+      Bead& bead = beads[k];
+      for (int x = i - a; x < i; ++x) bead.src.push_back(x);
+      for (int y = j - b; y < j; ++y) bead.tgt.push_back(y);
+      // Confidence: how far the bead beats chance, squashed to (0,1).
+      bead.confidence = Confidence(a, b, BeadValue(static_cast<size_t>(s), i, j));
+    }
+  });
   return beads;
 }
 
