@@ -158,7 +158,8 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
   auto set = [&](int s, const SpanScore& sc) {
     if (s >= 0) values[s] = Value(static_cast<size_t>(s), i, j, sc);
   };
-  if (j >= 1) set(shape_of_[0][1], SpanScoreOf(scorer_->Score(i, i, j - 1, j)));
+  // A 1-0 or 0-1 bead's value is its skip cost alone: nothing of it is scored.
+  if (j >= 1) set(shape_of_[0][1], SpanScore{});
   // Long n-1 fans (a list rendered as one sentence) all at once, growing the Chinese side.
   // A fan needs more than max_side Chinese sentences against one English one; when that many
   // are already implausibly long, the growing stops before any fan (the length only worsens).
@@ -179,7 +180,7 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
   int b_in_band[BeadScorer::kMaxSpanZh + 1] = {};  // b_limit, cut where the bead's start leaves the band
   int grow_a = 0;                                  // English spans are grown for a in 1..grow_a
   for (int a = 1; a <= std::min(i, options_.max_side); ++a) {
-    if (shape_of_[At(a)][0] >= 0) set(shape_of_[At(a)][0], SpanScoreOf(scorer_->Score(i - a, i, j, j)));
+    if (shape_of_[At(a)][0] >= 0) set(shape_of_[At(a)][0], SpanScore{});
     b_limit[a] = std::max(0, std::min(max_en_[At(a)], j));
     if (b_limit[a] < 1) continue;
     // Pruned by length: when even the longest English span is far too short for these
