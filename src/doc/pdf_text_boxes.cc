@@ -35,40 +35,48 @@ const Module& LoadModule() {
   static std::once_flag once;
   std::call_once(once, [] {
     std::string tried;
+    auto missed = [&](const std::string& path, const std::string& why) {
+      tried += (tried.empty() ? "" : ", ") + path + (why.empty() ? "" : " (" + why + ")");
+    };
     for (const std::string& path : Candidates()) {
       if (!std::filesystem::exists(path)) {
-        tried += (tried.empty() ? "" : ", ") + path;
+        missed(path, "");
         continue;
       }
       // Never closed: poppler keeps global state for the life of the process.
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (handle == nullptr) {
         const char* why = dlerror();
-        tried += (tried.empty() ? "" : ", ") + path + " (" + (why != nullptr ? why : "cannot load") + ")";
+        missed(path, why != nullptr ? why : "cannot load");
         continue;
       }
       module.read = reinterpret_cast<TmalignPdfRead>(dlsym(handle, TMALIGN_PDF_ENTRY));
       if (module.read != nullptr) return;
-      tried += (tried.empty() ? "" : ", ") + path + " (no " TMALIGN_PDF_ENTRY ")";
+      missed(path, "no " TMALIGN_PDF_ENTRY);
     }
     module.error = "reading PDF needs tmalign's PDF module, tmalign-pdf.so (poppler); not found: " + tried;
   });
   return module;
 }
 
-void OnBox(void* context, int page, int rotation, const char* utf8, size_t size, double left, double top,
-           double right, double bottom, double font_size, double first_char_width) {
+// The sink's page `page`, the list grown to it (the module reports pages in order).
+PdfPageBoxes& PageOf(void* context, int page) {
   auto* pages = static_cast<std::vector<PdfPageBoxes>*>(context);
   if (pages->size() <= static_cast<size_t>(page)) pages->resize(static_cast<size_t>(page) + 1);
-  (*pages)[static_cast<size_t>(page)].boxes.push_back(
-      PdfTextBox{std::string(utf8, size), rotation, left, top, right, bottom, font_size, first_char_width});
+  return (*pages)[static_cast<size_t>(page)];
+}
+
+void OnBox(void* context, int page, int rotation, const char* utf8, size_t size, double left, double top,
+           double right, double bottom, double font_size, double first_char_width) {
+  PageOf(context, page)
+      .boxes.push_back(PdfTextBox{std::string(utf8, size), rotation, left, top, right, bottom, font_size,
+                                  first_char_width});
 }
 
 void OnPage(void* context, int page, double height, int readable) {
-  auto* pages = static_cast<std::vector<PdfPageBoxes>*>(context);
-  if (pages->size() <= static_cast<size_t>(page)) pages->resize(static_cast<size_t>(page) + 1);
-  (*pages)[static_cast<size_t>(page)].height = height;
-  (*pages)[static_cast<size_t>(page)].readable = readable != 0;
+  PdfPageBoxes& p = PageOf(context, page);
+  p.height = height;
+  p.readable = readable != 0;
 }
 
 }  // namespace
