@@ -288,6 +288,13 @@ TEST_F(TmImportTest, MalformedFileImportsNothing) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("invalid UTF-8"), std::string::npos) << s.message();
 
+  // An empty file is an error whatever its format, not an import of nothing.
+  for (const char* name : {"empty.tsv", "empty.tmx", "empty.sdlxliff", "empty.dat"}) {
+    s = Import(Write(name, ""), &summary);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << name;
+    EXPECT_NE(s.message().find(std::string(name) + ": empty file"), std::string::npos) << s.message();
+  }
+
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"before", 1}}));
 }
 

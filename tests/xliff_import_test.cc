@@ -57,6 +57,69 @@ const char* kXliff20 = R"(<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 )";
 
+// Laid out as Trados Studio writes an SDLXLIFF (the structure of real Studio files; the text
+// is the bulletin's): a UTF-8 BOM, the sdl namespace, <doc-info>, locked units between the
+// paragraphs (translate="no", only codes), and each paragraph one <trans-unit> whose sentences
+// are <mrk mtype="seg"> in <seg-source> and <target> (one inside a <g> code), their statuses
+// in <sdl:seg-defs>, never in a state attribute.
+const char* kSdlXliff =
+    "\xEF\xBB\xBF"
+    R"(<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">
+  <doc-info xmlns="http://sdl.com/FileTypes/SdlXliff/1.0"><rep-defs/></doc-info>
+  <file original="C:\Bulletins\bulletin-07.docx" datatype="x-sdlfilterframework2" source-language="zh-CN" target-language="en-US">
+    <header><sdl:filetype-info><sdl:filetype-id>Word 2007 v 2.0.0.0</sdl:filetype-id></sdl:filetype-info></header>
+    <body>
+      <trans-unit translate="no" id="a1"><source><x id="0"/></source></trans-unit>
+      <trans-unit id="p1">
+        <source>要探索联盟链监管框架。区块链技术仍存在潜在风险。</source>
+        <seg-source><mrk mtype="seg" mid="1">要探索联盟链监管框架。</mrk><mrk mtype="seg" mid="2">区块链技术仍存在潜在风险。</mrk></seg-source>
+        <target><mrk mtype="seg" mid="1">Explore a regulatory framework for the alliance chain.</mrk> <mrk mtype="seg" mid="2">Blockchain technology still has risks.</mrk></target>
+        <sdl:seg-defs>
+          <sdl:seg id="1" conf="Translated" origin="interactive"><sdl:value key="created_by">EDITOR</sdl:value></sdl:seg>
+          <sdl:seg id="2" conf="Draft" origin="interactive"/>
+        </sdl:seg-defs>
+      </trans-unit>
+      <trans-unit translate="no" id="a2"><source><x id="1"/><x id="2"/></source></trans-unit>
+      <trans-unit id="p2">
+        <source><g id="3">浦江创新论坛</g></source>
+        <seg-source><g id="3"><mrk mtype="seg" mid="3">浦江创新论坛</mrk></g></seg-source>
+        <target><g id="3"><mrk mtype="seg" mid="3">Pujiang Innovation Forum</mrk></g></target>
+        <sdl:seg-defs><sdl:seg id="3" conf="ApprovedSignOff" origin="tm" percent="100"/></sdl:seg-defs>
+      </trans-unit>
+      <trans-unit id="p3">
+        <source>数字中国。第七期。</source>
+        <seg-source><mrk mtype="seg" mid="4">数字中国。</mrk><mrk mtype="seg" mid="5">第七期。</mrk></seg-source>
+        <target><mrk mtype="seg" mid="4">Digital China.</mrk><mrk mtype="seg" mid="5">No. 7.</mrk></target>
+        <sdl:seg-defs><sdl:seg id="4" conf="RejectedTranslation"/><sdl:seg id="5"/></sdl:seg-defs>
+      </trans-unit>
+      <trans-unit id="p4">
+        <source>编辑部</source>
+        <seg-source><mrk mtype="seg" mid="6">编辑部</mrk></seg-source>
+        <sdl:seg-defs><sdl:seg id="6"/></sdl:seg-defs>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+)";
+
+// Laid out as memoQ writes an MQXLIFF: the status in mq:status on the unit, no state
+// attribute, and earlier versions of a unit (other source and target texts) inside it.
+const char* kMqXliff = R"(<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
+  <file original="bulletin-07.docx" source-language="zh-cn" target-language="en-us" datatype="x-docx">
+    <body>
+      <trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">联盟链</source><target xml:space="preserve">alliance chain</target>
+        <mq:minorversions><mq:historical-unit mq:status="PartiallyEdited"><source xml:space="preserve">联盟链</source><target xml:space="preserve">consortium chain</target></mq:historical-unit></mq:minorversions>
+      </trans-unit>
+      <trans-unit id="2" mq:status="PartiallyEdited"><source xml:space="preserve">公有链</source><target xml:space="preserve">public chain</target></trans-unit>
+      <trans-unit id="3" mq:status="Reviewer1Confirmed"><source xml:space="preserve">去中心化</source><target xml:space="preserve">decentralization</target></trans-unit>
+      <trans-unit id="4" mq:status="NotStarted"><source xml:space="preserve">侧链</source><target xml:space="preserve"></target></trans-unit>
+    </body>
+  </file>
+</xliff>
+)";
+
 class XliffImportTest : public testing::TmCliFixture {
  protected:
   XliffImportTest() : TmCliFixture("tmalign_xliff_import") {}
@@ -148,6 +211,59 @@ TEST_F(XliffImportTest, Xliff20SegmentsAndTheFormatFromTheContent) {
   EXPECT_EQ(
       Tm("export --format tsv").out,
       "联盟链\talliance chain\n要探索监管框架。\tExplore a regulatory framework.\n私有链\tprivate chain\n");
+}
+
+TEST_F(XliffImportTest, TradosSentencesAreSegmentsWithTheirStudioStatus) {
+  std::vector<XliffUnit> units;
+  XliffReadHandlers h;
+  h.on_unit = [&](XliffUnit&& u) {
+    units.push_back(std::move(u));
+    return Status::Ok();
+  };
+  ASSERT_TRUE(ReadXliff(Write("b.sdlxliff", kSdlXliff), h).ok());
+  ASSERT_EQ(units.size(), 6u);
+  EXPECT_FALSE(units[0].translate);
+  EXPECT_TRUE(units[1].translate);
+  ASSERT_EQ(units[1].segments.size(), 2u);  // one paragraph, two sentences
+  const XliffSegment& first = units[1].segments[0];
+  EXPECT_EQ(first.source.text, "要探索联盟链监管框架。");
+  ASSERT_TRUE(first.target.has_value());
+  EXPECT_EQ(first.target->text, "Explore a regulatory framework for the alliance chain.");
+  EXPECT_EQ(first.state, "sdl:Translated");
+  const XliffSegment& second = units[1].segments[1];
+  EXPECT_EQ(second.source.text, "区块链技术仍存在潜在风险。");
+  EXPECT_EQ(second.target->text, "Blockchain technology still has risks.");
+  EXPECT_EQ(second.state, "sdl:Draft");
+  // The second sentence's target is found where it stands, not at the paragraph's start.
+  EXPECT_EQ(second.target->line, 11);
+  EXPECT_GT(second.target->column, first.target->column);
+  // A sentence inside a <g> code is found too.
+  ASSERT_EQ(units[3].segments.size(), 1u);
+  EXPECT_EQ(units[3].segments[0].source.text, "浦江创新论坛");
+  EXPECT_EQ(units[3].segments[0].target->text, "Pujiang Innovation Forum");
+  EXPECT_EQ(units[3].segments[0].state, "sdl:ApprovedSignOff");
+  EXPECT_EQ(units[4].segments[0].state, "sdl:RejectedTranslation");
+  EXPECT_EQ(units[4].segments[1].state, "sdl:NotTranslated");  // no conf: Studio's "Not Translated"
+  EXPECT_FALSE(units[5].segments[0].target.has_value());
+
+  RunResult r = Tm("import " + dir_ + "/b.sdlxliff");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 2 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 6 units (no target: 1, not translatable: 2, sdl:Draft: 1, "
+                       "sdl:NotTranslated: 1, sdl:RejectedTranslation: 1)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(Tm("export --format tsv").out,
+            "要探索联盟链监管框架。\tExplore a regulatory framework for the alliance chain.\n"
+            "浦江创新论坛\tPujiang Innovation Forum\n");
+}
+
+TEST_F(XliffImportTest, MemoqConfirmedUnitsGoInTheirEarlierVersionsDoNot) {
+  RunResult r = Tm("import " + Write("b.mqxliff", kMqXliff));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 2 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 2 units (mq:PartiallyEdited: 1, no target: 1)"), std::string::npos) << r.out;
+  EXPECT_EQ(Tm("export --format tsv").out, "联盟链\talliance chain\n去中心化\tdecentralization\n");
 }
 
 TEST_F(XliffImportTest, BadFilesExitTwoWithThePlaceAndImportNothing) {

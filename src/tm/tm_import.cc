@@ -551,9 +551,22 @@ Status ProduceTmxUnits(const std::string& path, const TmImportOptions& options, 
 }
 
 // Target states that mean "translated" (1.2: translated, final, signed-off; 2.x: translated,
-// reviewed, final: 2.x's reviewed comes after translated, so it counts too).
+// reviewed, final: 2.x's reviewed comes after translated, so it counts too), and the CAT
+// tools' own statuses that mean the same (tm/xliff_reader.h): Trados Studio's confirmed and
+// approved segments, memoQ's segments confirmed by the translator or a reviewer.
 bool IsTranslatedState(const std::string& state) {
-  return state == "translated" || state == "final" || state == "signed-off" || state == "reviewed";
+  static const std::set<std::string, std::less<>> kTranslated = {"translated",
+                                                                 "final",
+                                                                 "signed-off",
+                                                                 "reviewed",
+                                                                 "sdl:Translated",
+                                                                 "sdl:ApprovedTranslation",
+                                                                 "sdl:ApprovedSignOff",
+                                                                 "mq:ManuallyConfirmed",
+                                                                 "mq:Reviewer1Confirmed",
+                                                                 "mq:Reviewer2Confirmed",
+                                                                 "mq:Proofread"};
+  return kTranslated.count(state) > 0;
 }
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -584,6 +597,11 @@ Status ProduceXliffUnits(const std::string& path, const TmImportOptions& options
     return Status::Ok();
   };
   h.on_unit = [&](XliffUnit&& xu) -> Status {
+    if (!xu.translate) {  // locked text (Trados writes its codes between paragraphs so)
+      summary->skipped += xu.segments.size();
+      summary->skipped_states["not translatable"] += xu.segments.size();
+      return Status::Ok();
+    }
     for (XliffSegment& seg : xu.segments) {
       const bool translated = xu.approved || IsTranslatedState(seg.state);
       if (!seg.target || IsBlank(seg.target->text) || !translated) {
@@ -758,11 +776,15 @@ std::string LanguageFamily(const std::string& code) {
 }
 
 Status DetectTmFileFormat(const std::string& path, TmFileFormat* format) {
+  // Whatever its name, an empty file holds no units: an error, not an import of nothing.
+  std::error_code size_error;
+  if (std::filesystem::file_size(path, size_error) == 0 && !size_error)
+    return Status::InvalidInput(path + ": empty file");
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".tmx") {
     *format = TmFileFormat::kTmx;
-  } else if (ext == ".xlf" || ext == ".xliff") {
+  } else if (ext == ".xlf" || ext == ".xliff" || ext == ".sdlxliff" || ext == ".mqxliff") {
     *format = TmFileFormat::kXliff;
   } else if (ext == ".tsv") {
     *format = TmFileFormat::kTsv;
@@ -787,8 +809,9 @@ Status DetectTmFileFormat(const std::string& path, TmFileFormat* format) {
     } else if (root == "xliff") {
       *format = TmFileFormat::kXliff;
     } else {
-      return Status::Usage(
-          path + ": unknown file type (expected .tmx, .xlf/.xliff or .tsv, or a TMX or XLIFF file)");
+      return Status::Usage(path +
+                           ": unknown file type (expected .tmx, .xlf/.xliff/.sdlxliff/.mqxliff or .tsv, or a "
+                           "TMX or XLIFF file)");
     }
   }
   return Status::Ok();

@@ -1,6 +1,7 @@
 #include "tm/xliff_reader.h"
 
 #include <cstdlib>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -134,6 +135,13 @@ void ReadSide(const XmlNode& side, const std::string& lang, TmxVariant* v) {
   }
 }
 
+// The first child element of `parent` with local name `local`, or null.
+const XmlNode* ChildNamed(const XmlNode& parent, std::string_view local) {
+  for (const XmlNode& c : parent.children)
+    if (!c.is_text && c.LocalName() == local) return &c;
+  return nullptr;
+}
+
 // The <source> and <target> children of `parent` (a 1.2 trans-unit or a 2.x segment) into `seg`.
 void ReadSegment(const XmlNode& parent, const XliffFile& file, XliffSegment* seg) {
   for (const XmlNode& c : parent.children) {
@@ -146,6 +154,63 @@ void ReadSegment(const XmlNode& parent, const XliffFile& file, XliffSegment* seg
       ReadSide(c, file.tgt_lang, &*seg->target);
       if (file.version.rfind("1.", 0) == 0) seg->state = c.Attribute("state");
     }
+  }
+}
+
+// The <mrk mtype="seg"> elements under `side`, in order; they may sit inside <g> codes.
+void CollectSegmentMarks(const XmlNode& side, std::vector<const XmlNode*>* marks) {
+  for (const XmlNode& c : side.children) {
+    if (c.is_text) continue;
+    if (c.LocalName() == "mrk" && c.Attribute("mtype") == "seg") {
+      marks->push_back(&c);
+    } else {
+      CollectSegmentMarks(c, marks);
+    }
+  }
+}
+
+// The status a CAT tool keeps outside the standard's state attribute, for segment `mid` of
+// trans-unit `tu` ("" when there is none): Trados Studio's <sdl:seg-defs><sdl:seg id=mid
+// conf=...> (no conf: the segment is not translated yet), memoQ's mq:status on the unit.
+std::string ToolState(const XmlNode& tu, const std::string& mid) {
+  if (const std::string& mq = tu.Attribute("mq:status"); !mq.empty()) return "mq:" + mq;
+  const XmlNode* defs = ChildNamed(tu, "seg-defs");
+  if (defs == nullptr || defs->name.rfind("sdl:", 0) != 0) return "";
+  for (const XmlNode& seg : defs->children) {
+    if (seg.is_text || seg.LocalName() != "seg" || seg.Attribute("id") != mid) continue;
+    const std::string& conf = seg.Attribute("conf");
+    return "sdl:" + (conf.empty() ? std::string("NotTranslated") : conf);
+  }
+  return "";
+}
+
+// A 1.2 trans-unit's segments: one per marked segment of its <seg-source> when its target
+// (if any) marks them too, else the unit's <source> and <target> as one segment.
+void ReadV1Segments(const XmlNode& tu, const XliffFile& file, std::vector<XliffSegment>* out) {
+  const XmlNode* seg_source = ChildNamed(tu, "seg-source");
+  const XmlNode* target = ChildNamed(tu, "target");
+  std::vector<const XmlNode*> src_marks, tgt_marks;
+  if (seg_source != nullptr) CollectSegmentMarks(*seg_source, &src_marks);
+  if (target != nullptr) CollectSegmentMarks(*target, &tgt_marks);
+  if (src_marks.empty() || (target != nullptr && tgt_marks.empty())) {
+    XliffSegment& seg = out->emplace_back();
+    ReadSegment(tu, file, &seg);
+    if (seg.state.empty())
+      seg.state = ToolState(tu, src_marks.size() == 1 ? src_marks[0]->Attribute("mid") : "");
+    return;
+  }
+  const std::string unit_state = target != nullptr ? target->Attribute("state") : "";
+  for (const XmlNode* mark : src_marks) {
+    XliffSegment& seg = out->emplace_back();
+    const std::string& mid = mark->Attribute("mid");
+    ReadSide(*mark, file.src_lang, &seg.source);
+    for (const XmlNode* t : tgt_marks) {
+      if (t->Attribute("mid") != mid) continue;
+      seg.target.emplace();
+      ReadSide(*t, file.tgt_lang, &*seg.target);
+      break;
+    }
+    seg.state = unit_state.empty() ? ToolState(tu, mid) : unit_state;
   }
 }
 
@@ -195,9 +260,10 @@ Status ReadXliff(const std::string& path, const XliffReadHandlers& handlers) {
     unit.id = u.Attribute("id");
     unit.line = u.line;
     unit.column = u.column;
+    unit.translate = u.Attribute("translate") != "no";
     if (is_v1) {
       unit.approved = u.Attribute("approved") == "yes";
-      ReadSegment(u, file, &unit.segments.emplace_back());
+      ReadV1Segments(u, file, &unit.segments);
     } else {
       for (const XmlNode& c : u.children) {
         if (c.is_text || c.LocalName() != "segment") continue;

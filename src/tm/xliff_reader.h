@@ -34,16 +34,23 @@ struct XliffFile {
 struct XliffSegment {
   TmxVariant source;
   std::optional<TmxVariant> target;  // lang is the file's language of the side
-  // 1.2: the target's state attribute ("" when absent); 2.x: the segment's state, "initial"
-  // when absent (the standard's default).
+  // 1.2: the target's state attribute; when it has none, the status the CAT tool keeps in its
+  // own markup, prefixed with the tool: Trados Studio's sdl:seg conf ("sdl:Translated",
+  // "sdl:ApprovedSignOff", ...; "sdl:NotTranslated" for a segment without one) or memoQ's
+  // mq:status ("mq:ManuallyConfirmed", ...); "" when there is neither. 2.x: the segment's
+  // state, "initial" when absent (the standard's default).
   std::string state;
 };
 
-// XLIFF 1.2 <trans-unit> (one segment) or 2.x <unit> (one per <segment>, <ignorable> skipped).
+// XLIFF 1.2 <trans-unit> or 2.x <unit>. 1.2: one segment, or one per <mrk mtype="seg"> of its
+// <seg-source> (how Trados Studio, Okapi and other tools mark sentences inside a paragraph),
+// each with the target's <mrk mtype="seg"> of the same mid. 2.x: one per <segment>,
+// <ignorable> skipped.
 struct XliffUnit {
   std::string id;
   int line = 0, column = 0;  // of the start tag
   bool approved = false;     // 1.2 approved="yes"
+  bool translate = true;     // false for translate="no" (text the tool locked, not a translation)
   std::vector<XliffSegment> segments;
 };
 
