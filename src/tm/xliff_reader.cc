@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "util/safe_xml.h"
@@ -169,20 +170,31 @@ void CollectSegmentMarks(const XmlNode& side, std::vector<const XmlNode*>* marks
   }
 }
 
-// The status a CAT tool keeps outside the standard's state attribute, for segment `mid` of
-// trans-unit `tu` ("" when there is none): Trados Studio's <sdl:seg-defs><sdl:seg id=mid
-// conf=...> (no conf: the segment is not translated yet), memoQ's mq:status on the unit.
-std::string ToolState(const XmlNode& tu, const std::string& mid) {
-  if (const std::string& mq = tu.Attribute("mq:status"); !mq.empty()) return "mq:" + mq;
-  const XmlNode* defs = ChildNamed(tu, "seg-defs");
-  if (defs == nullptr || defs->name.rfind("sdl:", 0) != 0) return "";
-  for (const XmlNode& seg : defs->children) {
-    if (seg.is_text || seg.LocalName() != "seg" || seg.Attribute("id") != mid) continue;
-    const std::string& conf = seg.Attribute("conf");
-    return "sdl:" + (conf.empty() ? std::string("NotTranslated") : conf);
+// The statuses a CAT tool keeps outside the standard's state attribute, in a trans-unit:
+// Trados Studio's <sdl:seg-defs><sdl:seg id=MID conf=...> (no conf: not translated yet),
+// memoQ's mq:status on the unit.
+class ToolStates {
+ public:
+  explicit ToolStates(const XmlNode& tu) {
+    if (const std::string& mq = tu.Attribute("mq:status"); !mq.empty()) memoq_ = "mq:" + mq;
+    const XmlNode* defs = ChildNamed(tu, "seg-defs");
+    if (defs == nullptr || defs->name.rfind("sdl:", 0) != 0) return;
+    for (const XmlNode& seg : defs->children)
+      if (!seg.is_text && seg.LocalName() == "seg")
+        studio_.emplace(seg.Attribute("id"), &seg.Attribute("conf"));
   }
-  return "";
-}
+  // Segment `mid`'s status ("sdl:Translated", "mq:ManuallyConfirmed"), "" when there is none.
+  std::string Of(const std::string& mid) const {
+    if (!memoq_.empty()) return memoq_;
+    auto it = studio_.find(mid);
+    if (it == studio_.end()) return "";
+    return "sdl:" + (it->second->empty() ? std::string("NotTranslated") : *it->second);
+  }
+
+ private:
+  std::string memoq_;
+  std::unordered_map<std::string_view, const std::string*> studio_;  // mid -> conf
+};
 
 // A 1.2 trans-unit's segments: one per marked segment of its <seg-source> when its target
 // (if any) marks them too, else the unit's <source> and <target> as one segment.
@@ -196,21 +208,22 @@ void ReadV1Segments(const XmlNode& tu, const XliffFile& file, std::vector<XliffS
     XliffSegment& seg = out->emplace_back();
     ReadSegment(tu, file, &seg);
     if (seg.state.empty())
-      seg.state = ToolState(tu, src_marks.size() == 1 ? src_marks[0]->Attribute("mid") : "");
+      seg.state = ToolStates(tu).Of(src_marks.size() == 1 ? src_marks[0]->Attribute("mid") : "");
     return;
   }
   const std::string unit_state = target != nullptr ? target->Attribute("state") : "";
+  const ToolStates tool_states(tu);
+  std::unordered_map<std::string_view, const XmlNode*> target_of;  // by mid; the first wins
+  for (const XmlNode* t : tgt_marks) target_of.emplace(t->Attribute("mid"), t);
   for (const XmlNode* mark : src_marks) {
     XliffSegment& seg = out->emplace_back();
     const std::string& mid = mark->Attribute("mid");
     ReadSide(*mark, file.src_lang, &seg.source);
-    for (const XmlNode* t : tgt_marks) {
-      if (t->Attribute("mid") != mid) continue;
+    if (auto t = target_of.find(mid); t != target_of.end()) {
       seg.target.emplace();
-      ReadSide(*t, file.tgt_lang, &*seg.target);
-      break;
+      ReadSide(*t->second, file.tgt_lang, &*seg.target);
     }
-    seg.state = unit_state.empty() ? ToolState(tu, mid) : unit_state;
+    seg.state = unit_state.empty() ? tool_states.Of(mid) : unit_state;
   }
 }
 
