@@ -555,18 +555,12 @@ Status ProduceTmxUnits(const std::string& path, const TmImportOptions& options, 
 // tools' own statuses that mean the same (tm/xliff_reader.h): Trados Studio's confirmed and
 // approved segments, memoQ's segments confirmed by the translator or a reviewer.
 bool IsTranslatedState(const std::string& state) {
-  static const std::set<std::string, std::less<>> kTranslated = {"translated",
-                                                                 "final",
-                                                                 "signed-off",
-                                                                 "reviewed",
-                                                                 "sdl:Translated",
-                                                                 "sdl:ApprovedTranslation",
-                                                                 "sdl:ApprovedSignOff",
-                                                                 "mq:ManuallyConfirmed",
-                                                                 "mq:Reviewer1Confirmed",
-                                                                 "mq:Reviewer2Confirmed",
-                                                                 "mq:Proofread"};
-  return kTranslated.count(state) > 0;
+  static const std::set<std::string, std::less<>> kStandard = {"translated", "final", "signed-off",
+                                                               "reviewed"};
+  static const std::set<std::string, std::less<>> kTools = {
+      "sdl:Translated",        "sdl:ApprovedTranslation", "sdl:ApprovedSignOff", "mq:ManuallyConfirmed",
+      "mq:Reviewer1Confirmed", "mq:Reviewer2Confirmed",   "mq:Proofread"};
+  return kStandard.count(state) > 0 || kTools.count(state) > 0;
 }
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
