@@ -129,6 +129,29 @@ TEST(CheckCliTest, Xliff12And20UnitsAtTheirPositions) {
   EXPECT_EQ(j[1]["found"], "league chain");
 }
 
+TEST(CheckCliTest, XliffLockedUnitsAreNotCheckedMarkedSentencesAre) {
+  // A locked unit keeps its Chinese as the target (as some filters write it): not a
+  // translation, so no finding. A paragraph of two marked sentences (Trados Studio, Okapi): the
+  // finding is at the second sentence's own position.
+  const std::string xlf = WriteTemp(
+      "locked.xlf",
+      "<xliff version=\"1.2\">\n<file source-language=\"zh-CN\" target-language=\"en\"><body>\n"
+      "<trans-unit id=\"lock\" translate=\"no\"><source>联盟链</source><target>联盟链</target></trans-unit>\n"
+      "<trans-unit id=\"p1\"><source>区块链。联盟链。</source>\n"
+      "<seg-source><mrk mtype=\"seg\" mid=\"1\">区块链。</mrk><mrk mtype=\"seg\" "
+      "mid=\"2\">联盟链。</mrk></seg-source>\n"
+      "<target><mrk mtype=\"seg\" mid=\"1\">Blockchain.</mrk> <mrk mtype=\"seg\" mid=\"2\">The union "
+      "chain.</mrk></target></trans-unit>\n"
+      "</body></file></xliff>\n");
+  RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --xliff " + xlf);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(Summaries(j), (std::vector<std::string>{"forbidden 6:81"})) << r.out;
+  EXPECT_EQ(j[0]["unit"], "p1");
+  EXPECT_EQ(j[0]["source_line"], 5);
+  EXPECT_EQ(j[0]["source_column"], 73);
+}
+
 TEST(CheckCliTest, TmxUnits) {
   RunResult r = RunTmalign("check --json -g " + Data("glossary.tsv") + " --tmx " + Data("planted.tmx"));
   ASSERT_EQ(r.exit_code, 1) << r.err;

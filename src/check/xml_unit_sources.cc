@@ -21,6 +21,7 @@ TextPiece PieceOf(TmxVariant* side, const std::string& path) {
 Status UnitsFromXliffFile(const std::string& path, std::vector<CheckUnit>* units) {
   XliffReadHandlers h;
   h.on_unit = [&](XliffUnit&& xu) {
+    if (!xu.translate) return Status::Ok();  // locked text: its target, if any, is no translation
     CheckUnit unit;
     unit.id = xu.id;
     unit.document = path;
