@@ -281,7 +281,8 @@ TEST_F(XliffImportTest, BadFilesExitTwoWithThePlaceAndImportNothing) {
       {"entity.xlf",
        "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
        "<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body>"
-       "<trans-unit id=\"1\"><source>联盟链</source><target state=\"translated\">&x;</target></trans-unit>"
+       "<trans-unit id=\"1\"><source>联盟链</source><target "
+       "state=\"translated\">&x;</target></trans-unit>"
        "</body></file></xliff>\n",
        "entity.xlf:3:"},
       {"broken.xlf",
@@ -293,9 +294,20 @@ TEST_F(XliffImportTest, BadFilesExitTwoWithThePlaceAndImportNothing) {
            "</body></file></xliff>\n",
        "notarget.xlf:2:3: no target language"},
       {"notarget20.xlf",
-       "<xliff version=\"2.0\" srcLang=\"zh\">\n<file id=\"f\"><unit id=\"1\"><segment state=\"translated\">"
+       "<xliff version=\"2.0\" srcLang=\"zh\">\n<file id=\"f\"><unit id=\"1\"><segment "
+       "state=\"translated\">"
        "<source>联盟链</source><target>chain</target></segment></unit></file></xliff>\n",
        "notarget20.xlf:1:1: no target language"},
+      {"deep.xlf",
+       "<xliff version=\"1.2\">\n<file source-language=\"zh\" target-language=\"en\"><body>\n"
+       "<trans-unit id=\"1\"><source>联盟链</source><target state=\"translated\">" +
+           [] {
+             std::string g;
+             for (int i = 0; i < 100000; ++i) g += "<g>";
+             return g + "chain";
+           }() +
+           "</target></trans-unit></body></file></xliff>\n",
+       "nested more than 512 deep inside <trans-unit>"},
       {"french.xlf",
        "<xliff version=\"1.2\">\n<file source-language=\"zh\" target-language=\"fr\"><body>" + unit +
            "</body></file></xliff>\n",

@@ -60,6 +60,11 @@ std::pair<int, int> XmlNode::TextPosition() const {
 
 namespace {
 
+// Elements nested deeper than this inside a captured element are refused: the tree's users
+// walk it recursively (and destroying it recurses too), so a file of 200,000 nested <g>
+// overflowed the stack. Real documents nest a few dozen deep.
+constexpr size_t kMaxCapturedDepth = 512;
+
 struct ParseState {
   XML_Parser parser = nullptr;
   const std::string* name = nullptr;
@@ -98,6 +103,11 @@ void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
       st->handlers->announce.count(std::string(XmlLocalName(name)))) {
     Status s = st->handlers->on_start(node);
     if (!s.ok()) return st->Fail(std::move(s));
+  }
+  if (st->stack.size() >= kMaxCapturedDepth) {
+    return st->Fail(Status::InvalidInput(st->Here() + ": elements nested more than " +
+                                         std::to_string(kMaxCapturedDepth) + " deep inside <" +
+                                         st->stack.front().name + ">"));
   }
   if (!st->stack.empty() || st->handlers->capture.count(std::string(XmlLocalName(name))))
     st->stack.push_back(std::move(node));

@@ -52,7 +52,9 @@ struct XmlStreamHandlers {
   // Called once with the root element (no children).
   std::function<Status(const XmlNode& root)> on_root;
   // Elements whose local name is listed here are built as subtrees and handed to on_element
-  // when they close (outermost only); everything else is streamed past.
+  // when they close (outermost only); everything else is streamed past. A subtree more than
+  // 512 elements deep fails the parse ("name:line:column: elements nested more than 512 deep
+  // inside <unit>"), so no reader of one recurses without bound.
   std::set<std::string> capture;
   std::function<Status(XmlNode&& element)> on_element;
   // Elements whose local name is listed here are handed to on_start at their start tag (name,
