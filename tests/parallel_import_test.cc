@@ -81,6 +81,12 @@ TEST_F(ParallelImportTest, BadUseAndBadBytes) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("c.en:1: invalid UTF-8 at byte offset 2"), std::string::npos) << r.err;
   EXPECT_EQ(Tm("export --format tsv").out, "");
+  // Empty files: an error naming the file, not an import of nothing, and no TM is created.
+  const std::string fresh = dir_ + "/fresh.sqlite";
+  r = RunTmalign("import --parallel " + Write("e.zh", "") + " " + Write("e.en", "") + " --tm " + fresh);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("e.zh: empty file"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(fresh));
 }
 
 }  // namespace

@@ -769,11 +769,16 @@ std::string LanguageFamily(const std::string& code) {
   return "";
 }
 
-Status DetectTmFileFormat(const std::string& path, TmFileFormat* format) {
-  // Whatever its name, an empty file holds no units: an error, not an import of nothing.
+// An empty file holds no units: an error whatever its format, not an import of nothing.
+Status RefuseEmptyFile(const std::string& path) {
   std::error_code size_error;
   if (std::filesystem::file_size(path, size_error) == 0 && !size_error)
     return Status::InvalidInput(path + ": empty file");
+  return Status::Ok();
+}
+
+Status DetectTmFileFormat(const std::string& path, TmFileFormat* format) {
+  TMALIGN_RETURN_IF_ERROR(RefuseEmptyFile(path));
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".tmx") {
@@ -849,6 +854,8 @@ Status ImportTmFile(TranslationMemory* tm, const std::string& path, const TmImpo
 Status ImportParallelFiles(TranslationMemory* tm, const std::string& zh_path, const std::string& en_path,
                            const TmImportOptions& options, TmImportSummary* summary) {
   *summary = TmImportSummary();
+  TMALIGN_RETURN_IF_ERROR(RefuseEmptyFile(zh_path));
+  TMALIGN_RETURN_IF_ERROR(RefuseEmptyFile(en_path));
   ImportWriter writer(tm, summary);
   writer.set_target_path(en_path);
   TMALIGN_RETURN_IF_ERROR(writer.Begin());
