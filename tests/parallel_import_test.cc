@@ -85,7 +85,7 @@ TEST_F(ParallelImportTest, BadUseAndBadBytes) {
   const std::string fresh = dir_ + "/fresh.sqlite";
   r = RunTmalign("import --parallel " + Write("e.zh", "") + " " + Write("e.en", "") + " --tm " + fresh);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("e.zh: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("e.zh: file is empty"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(fresh));
 }
 

@@ -292,7 +292,7 @@ TEST_F(TmImportTest, MalformedFileImportsNothing) {
   for (const char* name : {"empty.tsv", "empty.tmx", "empty.sdlxliff", "empty.dat"}) {
     s = Import(Write(name, ""), &summary);
     EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << name;
-    EXPECT_NE(s.message().find(std::string(name) + ": empty file"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find(std::string(name) + ": file is empty"), std::string::npos) << s.message();
   }
 
   EXPECT_EQ(Documents(), (std::map<std::string, int>{{"before", 1}}));

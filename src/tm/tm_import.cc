@@ -773,7 +773,7 @@ std::string LanguageFamily(const std::string& code) {
 Status RefuseEmptyFile(const std::string& path) {
   std::error_code size_error;
   if (std::filesystem::file_size(path, size_error) == 0 && !size_error)
-    return Status::InvalidInput(path + ": empty file");
+    return Status::InvalidInput(path + ": file is empty");  // as text/encoding words it
   return Status::Ok();
 }
 
