@@ -266,6 +266,48 @@ TEST_F(XliffImportTest, MemoqConfirmedUnitsGoInTheirEarlierVersionsDoNot) {
   EXPECT_EQ(Tm("export --format tsv").out, "联盟链\talliance chain\n去中心化\tdecentralization\n");
 }
 
+TEST_F(XliffImportTest, LockedGroupsLockTheirUnitsUnlessAUnitSaysOtherwise) {
+  // translate="no" on a <group> holds for the units inside it (XLIFF 1.2 and 2.x), an inner
+  // group or unit with translate="yes" overrides it, and it ends with the group; in 2.x a
+  // <file> may say it too.
+  const char* v12 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="b.docx" source-language="zh-CN" target-language="en" datatype="plaintext"><body>
+    <group id="masthead" translate="no">
+      <trans-unit id="m1"><source>浦江创新论坛</source><target state="translated">浦江创新论坛</target></trans-unit>
+      <group id="inner"><trans-unit id="m2"><source>第七期</source><target state="translated">第七期</target></trans-unit></group>
+      <group id="open" translate="yes"><trans-unit id="m3"><source>联盟链</source><target state="translated">alliance chain</target></trans-unit></group>
+      <trans-unit id="m4" translate="yes"><source>公有链</source><target state="translated">public chain</target></trans-unit>
+    </group>
+    <trans-unit id="b1"><source>数字中国</source><target state="translated">Digital China</target></trans-unit>
+  </body></file>
+</xliff>
+)";
+  RunResult r = Tm("import " + Write("locked.xlf", v12));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported 3 units"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped 2 units (not translatable: 2)"), std::string::npos) << r.out;
+  EXPECT_EQ(Tm("export --format tsv").out,
+            "联盟链\talliance chain\n公有链\tpublic chain\n数字中国\tDigital China\n");
+
+  const char* v20 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh-CN" trgLang="en">
+  <file id="f1" translate="no">
+    <unit id="u1"><segment state="translated"><source>侧链</source><target>侧链</target></segment></unit>
+    <group id="g1" translate="yes"><unit id="u2"><segment state="translated"><source>私有链</source><target>private chain</target></segment></unit></group>
+  </file>
+  <file id="f2">
+    <group id="g2" translate="no"><unit id="u3"><segment state="translated"><source>主链</source><target>主链</target></segment></unit></group>
+    <unit id="u4"><segment state="translated"><source>区块链</source><target>blockchain</target></segment></unit>
+  </file>
+</xliff>
+)";
+  RunResult r2 = RunTmalign("import " + Write("locked2.xlf", v20) + " --tm " + dir_ + "/v20.sqlite");
+  ASSERT_EQ(r2.exit_code, 0) << r2.err;
+  EXPECT_NE(r2.out.find("imported 2 units"), std::string::npos) << r2.out;
+  EXPECT_NE(r2.out.find("skipped 2 units (not translatable: 2)"), std::string::npos) << r2.out;
+}
+
 TEST_F(XliffImportTest, BadFilesExitTwoWithThePlaceAndImportNothing) {
   struct Case {
     std::string name, content, message;

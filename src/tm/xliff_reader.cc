@@ -251,8 +251,23 @@ Status ReadXliff(const std::string& path, const XliffReadHandlers& handlers) {
     }
     return Status::Ok();
   };
-  h.announce = {"file"};
+  // translate="yes"/"no" holds for everything inside an element that says it, until an inner
+  // element says otherwise: the innermost open <file>/<group>'s value (true: translatable).
+  std::vector<bool> translatable = {true};
+  auto inherit = [&](const XmlNode& e) {
+    const std::string& t = e.Attribute("translate");
+    return t == "no" ? false : t == "yes" ? true : translatable.back();
+  };
+  h.announce = {"file", "group"};
+  h.on_close = [&](const std::string&) {
+    if (translatable.size() > 1) translatable.pop_back();
+    return Status::Ok();
+  };
   h.on_start = [&](const XmlNode& start) {
+    // 1.2 has no translate on <file>; 2.x has, so a 2.x file's value counts.
+    const bool is_v1 = file.version.rfind("1.", 0) == 0;
+    translatable.push_back(start.LocalName() == "file" && is_v1 ? translatable.back() : inherit(start));
+    if (start.LocalName() == "group") return Status::Ok();
     if (file.version.rfind("1.", 0) == 0) {
       file.src_lang = start.Attribute("source-language");
       file.tgt_lang = start.Attribute("target-language");
@@ -273,7 +288,7 @@ Status ReadXliff(const std::string& path, const XliffReadHandlers& handlers) {
     unit.id = u.Attribute("id");
     unit.line = u.line;
     unit.column = u.column;
-    unit.translate = u.Attribute("translate") != "no";
+    unit.translate = inherit(u);
     if (is_v1) {
       unit.approved = u.Attribute("approved") == "yes";
       ReadV1Segments(u, file, &unit.segments);

@@ -50,7 +50,9 @@ struct XliffUnit {
   std::string id;
   int line = 0, column = 0;  // of the start tag
   bool approved = false;     // 1.2 approved="yes"
-  bool translate = true;     // false for translate="no" (text the tool locked, not a translation)
+  // false for translate="no" (text the tool locked, not a translation), on the unit or, when the
+  // unit says nothing, on its nearest enclosing <group> (2.x: or <file>) that says it.
+  bool translate = true;
   std::vector<XliffSegment> segments;
 };
 

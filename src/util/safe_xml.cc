@@ -113,9 +113,16 @@ void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
     st->stack.push_back(std::move(node));
 }
 
-void XMLCALL OnEnd(void* data, const XML_Char*) {
+void XMLCALL OnEnd(void* data, const XML_Char* name) {
   auto* st = static_cast<ParseState*>(data);
-  if (!st->error.ok() || st->stack.empty()) return;
+  if (!st->error.ok()) return;
+  if (st->stack.empty()) {
+    if (st->handlers->on_close && st->handlers->announce.count(std::string(XmlLocalName(name)))) {
+      Status s = st->handlers->on_close(name);
+      if (!s.ok()) st->Fail(std::move(s));
+    }
+    return;
+  }
   XmlNode node = std::move(st->stack.back());
   st->stack.pop_back();
   if (!st->stack.empty()) {

@@ -61,6 +61,8 @@ struct XmlStreamHandlers {
   // attributes and position, no children), outside captured elements only. Optional.
   std::set<std::string> announce;
   std::function<Status(const XmlNode& start)> on_start;
+  // Called at the end tag of an announced element, with its name as written. Optional.
+  std::function<Status(const std::string& name)> on_close;
   // A document type declaration (<!DOCTYPE ...>, with or without a DTD) is an error, not
   // only entity declarations: for formats that never have one (XLIFF).
   bool reject_doctype = false;
