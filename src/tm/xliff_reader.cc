@@ -268,7 +268,7 @@ Status ReadXliff(const std::string& path, const XliffReadHandlers& handlers) {
     const bool is_v1 = file.version.rfind("1.", 0) == 0;
     translatable.push_back(start.LocalName() == "file" && is_v1 ? translatable.back() : inherit(start));
     if (start.LocalName() == "group") return Status::Ok();
-    if (file.version.rfind("1.", 0) == 0) {
+    if (is_v1) {
       file.src_lang = start.Attribute("source-language");
       file.tgt_lang = start.Attribute("target-language");
       file.original = start.Attribute("original");
