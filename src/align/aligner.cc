@@ -1,5 +1,7 @@
 #include "align/aligner.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -19,17 +21,26 @@ namespace {
 // Records the time since the last mark as a phase of `profile` (nothing when null).
 class PhaseTimer {
  public:
-  explicit PhaseTimer(AlignProfile* profile) : profile_(profile), last_(std::chrono::steady_clock::now()) {}
+  explicit PhaseTimer(AlignProfile* profile)
+      : profile_(profile), last_(std::chrono::steady_clock::now()), last_cpu_(ProcessCpuSeconds()) {}
   void Mark(const char* phase) {
     if (profile_ == nullptr) return;
     auto now = std::chrono::steady_clock::now();
-    profile_->phases.emplace_back(phase, std::chrono::duration<double>(now - last_).count());
+    const double cpu = ProcessCpuSeconds();
+    profile_->phases.push_back({phase, std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
     last_ = now;
+    last_cpu_ = cpu;
   }
 
  private:
+  static double ProcessCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+  }
   AlignProfile* profile_;
   std::chrono::steady_clock::time_point last_;
+  double last_cpu_;
 };
 
 }  // namespace

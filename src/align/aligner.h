@@ -21,7 +21,12 @@ namespace tmalign {
 
 // Where the time of one Align call went (TMALIGN_PROFILE prints it, bench/align reads it).
 struct AlignProfile {
-  std::vector<std::pair<std::string, double>> phases;  // phase name, seconds; in order
+  struct Phase {
+    std::string name;
+    double seconds = 0;      // wall
+    double cpu_seconds = 0;  // of the whole process, all threads: cpu / wall shows how parallel it ran
+  };
+  std::vector<Phase> phases;  // in order
   size_t anchors = 0;
   int64_t band_cells = 0;                            // dynamic-programming cells searched
   int redecode_stretches = 0, redecode_changed = 0;  // the local re-decoding's (align/local_redecode.h)

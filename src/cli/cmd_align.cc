@@ -191,8 +191,8 @@ void ReportVerbose(const AlignJob& job, const AlignedDocument& doc, double dict_
 
 // The aligner's phase timings on stderr (TMALIGN_PROFILE=1).
 void PrintProfile(const AlignProfile& profile) {
-  for (const auto& [phase, seconds] : profile.phases)
-    std::fprintf(stderr, "  %-9s %.3fs\n", phase.c_str(), seconds);
+  for (const AlignProfile::Phase& phase : profile.phases)
+    std::fprintf(stderr, "  %-9s %.3fs (%.3fs CPU)\n", phase.name.c_str(), phase.seconds, phase.cpu_seconds);
   std::fprintf(stderr, "  %zu anchors, %lld band cells\n", profile.anchors,
                static_cast<long long>(profile.band_cells));
   std::fprintf(stderr, "  %d stretches decoded again, %d changed\n", profile.redecode_stretches,
