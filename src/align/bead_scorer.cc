@@ -34,6 +34,11 @@ BeadScore Combine(double zh_matched, double zh_total, double en_matched, double 
 
 double Share(double matched, double total) { return total > 0 ? matched / total : 0; }
 
+int8_t MaskWordsOf(const SentenceFeatures& s) {
+  const size_t units = std::min(s.units.size(), static_cast<size_t>(BeadScorer::kMaxUnits));
+  return static_cast<int8_t>(std::max<size_t>(1, (units + 63) / 64));
+}
+
 float CappedWeight(const SentenceFeatures& s) {
   float w = 0;
   for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(BeadScorer::kMaxUnits); ++u)
@@ -47,12 +52,21 @@ BeadScorer::BeadScorer(const DocumentPairFeatures& features) : f_(features), row
   stamp_.seen.assign(static_cast<size_t>(features.key_count) + 1, 0);
   zh_chars_.push_back(0);
   en_chars_.push_back(0);
+  auto pack_weights = [this](const SentenceFeatures& s, std::vector<size_t>* at) {
+    at->push_back(unit_weights_.size());
+    for (size_t u = 0; u < s.units.size() && u < static_cast<size_t>(kMaxUnits); ++u)
+      unit_weights_.push_back(s.units[u].weight);
+  };
   for (const auto& s : f_.zh) {
     zh_weight_.push_back(CappedWeight(s));
+    zh_words_.push_back(MaskWordsOf(s));
+    pack_weights(s, &zh_units_at_);
     zh_chars_.push_back(zh_chars_.back() + s.length);
   }
   for (const auto& s : f_.en) {
     en_weight_.push_back(CappedWeight(s));
+    en_words_.push_back(MaskWordsOf(s));
+    pack_weights(s, &en_units_at_);
     en_chars_.push_back(en_chars_.back() + s.length);
   }
   const int en_table = std::min(en_chars_.back(), kLogTableSize) + 1;
@@ -111,7 +125,10 @@ void BeadScorer::FillRow(int i, int j0, int j1, Stamp* stamp) {
   }
   row.j0 = j0;
   row.j1 = j1;
-  row.masks.resize(static_cast<size_t>(j1 - j0));
+  int words = zh_words_[static_cast<size_t>(i)];
+  for (int j = j0; j < j1; ++j) words = std::max<int>(words, en_words_[static_cast<size_t>(j)]);
+  row.words = words;
+  row.bits.assign(static_cast<size_t>(j1 - j0) * 2 * static_cast<size_t>(words), 0);
   // The Chinese sentence's keys once for the whole row: which of its units each key
   // matches. Each English sentence then looks up only its own keys; the masks are those
   // ComputeMasks gives.
@@ -135,21 +152,21 @@ void BeadScorer::FillRow(int i, int j0, int j1, Stamp* stamp) {
     }
   }
   for (int j = j0; j < j1; ++j) {
-    PairMasks& out = row.masks[static_cast<size_t>(j - j0)];
-    std::memset(&out, 0, sizeof(out));
+    uint64_t* out_zh = row.zh(j);
+    uint64_t* out_en = row.en(j);
     const SentenceFeatures& e = f_.en[static_cast<size_t>(j)];
     // Chinese units matched by the English sentence's keys.
     for (int k : e.key_set) {
       if (seen[static_cast<size_t>(k)] != tick) continue;
       const std::array<uint64_t, 4>& m = unit_masks[slot[static_cast<size_t>(k)]];
-      for (int w = 0; w < kMaskWords; ++w) out.zh[w] |= m[static_cast<size_t>(w)];
+      for (int w = 0; w < words; ++w) out_zh[w] |= m[static_cast<size_t>(w)];
     }
     // English units with a key of the Chinese sentence.
     for (size_t u = 0; u < e.units.size() && u < static_cast<size_t>(kMaxUnits); ++u) {
       const FeatureUnit& unit = e.units[u];
       for (uint32_t k = unit.key_begin; k < unit.key_end; ++k) {
         if (seen[static_cast<size_t>(e.keys[k])] == tick) {
-          out.en[u / 64] |= 1ULL << (u % 64);
+          out_en[u / 64] |= 1ULL << (u % 64);
           break;
         }
       }
@@ -209,7 +226,7 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
   stamp_.tick = 0;
   std::vector<int> rows;
   for (size_t i = 0; i < zh_touched.size(); ++i)
-    if (zh_touched[i] && !rows_[i].masks.empty()) rows.push_back(static_cast<int>(i));
+    if (zh_touched[i] && !rows_[i].empty()) rows.push_back(static_cast<int>(i));
   const int n = static_cast<int>(rows.size());
   threads = std::clamp(threads, 1, std::max(1, n / 256));
   // The English sentences' new keys first, on the threads too.
@@ -242,44 +259,50 @@ void BeadScorer::RefreshMasks(int first_new_key, const std::vector<char>& zh_tou
       for (int j = j0; j < j1; ++j) {
         const NewKeyEntries& e = en_entries[static_cast<size_t>(j)];
         if (e.key.empty()) continue;
-        PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        uint64_t* m_zh = row.zh(j);
+        uint64_t* m_en = row.en(j);
         const uint32_t tick = ++es.tick;
         for (size_t b = 0; b < e.key.size(); ++b) {
           es.seen[static_cast<size_t>(e.key[b])] = tick;
           if (zs.seen[static_cast<size_t>(e.key[b])] == row_tick)
-            m.en[e.unit[b] / 64] |= 1ULL << (e.unit[b] % 64);
+            m_en[e.unit[b] / 64] |= 1ULL << (e.unit[b] % 64);
         }
         for (size_t a = 0; a < z.key.size(); ++a)
           if (es.seen[static_cast<size_t>(z.key[a])] == tick)
-            m.zh[z.unit[a] / 64] |= 1ULL << (z.unit[a] % 64);
+            m_zh[z.unit[a] / 64] |= 1ULL << (z.unit[a] % 64);
       }
     }
   };
   ParallelFor(rows.size(), static_cast<unsigned>(threads), work);
 }
 
-double BeadScorer::WeightedCount(const SentenceFeatures& s, const uint64_t* mask) {
+double BeadScorer::WeightedCount(const float* weights, const uint64_t* mask, int words) {
   double total = 0;
-  for (int w = 0; w < kMaskWords; ++w) {
+  for (int w = 0; w < words; ++w) {
     uint64_t bits = mask[w];
     while (bits) {
       int b = __builtin_ctzll(bits);
-      total += s.units[static_cast<size_t>(w * 64 + b)].weight;
+      total += weights[w * 64 + b];
       bits &= bits - 1;
     }
   }
   return total;
 }
 
+// The search asks these for every cell and span: logarithms come from tables.
+double BeadScorer::LogEn(int en_chars) const {
+  return en_chars < static_cast<int>(log_en_.size()) ? log_en_[static_cast<size_t>(en_chars)]
+                                                     : std::log(en_chars + kLengthSmoothing);
+}
+
+double BeadScorer::LogExpected(int zh_chars) const {
+  return zh_chars < static_cast<int>(log_expected_.size())
+             ? log_expected_[static_cast<size_t>(zh_chars)]
+             : std::log(f_.en_per_zh_chars * zh_chars + kLengthSmoothing);
+}
+
 double BeadScorer::LengthZ(int zh_chars, int en_chars) const {
-  // The search asks this for every cell and span: logarithms come from tables.
-  auto log_of = [](const std::vector<double>& table, int n, double value) {
-    return n < static_cast<int>(table.size()) ? table[static_cast<size_t>(n)] : std::log(value);
-  };
-  const double log_en = log_of(log_en_, en_chars, en_chars + kLengthSmoothing);
-  const double log_expected =
-      log_of(log_expected_, zh_chars, f_.en_per_zh_chars * zh_chars + kLengthSmoothing);
-  return (log_en - log_expected) / kLengthSigma;
+  return (LogEn(en_chars) - LogExpected(zh_chars)) / kLengthSigma;
 }
 
 BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
@@ -294,10 +317,10 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
     uint64_t mask[kMaskWords] = {0, 0, 0, 0};
     for (int j = j0; j < j1; ++j) {
       if (j < row.j0 || j >= row.j1) continue;
-      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
-      for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.zh[w];
+      const uint64_t* m = row.zh(j);
+      for (int w = 0; w < row.words; ++w) mask[w] |= m[w];
     }
-    const double matched = WeightedCount(f_.zh[static_cast<size_t>(i)], mask);
+    const double matched = WeightedCount(ZhUnitWeights(i), mask);
     zh_matched += matched;
     zh_total += zh_weight_[static_cast<size_t>(i)];
     zh_cov += Share(matched, zh_weight_[static_cast<size_t>(i)]);
@@ -308,10 +331,10 @@ BeadScore BeadScorer::Score(int i0, int i1, int j0, int j1) const {
     for (int i = i0; i < i1; ++i) {
       const Row& row = rows_[static_cast<size_t>(i)];
       if (j < row.j0 || j >= row.j1) continue;
-      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
-      for (int w = 0; w < kMaskWords; ++w) mask[w] |= m.en[w];
+      const uint64_t* m = row.en(j);
+      for (int w = 0; w < row.words; ++w) mask[w] |= m[w];
     }
-    const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], mask);
+    const double matched = WeightedCount(EnUnitWeights(j), mask);
     en_matched += matched;
     en_total += en_weight_[static_cast<size_t>(j)];
     en_cov += Share(matched, en_weight_[static_cast<size_t>(j)]);
@@ -330,10 +353,13 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   for (int a = 1; a <= max_a; ++a) {
     const int zh_chars = zh_chars_[static_cast<size_t>(i_end)] - zh_chars_[static_cast<size_t>(i_end - a)];
     const int limit = std::min({max_b[a], kMaxSpanEn, j_end});
+    const double log_expected = LogExpected(zh_chars);  // LengthZ's, once for every b
     int b = 0;
     for (; b < limit; ++b) {
-      const double length_z = LengthZ(
-          zh_chars, en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j_end - b - 1)]);
+      const double length_z =
+          (LogEn(en_chars_[static_cast<size_t>(j_end)] - en_chars_[static_cast<size_t>(j_end - b - 1)]) -
+           log_expected) /
+          kLengthSigma;
       if (length_z > max_length_z) break;
       out->scores[a][b].length_z = length_z;  // the rest of the score is filled below
     }
@@ -354,10 +380,10 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     for (; c.a_done < a; ++c.a_done) {
       const Row& row = rows_[static_cast<size_t>(i_end - c.a_done - 1)];
       if (j >= row.j0 && j < row.j1) {
-        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
-        for (int w = 0; w < kMaskWords; ++w) c.mask[w] |= m.en[w];
+        const uint64_t* m = row.en(j);
+        for (int w = 0; w < row.words; ++w) c.mask[w] |= m[w];
       }
-      const double matched = WeightedCount(f_.en[static_cast<size_t>(j)], c.mask);
+      const double matched = WeightedCount(EnUnitWeights(j), c.mask, en_words_[static_cast<size_t>(j)]);
       c.share[c.a_done + 1] = Share(matched, en_weight_[static_cast<size_t>(j)]);
     }
     return c;
@@ -382,13 +408,13 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
     for (int b = c.b_done + 1; b <= n; ++b) {
       const int j = j_end - b;
       if (j >= row.j0 && j < row.j1) {  // else adds nothing, as if skipped
-        const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+        const uint64_t* m = row.zh(j);
         uint64_t fresh[kMaskWords];
-        for (int w = 0; w < kMaskWords; ++w) {
-          fresh[w] = m.zh[w] & ~c.mask[w];
-          c.mask[w] |= m.zh[w];
+        for (int w = 0; w < row.words; ++w) {
+          fresh[w] = m[w] & ~c.mask[w];
+          c.mask[w] |= m[w];
         }
-        c.matched += WeightedCount(f_.zh[static_cast<size_t>(i)], fresh);
+        c.matched += WeightedCount(ZhUnitWeights(i), fresh, row.words);
       }
       c.share[b] = Share(c.matched, zh_weight_[static_cast<size_t>(i)]);
     }
@@ -427,18 +453,17 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
     for (int j = j0; j < j1 && j - j0 < 16; ++j) {
       if (j < row.j0 || j >= row.j1) continue;
       uint64_t* em = en_masks[j - j0];
-      const PairMasks& m = row.masks[static_cast<size_t>(j - row.j0)];
+      const uint64_t* m_zh = row.zh(j);
+      const uint64_t* m_en = row.en(j);
       uint64_t fresh[kMaskWords];
-      for (int w = 0; w < kMaskWords; ++w) {
-        fresh[w] = m.en[w] & ~em[w];  // only newly covered English units add weight
-        em[w] |= m.en[w];
-        zh_mask[w] |= m.zh[w];
+      for (int w = 0; w < row.words; ++w) {
+        fresh[w] = m_en[w] & ~em[w];  // only newly covered English units add weight
+        em[w] |= m_en[w];
+        zh_mask[w] |= m_zh[w];
       }
-      en_cov +=
-          Share(WeightedCount(f_.en[static_cast<size_t>(j)], fresh), en_weight_[static_cast<size_t>(j)]);
+      en_cov += Share(WeightedCount(EnUnitWeights(j), fresh, row.words), en_weight_[static_cast<size_t>(j)]);
     }
-    zh_cov +=
-        Share(WeightedCount(f_.zh[static_cast<size_t>(i)], zh_mask), zh_weight_[static_cast<size_t>(i)]);
+    zh_cov += Share(WeightedCount(ZhUnitWeights(i), zh_mask), zh_weight_[static_cast<size_t>(i)]);
     out->push_back(b > 0 ? SpanScore{zh_cov, en_cov, length_z} : SpanScore{0, 0, length_z});
   }
 }
@@ -446,8 +471,8 @@ void BeadScorer::ScoreGrowingChinese(int i_end, int j0, int j1, int max_a, doubl
 BeadScore BeadScorer::ScorePair(int i, int j, Scratch* scratch) const {
   PairMasks m;
   ComputeMasks(i, j, scratch, &m);
-  const double zh_matched = WeightedCount(f_.zh[static_cast<size_t>(i)], m.zh);
-  const double en_matched = WeightedCount(f_.en[static_cast<size_t>(j)], m.en);
+  const double zh_matched = WeightedCount(ZhUnitWeights(i), m.zh);
+  const double en_matched = WeightedCount(EnUnitWeights(j), m.en);
   const double zh_total = zh_weight_[static_cast<size_t>(i)], en_total = en_weight_[static_cast<size_t>(j)];
   return Combine(zh_matched, zh_total, en_matched, en_total,
                  LengthZ(f_.zh[static_cast<size_t>(i)].length, f_.en[static_cast<size_t>(j)].length),

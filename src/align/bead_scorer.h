@@ -144,20 +144,46 @@ class BeadScorer {
     uint64_t zh[kMaskWords];
     uint64_t en[kMaskWords];
   };
+  // A row's masks: for each English sentence j in [j0, j1), `words` words of Chinese units
+  // then `words` of English ones. `words` is the most any sentence of the row needs (one for
+  // up to 64 units, nearly always), so the search reads a quarter of what PairMasks would take.
   struct Row {
     int j0 = 0, j1 = 0;
-    std::vector<PairMasks> masks;
+    int words = 1;
+    std::vector<uint64_t> bits;
+    bool empty() const { return bits.empty(); }
+    const uint64_t* zh(int j) const {
+      return bits.data() + static_cast<size_t>(j - j0) * 2 * static_cast<size_t>(words);
+    }
+    const uint64_t* en(int j) const { return zh(j) + words; }
+    uint64_t* zh(int j) { return bits.data() + static_cast<size_t>(j - j0) * 2 * static_cast<size_t>(words); }
+    uint64_t* en(int j) { return zh(j) + words; }
   };
 
   using Stamp = Scratch;  // marks keys: one per thread
   void ComputeMasks(int i, int j, Stamp* stamp, PairMasks* out) const;
   void FillRow(int i, int j0, int j1, Stamp* stamp);
-  static double WeightedCount(const SentenceFeatures& s, const uint64_t* mask);
+  // The weight of the units set in the first `words` words of `mask`, `weights` the units'.
+  static double WeightedCount(const float* weights, const uint64_t* mask, int words = kMaskWords);
+  // LengthZ's two logarithms: of the English length, and of the length expected from the Chinese.
+  double LogEn(int en_chars) const;
+  double LogExpected(int zh_chars) const;
+  const float* ZhUnitWeights(int i) const {
+    return unit_weights_.data() + zh_units_at_[static_cast<size_t>(i)];
+  }
+  const float* EnUnitWeights(int j) const {
+    return unit_weights_.data() + en_units_at_[static_cast<size_t>(j)];
+  }
 
   const DocumentPairFeatures& f_;
   std::vector<Row> rows_;
   Stamp stamp_;
-  std::vector<float> zh_weight_, en_weight_;   // capped total weight per sentence
+  std::vector<float> zh_weight_, en_weight_;  // capped total weight per sentence
+  std::vector<int8_t> zh_words_, en_words_;   // mask words each sentence's units need (1..kMaskWords)
+  // Every sentence's unit weights (its first kMaxUnits), packed: the coverage sums read them
+  // for each bead, and a FeatureUnit is four times the size of its weight.
+  std::vector<float> unit_weights_;
+  std::vector<size_t> zh_units_at_, en_units_at_;
   std::vector<int> zh_chars_, en_chars_;       // prefix sums of sentence lengths
   std::vector<double> log_en_, log_expected_;  // log(n + smoothing), log(ratio * n + smoothing) by length
 };

@@ -26,8 +26,7 @@ SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& 
   const double n_other = static_cast<double>(std::max<size_t>(1, other.size()));
   Side out;
   out.n = static_cast<int>(side.size());
-  const size_t stride = side.size() + 1;
-  out.prefix.assign(stride * kMaxSpan, 0.0);
+  out.prefix.assign((side.size() + 1) * kMaxSpan, 0.0);
   double covered[kMaxSpan];
   for (size_t i = 0; i < side.size(); ++i) {
     const SentenceFeatures& s = side[i];
@@ -46,9 +45,9 @@ SentenceChance::Side SentenceChance::Build(const std::vector<SentenceFeatures>& 
       }
       total += unit.weight;
     }
-    for (int span = 1; span <= kMaxSpan; ++span) {
-      const size_t row = static_cast<size_t>(span - 1) * stride;
-      out.prefix[row + i + 1] = out.prefix[row + i] + (total > 0 ? covered[span - 1] / total : 0.0);
+    for (size_t c = 0; c < static_cast<size_t>(kMaxSpan); ++c) {
+      out.prefix[(i + 1) * kMaxSpan + c] =
+          out.prefix[i * kMaxSpan + c] + (total > 0 ? covered[c] / total : 0.0);
     }
   }
   return out;

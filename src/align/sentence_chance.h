@@ -36,15 +36,17 @@ class SentenceChance {
  private:
   struct Side {
     int n = 0;
-    std::vector<double> prefix;  // [(span - 1) * (n + 1) + i]: sum over sentences [0, i)
+    // [i * kMaxSpan + span - 1]: sum over sentences [0, i). A bead's spans of one sentence are
+    // side by side: the search reads them for every shape of a cell.
+    std::vector<double> prefix;
   };
   static Side Build(const std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other,
                     int key_count);
   // Inline: the search asks it twice for every bead it weighs.
   static double Sum(const Side& s, int begin, int end, int span) {
-    const size_t row =
-        static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1) * (static_cast<size_t>(s.n) + 1);
-    return s.prefix[row + static_cast<size_t>(end)] - s.prefix[row + static_cast<size_t>(begin)];
+    const size_t column = static_cast<size_t>(std::clamp(span, 1, kMaxSpan) - 1);
+    return s.prefix[static_cast<size_t>(end) * kMaxSpan + column] -
+           s.prefix[static_cast<size_t>(begin) * kMaxSpan + column];
   }
 
   Side zh_, en_;
