@@ -89,6 +89,13 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer&
       if (count <= max_postings) ++count;
     }
   }
+  // Which keys have a list worth reading, one bit a key: most keys of a Chinese sentence
+  // (pinyin spellings, translations the English never uses) have none, and this table stays
+  // in the cache where `start` would not.
+  std::vector<uint64_t> useful((static_cast<size_t>(f.key_count) + 63) / 64, 0);
+  for (size_t k = 0; k < static_cast<size_t>(f.key_count); ++k) {
+    if (start[k + 1] > 0 && start[k + 1] <= max_postings) useful[k / 64] |= 1ULL << (k % 64);
+  }
   for (size_t k = 0; k < static_cast<size_t>(f.key_count); ++k) start[k + 1] += start[k];
   std::vector<int> posting_ids(start.back());
   {
@@ -123,8 +130,9 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer&
       for (const FeatureUnit& u : z.units) {
         ++stamp;  // one vote per unit and sentence
         for (uint32_t k = u.key_begin; k < u.key_end; ++k) {
+          const size_t key = static_cast<size_t>(z.keys[k]);
+          if ((useful[key / 64] >> (key % 64) & 1) == 0) continue;
           const std::span<const int> list = postings(z.keys[k]);
-          if (list.size() > max_postings) continue;
           for (int j : list) {
             if (seen_stamp[static_cast<size_t>(j)] == stamp) continue;
             seen_stamp[static_cast<size_t>(j)] = stamp;

@@ -98,6 +98,10 @@ BandedSearch::BandedSearch(const AlignOptions& options, std::vector<BeadShape> s
   for (int a = 1; a <= options_.max_side; ++a)
     for (int b = 0; b <= max_a; ++b) order_.push_back(shape_of_[At(a)][At(b)]);
   std::erase(order_, -1);
+  for (const auto [a, b] : shapes_) {
+    merge_part_.push_back(options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap));
+    many_part_.push_back(options_.many_to_many_cost * (std::min(a, b) - 1));
+  }
 }
 
 double* BandedSearch::Cell(int i, int j) {
@@ -128,8 +132,7 @@ double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
           std::clamp(std::min(sc.zh_sentence_coverage / a, sc.en_sentence_coverage / b), 0.0, 1.0);
       length_weight *= std::max(0.0, 1.0 - length_beta_ * (c - length_center_));
     }
-    value = lexical - options_.merge_cost * std::min(a + b - 2, options_.merge_cost_cap) -
-            options_.many_to_many_cost * (std::min(a, b) - 1) - length_weight * sc.length_z * sc.length_z;
+    value = lexical - merge_part_[s] - many_part_[s] - length_weight * sc.length_z * sc.length_z;
   }
   if (zh_paragraphs_ || en_paragraphs_) {
     int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
@@ -198,35 +201,33 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
 }
 
 void BandedSearch::FillRow(int i, const double* values) {
-  // The rows a bead ending in row i starts in, looked up once for the row: a row above the
-  // first has an empty band.
-  const int max_a = static_cast<int>(max_en_.size()) - 1;
-  std::vector<int>& row_lo = fill_lo_;
-  std::vector<int>& row_hi = fill_hi_;
-  std::vector<const double*>& row_best = fill_best_;
-  row_lo.resize(At(max_a) + 1);
-  row_hi.resize(At(max_a) + 1);
-  row_best.resize(At(max_a) + 1);
-  for (int a = 0; a <= max_a; ++a) {
-    row_lo[At(a)] = i - a >= 0 ? lo_[At(i - a)] : 1;
-    row_hi[At(a)] = i - a >= 0 ? hi_[At(i - a)] : 0;
-    row_best[At(a)] = i - a >= 0 ? best_[At(i - a)].data() : nullptr;
+  // Each shape's source row, looked up once for the row in the order the cell weighs the
+  // shapes: where its beads start (their row's band and best totals; a row above the first
+  // has an empty band) and how many English sentences back.
+  std::vector<FillStep>& steps = fill_steps_;
+  steps.clear();
+  for (int s : order_) {
+    const int a = shapes_[At(s)].zh;
+    steps.push_back(
+        i - a >= 0 ? FillStep{s, shapes_[At(s)].en, lo_[At(i - a)], hi_[At(i - a)], best_[At(i - a)].data()}
+                   : FillStep{s, shapes_[At(s)].en, 1, 0, nullptr});
   }
   const size_t n_shapes = shapes_.size();
   for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j, values += n_shapes) {
     if (i == 0 && j == 0) continue;
     double best = kNone;
     int8_t arg = -1;
-    for (int s : order_) {
-      if (values[s] == kNone) continue;
-      const int a = shapes_[At(s)].zh, from = j - shapes_[At(s)].en;
-      if (from < row_lo[At(a)] || from > row_hi[At(a)]) continue;
-      const double prev = row_best[At(a)][At(from - row_lo[At(a)])];
+    for (const FillStep& step : steps) {
+      const double value = values[step.shape];
+      if (value == kNone) continue;
+      const int from = j - step.en;
+      if (from < step.lo || from > step.hi) continue;
+      const double prev = step.best[At(from - step.lo)];
       if (prev == kNone) continue;
-      const double v = prev + values[s];
+      const double v = prev + value;
       if (v > best) {
         best = v;
-        arg = static_cast<int8_t>(s);
+        arg = static_cast<int8_t>(step.shape);
       }
     }
     best_[At(i)][At(j - lo_[At(i)])] = best;

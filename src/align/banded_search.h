@@ -101,9 +101,15 @@ class BandedSearch {
   std::vector<std::vector<int>> shape_of_;
   std::vector<int> max_en_;
   std::vector<int> order_;  // shape indices in the order a cell weighs them
-  // FillRow's scratch: per a, the band and the best totals of row i - a.
-  std::vector<int> fill_lo_, fill_hi_;
-  std::vector<const double*> fill_best_;
+  // Per shape, the merge and many-to-many costs Value subtracts (fixed by the options).
+  std::vector<double> merge_part_, many_part_;
+  // FillRow's scratch: per shape in order_, its English length and the band and best totals
+  // of the row its beads start in.
+  struct FillStep {
+    int shape, en, lo, hi;
+    const double* best;
+  };
+  std::vector<FillStep> fill_steps_;
   int threads_;
   const SentenceChance* sentence_chance_ = nullptr;
   double sentence_chance_weight_ = 0;

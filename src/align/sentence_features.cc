@@ -169,8 +169,18 @@ class Builder {
 
   const BilingualLexicon& lexicon() const { return lexicon_; }
 
+  // ExtractChinese's working memory, kept from sentence to sentence.
+  struct ChineseScratch {
+    std::vector<ChineseToken> tokens;
+    std::vector<uint64_t> spellings, longer;
+    std::vector<BilingualLexicon::ReadingList> han;
+    std::vector<size_t> token_han_start;
+  };
+  ChineseScratch& chinese_scratch() { return chinese_scratch_; }
+
  private:
   const BilingualLexicon& lexicon_;
+  ChineseScratch chinese_scratch_;
   KeyIds dense_;
   WordIds words_;
   std::vector<std::optional<std::vector<int>>> translation_keys_;  // by word id
@@ -243,11 +253,16 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
     if (c != U' ' && c != U'\t' && c != U'\u3000') ++s->length;
   }
 
-  std::vector<ChineseToken> tokens = SegmentChinese(text, lexicon);
-  std::vector<uint64_t> spellings, longer;
+  Builder::ChineseScratch& scratch = b.chinese_scratch();
+  std::vector<ChineseToken>& tokens = scratch.tokens;
+  std::vector<uint64_t>& spellings = scratch.spellings;
+  std::vector<uint64_t>& longer = scratch.longer;
   // Readings of the sentence's Han characters in order, for name windows that cross tokens.
-  std::vector<BilingualLexicon::ReadingList> han;
-  std::vector<size_t> token_han_start;
+  std::vector<BilingualLexicon::ReadingList>& han = scratch.han;
+  std::vector<size_t>& token_han_start = scratch.token_han_start;
+  SegmentChinese(text, lexicon, &tokens);
+  han.clear();
+  token_han_start.clear();
   for (const ChineseToken& t : tokens) {
     token_han_start.push_back(han.size());
     if (!t.is_han) continue;

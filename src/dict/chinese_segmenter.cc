@@ -15,8 +15,11 @@ constexpr float kUnknownCharLogProb = -25.0f;
 constexpr size_t kMaxWordChars = 8;
 
 void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::vector<ChineseToken>* out) {
+  // The tables of a run, kept by the thread from run to run (a sentence has several).
+  thread_local std::vector<size_t> starts, next;
+  thread_local std::vector<float> best;
   // Code point boundaries of the run.
-  std::vector<size_t> starts;
+  starts.clear();
   for (size_t pos = 0; pos < run.size();) {
     starts.push_back(pos);
     NextCodePoint(run, &pos);
@@ -24,8 +27,8 @@ void SegmentHanRun(std::string_view run, const BilingualLexicon& lexicon, std::v
   const size_t n = starts.size();
   starts.push_back(run.size());
   // best[i]: best log-probability of segmenting chars [i, n); next[i]: end of the first word.
-  std::vector<float> best(n + 1, -std::numeric_limits<float>::infinity());
-  std::vector<size_t> next(n + 1, n);
+  best.assign(n + 1, -std::numeric_limits<float>::infinity());
+  next.assign(n + 1, n);
   best[n] = 0;
   const size_t max_bytes = static_cast<size_t>(lexicon.max_word_bytes());
   for (size_t i = n; i-- > 0;) {
@@ -71,6 +74,13 @@ CharClass Classify(char32_t c) {
 
 std::vector<ChineseToken> SegmentChinese(std::string_view text, const BilingualLexicon& lexicon) {
   std::vector<ChineseToken> tokens;
+  SegmentChinese(text, lexicon, &tokens);
+  return tokens;
+}
+
+void SegmentChinese(std::string_view text, const BilingualLexicon& lexicon, std::vector<ChineseToken>* out) {
+  std::vector<ChineseToken>& tokens = *out;
+  tokens.clear();
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
@@ -89,7 +99,6 @@ std::vector<ChineseToken> SegmentChinese(std::string_view text, const BilingualL
       tokens.push_back(ChineseToken{run, false});
     pos = end;
   }
-  return tokens;
 }
 
 }  // namespace tmalign

@@ -18,5 +18,7 @@ struct ChineseToken {
 // Segments `text`: Han runs by the most probable word sequence (unigram
 // model), Latin letters and digits as whole runs; spaces and punctuation dropped.
 std::vector<ChineseToken> SegmentChinese(std::string_view text, const BilingualLexicon& lexicon);
+// The same into *out (cleared first): a caller segmenting many sentences keeps its memory.
+void SegmentChinese(std::string_view text, const BilingualLexicon& lexicon, std::vector<ChineseToken>* out);
 
 }  // namespace tmalign

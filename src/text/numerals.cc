@@ -123,6 +123,9 @@ bool ParseRomanNumeral(std::string_view upper, int64_t* value) {
       {"I", 1},    {"II", 2},   {"III", 3},   {"IV", 4},     {"V", 5},    {"VI", 6},    {"VII", 7},
       {"VIII", 8}, {"IX", 9},   {"X", 10},    {"XI", 11},    {"XII", 12}, {"XIII", 13}, {"XIV", 14},
       {"XV", 15},  {"XVI", 16}, {"XVII", 17}, {"XVIII", 18}, {"XIX", 19}, {"XX", 20}};
+  // Asked of every English word: most fail here, without hashing.
+  if (upper.empty() || upper.size() > 5 || upper.find_first_not_of("IVX") != std::string_view::npos)
+    return false;
   auto it = kRoman.find(upper);
   if (it == kRoman.end()) return false;
   *value = it->second;
@@ -140,6 +143,7 @@ bool ParseEnglishNumberWord(std::string_view word, int64_t* value) {
       {"sixty", 60},    {"seventy", 70},    {"eighty", 80},       {"ninety", 90},
       {"hundred", 100}, {"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000},
       {"dozen", 12}};
+  if (word.size() < 3 || word.size() > 9) return false;  // "one" .. "seventeen": most words fail here
   auto it = kWords.find(word);
   if (it == kWords.end()) return false;
   *value = it->second;
