@@ -142,24 +142,31 @@ std::vector<Anchor> FindAnchors(const DocumentPairFeatures& f, const BeadScorer&
         }
       }
       // Repeated text (boilerplate, a refrain) gives several equally good
-      // candidates: prefer the one nearer where the diagonal expects it.
+      // candidates: prefer the one nearer where the diagonal expects it. The best few are
+      // kept in one pass over the touched sentences, which also clears their votes; of equal
+      // votes the earlier sentence wins.
       const double expected = (i + 0.5) * n_en / n_zh;
+      std::pair<double, int> best[kCandidatesPerSentence];
+      int kept = 0;
       for (int j : touched) {
         double off = std::min(1.0, std::abs(j - expected) / n_en);
-        votes[static_cast<size_t>(j)] *= 1.0 - kDiagonalPreference * off;
+        const double vote = votes[static_cast<size_t>(j)] * (1.0 - kDiagonalPreference * off);
+        votes[static_cast<size_t>(j)] = 0;
+        auto better = [&](const std::pair<double, int>& other) {
+          return vote > other.first || (vote == other.first && j < other.second);
+        };
+        if (kept == kCandidatesPerSentence && !better(best[kept - 1])) continue;
+        int at = kept < kCandidatesPerSentence ? kept++ : kept - 1;
+        for (; at > 0 && better(best[at - 1]); --at) best[at] = best[at - 1];
+        best[at] = {vote, j};
       }
-      const size_t keep = std::min(touched.size(), static_cast<size_t>(kCandidatesPerSentence));
-      std::partial_sort(
-          touched.begin(), touched.begin() + static_cast<long>(keep), touched.end(),
-          [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
-      for (size_t c = 0; c < touched.size() && c < static_cast<size_t>(kCandidatesPerSentence); ++c) {
-        int j = touched[c];
+      for (int c = 0; c < kept; ++c) {
+        const int j = best[c].second;
         BeadScore s = scorer.ScorePair(i, j, &scratch);
         // Sentence pairs that translate each other well and have plausible lengths.
         double w = s.similarity - 0.5 * std::min(1.0, std::abs(s.length_z) / 3.0);
         if (w > 0.15) candidates.push_back(Anchor{i, j, w});
       }
-      for (int j : touched) votes[static_cast<size_t>(j)] = 0;
     }
   };
   std::vector<std::thread> workers;

@@ -427,11 +427,21 @@ void BeadScorer::ScoreSpansEndingAt(int i_end, int j_end, int max_a, const int* 
   for (int a = 1; a <= max_a; ++a) {
     const double* share = chinese(i_end - a, need[a]);
     for (int b = 1; b <= need[a]; ++b) zh_sum[b - 1] += share[b];
-    double en_cov = 0;
-    for (int b = 1; b <= out->count[a]; ++b) {
-      en_cov += english(j_end - b, a).share[a];
-      out->scores[a][b - 1].zh_sentence_coverage = zh_sum[b - 1];
-      out->scores[a][b - 1].en_sentence_coverage = en_cov;
+    for (int b = 1; b <= out->count[a]; ++b) out->scores[a][b - 1].zh_sentence_coverage = zh_sum[b - 1];
+  }
+  // en_cov[a]: the shares of English sentences j_end - b .. j_end - 1 against the Chinese span
+  // of a, summed as b grows (the same order as one a at a time): each English sentence's
+  // coverages are looked up once, for every a whose spans reach it.
+  double en_cov[kMaxSpanZh + 1] = {};
+  for (int b = 1; b <= need[1]; ++b) {
+    int reach = max_a;
+    while (reach > 0 && out->count[reach] < b) --reach;
+    if (reach == 0) break;
+    const double* share = english(j_end - b, reach).share;
+    for (int a = 1; a <= reach; ++a) {
+      if (out->count[a] < b) continue;
+      en_cov[a] += share[a];
+      out->scores[a][b - 1].en_sentence_coverage = en_cov[a];
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -37,27 +38,32 @@ void UncoveredWords(const std::vector<SentenceFeatures>& side, const std::vector
 void AddKeys(const std::vector<int>& offset, const std::vector<int>& extra,
              std::vector<SentenceFeatures>* side, std::vector<char>* touched_out) {
   touched_out->resize(side->size(), 0);
-  auto added = [&](int word) { return offset[At(word) + 1] - offset[At(word)]; };
-  std::vector<int> keys, added_keys;  // reused from sentence to sentence
+  auto added = [&](int word) { return static_cast<size_t>(offset[At(word) + 1] - offset[At(word)]); };
+  std::vector<int> added_keys;  // reused from sentence to sentence
   for (size_t id = 0; id < side->size(); ++id) {
     SentenceFeatures& s = (*side)[id];
-    bool touched = false;
-    for (const FeatureUnit& u : s.units) touched = touched || added(u.word_id) > 0;
-    if (!touched) continue;
+    size_t growth = 0;
+    for (const FeatureUnit& u : s.units) growth += added(u.word_id);
+    if (growth == 0) continue;
     (*touched_out)[id] = 1;
-    keys.clear();
+    // The units' keys tile s.keys in unit order: grown in place from the last unit back, each
+    // unit's keys moved up by what the units before it take, its new keys after them.
     added_keys.clear();
-    for (FeatureUnit& u : s.units) {
-      const uint32_t begin = static_cast<uint32_t>(keys.size());
-      keys.insert(keys.end(), s.keys.begin() + u.key_begin, s.keys.begin() + u.key_end);
-      keys.insert(keys.end(), extra.begin() + offset[At(u.word_id)],
-                  extra.begin() + offset[At(u.word_id) + 1]);
-      added_keys.insert(added_keys.end(), extra.begin() + offset[At(u.word_id)],
-                        extra.begin() + offset[At(u.word_id) + 1]);
+    s.keys.resize(s.keys.size() + growth);
+    uint32_t end = static_cast<uint32_t>(s.keys.size());
+    for (size_t ui = s.units.size(); ui-- > 0;) {
+      FeatureUnit& u = s.units[ui];
+      const int* first_new = extra.data() + offset[At(u.word_id)];
+      const uint32_t n_new = static_cast<uint32_t>(added(u.word_id));
+      const uint32_t n_own = u.key_end - u.key_begin;
+      std::copy(first_new, first_new + n_new, s.keys.begin() + (end - n_new));
+      added_keys.insert(added_keys.end(), first_new, first_new + n_new);
+      const uint32_t begin = end - n_new - n_own;
+      std::memmove(s.keys.data() + begin, s.keys.data() + u.key_begin, n_own * sizeof(int));
       u.key_begin = begin;
-      u.key_end = static_cast<uint32_t>(keys.size());
+      u.key_end = end;
+      end = begin;
     }
-    s.keys.swap(keys);
     // The new keys are numbered after every old one: the set grows at its end.
     std::sort(added_keys.begin(), added_keys.end());
     added_keys.erase(std::unique(added_keys.begin(), added_keys.end()), added_keys.end());
