@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -113,32 +114,35 @@ int BandedSearch::ParagraphCrossings(const std::vector<SentenceFeatures>& side, 
   return begin < end ? side[At(end - 1)].paragraph - side[At(begin)].paragraph : 0;
 }
 
+double BandedSearch::SpanValue(size_t s, int a, int b, int i, int j, const SpanScore& sc) const {
+  // Each sentence earns its own coverage above what unrelated text gets (its own chance
+  // coverage, or in small documents that of the bead's shape).
+  const double chance =
+      sentence_chance_ != nullptr
+          ? sentence_chance_weight_ * (sentence_chance_->Zh(i - a, i, b) + sentence_chance_->En(j - b, j, a))
+          : (a + b) * chance_[s];
+  const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - chance;
+  double length_weight = options_.length_weight;
+  if (length_beta_ != 0) {
+    const double c = std::clamp(std::min(sc.zh_sentence_coverage / a, sc.en_sentence_coverage / b), 0.0, 1.0);
+    length_weight *= std::max(0.0, 1.0 - length_beta_ * (c - length_center_));
+  }
+  double value = lexical - merge_part_[s] - many_part_[s] - length_weight * sc.length_z * sc.length_z;
+  if (zh_paragraphs_ || en_paragraphs_) value -= ParagraphCost(a, b, i, j);
+  return value;
+}
+
+double BandedSearch::ParagraphCost(int a, int b, int i, int j) const {
+  const int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
+                    (en_paragraphs_ ? ParagraphCrossings(features_.en, j - b, j) : 0);
+  return options_.paragraph_cost * cross;
+}
+
 double BandedSearch::Value(size_t s, int i, int j, const SpanScore& sc) const {
   const auto [a, b] = shapes_[s];
-  double value;
-  if (a == 0 || b == 0) {
-    value = -options_.skip_cost;
-  } else {
-    // Each sentence earns its own coverage above what unrelated text gets (its own chance
-    // coverage, or in small documents that of the bead's shape).
-    const double chance = sentence_chance_ != nullptr
-                              ? sentence_chance_weight_ *
-                                    (sentence_chance_->Zh(i - a, i, b) + sentence_chance_->En(j - b, j, a))
-                              : (a + b) * chance_[s];
-    const double lexical = sc.zh_sentence_coverage + sc.en_sentence_coverage - chance;
-    double length_weight = options_.length_weight;
-    if (length_beta_ != 0) {
-      const double c =
-          std::clamp(std::min(sc.zh_sentence_coverage / a, sc.en_sentence_coverage / b), 0.0, 1.0);
-      length_weight *= std::max(0.0, 1.0 - length_beta_ * (c - length_center_));
-    }
-    value = lexical - merge_part_[s] - many_part_[s] - length_weight * sc.length_z * sc.length_z;
-  }
-  if (zh_paragraphs_ || en_paragraphs_) {
-    int cross = (zh_paragraphs_ ? ParagraphCrossings(features_.zh, i - a, i) : 0) +
-                (en_paragraphs_ ? ParagraphCrossings(features_.en, j - b, j) : 0);
-    value -= options_.paragraph_cost * cross;
-  }
+  if (a != 0 && b != 0) return SpanValue(s, a, b, i, j, sc);
+  double value = -options_.skip_cost;
+  if (zh_paragraphs_ || en_paragraphs_) value -= ParagraphCost(a, b, i, j);
   return value;
 }
 
@@ -195,9 +199,13 @@ void BandedSearch::ScoreCell(int i, int j, std::vector<SpanScore>* grown, BeadSc
   // All English spans ending at j at once, grown one sentence at a time (a span's score
   // does not depend on how far the longer ones grow).
   scorer_->ScoreSpansEndingAt(i, j, grow_a, b_in_band, kMaxLengthZ, spans);
-  for (int a = 1; a <= grow_a; ++a)
-    for (int b = std::max(1, j - hi_[At(i - a)]); b <= spans->count[a]; ++b)
-      set(shape_of_[At(a)][At(b)], spans->scores[a][b - 1]);
+  for (int a = 1; a <= grow_a; ++a) {
+    const int* shape_of_b = shape_of_[At(a)].data();
+    for (int b = std::max(1, j - hi_[At(i - a)]); b <= spans->count[a]; ++b) {
+      const int s = shape_of_b[b];
+      if (s >= 0) values[s] = SpanValue(static_cast<size_t>(s), a, b, i, j, spans->scores[a][b - 1]);
+    }
+  }
 }
 
 void BandedSearch::FillRow(int i, const double* values) {
@@ -269,11 +277,25 @@ Status BandedSearch::Run() {
   // Rows go out eight at a time: a thread's SpanScores keeps each Chinese sentence's coverage
   // for the rows after it, which rows handed out one at a time to alternating threads would
   // each measure again (a quarter of that work at 5,000 x 6,300).
+  // Near a block's end the rows go out fewer at a time, so that the threads finish it
+  // together (the one that took the last eight rows kept the others waiting).
   constexpr int kChunkRows = 8;
   std::atomic<int> next_row{0};
+  auto take_rows = [&](const Block& block, int* first, int* last) {
+    int at = next_row.load(std::memory_order_relaxed);
+    for (;;) {
+      if (at >= block.last) return false;
+      const int size = std::clamp((block.last - at) / (2 * threads), 1, kChunkRows);
+      if (next_row.compare_exchange_weak(at, at + size, std::memory_order_relaxed)) {
+        *first = at;
+        *last = at + size;
+        return true;
+      }
+    }
+  };
   auto score_rows = [&](Block& block, int t) {
-    for (int first; (first = next_row.fetch_add(kChunkRows)) < block.last;) {
-      for (int i = first; i < std::min(first + kChunkRows, block.last); ++i) {
+    for (int first, last; take_rows(block, &first, &last);) {
+      for (int i = first; i < last; ++i) {
         double* row = block.values.data() + block.row_start[At(i - block.first)];
         for (int j = lo_[At(i)]; j <= hi_[At(i)]; ++j)
           ScoreCell(i, j, &grown[At(t)], &spans[At(t)], row + static_cast<size_t>(j - lo_[At(i)]) * n_shapes);
@@ -284,25 +306,46 @@ Status BandedSearch::Run() {
     for (int i = block.first; i < block.last; ++i)
       FillRow(i, block.values.data() + block.row_start[At(i - block.first)]);
   };
+  // The other threads live for the whole search (a search has dozens of blocks): each block
+  // is scored between two barriers, the main thread filling the block before meanwhile.
+  std::barrier sync(threads);
+  Block* job = nullptr;
+  bool stop = false;
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      for (;;) {
+        sync.arrive_and_wait();  // a block to score, or the end
+        if (stop) return;
+        score_rows(*job, t);
+        sync.arrive_and_wait();
+      }
+    });
+  }
+  auto score_block = [&](Block& block, const Block* to_fill) {
+    job = &block;
+    next_row = block.first;
+    sync.arrive_and_wait();
+    if (to_fill != nullptr) fill(*to_fill);
+    score_rows(block, 0);
+    sync.arrive_and_wait();
+  };
   *Cell(0, 0) = 0;
   prepare(blocks[0], 0);
-  next_row = 0;
-  score_rows(blocks[0], 0);
-  for (int k = 0; blocks[k % 2].first <= n_zh_; ++k) {
+  score_block(blocks[0], nullptr);
+  for (int k = 0;; ++k) {
     Block& current = blocks[k % 2];
     Block& next = blocks[(k + 1) % 2];
-    const bool more = current.last <= n_zh_;
-    std::vector<std::thread> workers;
-    if (more) {
-      prepare(next, current.last);
-      next_row = next.first;
-      for (int t = 1; t < threads; ++t) workers.emplace_back(score_rows, std::ref(next), t);
+    if (current.last > n_zh_) {
+      fill(current);
+      break;
     }
-    fill(current);
-    if (more) score_rows(next, 0);
-    for (std::thread& w : workers) w.join();
-    if (!more) break;
+    prepare(next, current.last);
+    score_block(next, &current);
   }
+  stop = true;
+  sync.arrive_and_wait();
+  for (std::thread& w : workers) w.join();
   if (*Cell(n_zh_, n_en_) == kNone)
     return Status::Internal("alignment search found no path (band too narrow)");
   return Status::Ok();

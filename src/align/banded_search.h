@@ -76,6 +76,10 @@ class BandedSearch {
   const double* Cell(int i, int j) const { return const_cast<BandedSearch*>(this)->Cell(i, j); }
   // The value of bead shape s ending at (i, j), scored as `score`.
   double Value(size_t s, int i, int j, const SpanScore& score) const;
+  // Value of a shape s = a-b with both sides (the search's inner loop: no shape lookup).
+  double SpanValue(size_t s, int a, int b, int i, int j, const SpanScore& score) const;
+  // What crossing paragraph breaks costs the bead a-b ending at (i, j).
+  double ParagraphCost(int a, int b, int i, int j) const;
   double BeadValue(size_t s, int i, int j);
   // The value of every shape ending at (i, j) into values[shape] (kNone where the shape does
   // not fit or is implausible); `grown` and `spans` are the caller's scratch.
