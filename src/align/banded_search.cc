@@ -249,7 +249,7 @@ Status BandedSearch::Run() {
   // block's values while the next block is being scored: the values are the same whatever
   // the threads, and so is the path. Filling is serial; overlapping it keeps both cores busy.
   // A block is at least 64 rows and about 1,700 cells (64 rows of the first band): the narrow
-  // band of the realign pass takes longer blocks, so fewer threads are started.
+  // band of the realign pass takes longer blocks, so the threads meet at fewer barriers.
   constexpr int kBlockRows = 64;
   constexpr size_t kBlockCells = 1700;
   const size_t n_shapes = shapes_.size();
@@ -307,7 +307,7 @@ Status BandedSearch::Run() {
       FillRow(i, block.values.data() + block.row_start[At(i - block.first)]);
   };
   // The other threads live for the whole search (a search has dozens of blocks): each block
-  // is scored between two barriers, the main thread filling the block before meanwhile.
+  // is scored between two barriers, and the main thread fills the block before it meanwhile.
   std::barrier sync(threads);
   Block* job = nullptr;
   bool stop = false;
