@@ -206,6 +206,32 @@ TEST_F(CliAlignTest, NoRealignSkipsTheRealignPass) {
   EXPECT_GT(raised, 0.01);
 }
 
+// main() starts the process again with glibc's allocator tuned (cli/allocator_tuning.h) when
+// GLIBC_TUNABLES is not set, and leaves a value the user set alone, even an empty one. The
+// profile prints the value the alignment ran under; the beads are the same either way.
+TEST_F(CliAlignTest, RunsWithTheAllocatorTunedUnlessTheUserSetTunables) {
+  REQUIRE_DICTIONARY();
+  const std::string args = "align --presplit '" + kCorpus + "zh.split' '" + kCorpus + "en.split'";
+  auto run = [&](const std::string& env) {
+    return testing::RunTmalign(args, dir_.string(), "env " + env + " TMALIGN_PROFILE=1");
+  };
+  auto tunables = [](const RunResult& r) {
+    const std::string key = "allocator GLIBC_TUNABLES=";
+    const size_t at = r.err.find(key);
+    if (at == std::string::npos) return std::string("(no line)");
+    return r.err.substr(at + key.size(), r.err.find('\n', at) - at - key.size());
+  };
+  const RunResult unset = run("-u GLIBC_TUNABLES"), mine = run("GLIBC_TUNABLES=glibc.malloc.top_pad=0"),
+                  empty = run("GLIBC_TUNABLES=");
+  for (const RunResult* r : {&unset, &mine, &empty}) ASSERT_EQ(r->exit_code, 0) << r->err;
+  EXPECT_NE(tunables(unset).find("glibc.malloc.hugetlb=1"), std::string::npos) << unset.err;
+  EXPECT_EQ(tunables(mine), "glibc.malloc.top_pad=0");
+  EXPECT_EQ(tunables(empty), "");
+  EXPECT_EQ(unset.out, mine.out);
+  EXPECT_EQ(unset.out, empty.out);
+  EXPECT_FALSE(unset.out.empty());
+}
+
 TEST_F(CliAlignTest, InvalidUtf8NamesFileAndLeavesNoOutput) {
   REQUIRE_DICTIONARY();
   const std::string bad = Write("bad.txt", "This is English text.\nAnother line \x80 here.\n");

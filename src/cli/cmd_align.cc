@@ -197,6 +197,8 @@ void PrintProfile(const AlignProfile& profile) {
                static_cast<long long>(profile.band_cells));
   std::fprintf(stderr, "  %d stretches decoded again, %d changed\n", profile.redecode_stretches,
                profile.redecode_changed);
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  std::fprintf(stderr, "  allocator GLIBC_TUNABLES=%s\n", tunables != nullptr ? tunables : "(not set)");
 }
 
 // Loads the dictionary and the two inputs and aligns them. The dictionary loads on a thread

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/allocator_tuning.h"
 #include "cli/command.h"
 #include "cli/fail.h"
 
@@ -27,6 +28,8 @@ static void PrintUsage(std::FILE* out) {
 
 int main(int argc, char** argv) {
   using namespace tmalign::cli;
+  // First, before anything allocates: may start the process again (allocator_tuning.h).
+  TuneAllocator(argv);
   if (argc < 2) {
     PrintUsage(stderr);
     return kExitError;
