@@ -28,8 +28,6 @@ static void PrintUsage(std::FILE* out) {
 
 int main(int argc, char** argv) {
   using namespace tmalign::cli;
-  // First, before anything allocates: may start the process again (allocator_tuning.h).
-  TuneAllocator(argv);
   if (argc < 2) {
     PrintUsage(stderr);
     return kExitError;
@@ -48,6 +46,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tmalign: unknown command '%s' (see tmalign --help)\n", name.c_str());
     return kExitError;
   }
+  // May start the process again with the allocator tuned (allocator_tuning.h).
+  TuneAllocator(name, argv);
   std::vector<std::string> args(argv + 2, argv + argc);
   try {
     return it->second.run(args);
