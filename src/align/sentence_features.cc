@@ -246,6 +246,19 @@ const std::vector<int>& Builder::TranslationKeys(int word_id, std::string_view w
   return *cached;
 }
 
+// Trailing off and stammering (我…… 我…… / "I... I...") survive translation as an
+// ellipsis in either script: …, ... or the typeset ". . .".
+bool HasEllipsis(std::string_view text) {
+  return text.find("\u2026") != std::string_view::npos || text.find("...") != std::string_view::npos ||
+         text.find(". . .") != std::string_view::npos;
+}
+
+void AddEllipsis(Builder& b, SentenceFeatures* s) {
+  b.BeginUnit(s, b.WordId("..."));
+  b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>('.')));
+  b.EndUnit(s);
+}
+
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   const BilingualLexicon& lexicon = b.lexicon();
   for (size_t pos = 0; pos < text.size();) {
@@ -324,6 +337,7 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
       b.EndUnit(s);
     }
   }
+  if (HasEllipsis(text)) AddEllipsis(b, s);
 }
 
 void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
@@ -417,7 +431,7 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
       b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
       b.EndUnit(s);
     }
-  }
+  }  if (HasEllipsis(text)) AddEllipsis(b, s);
 }
 
 // idf weights per side; a word in every sentence still weighs a little.
