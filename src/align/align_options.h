@@ -17,6 +17,11 @@ struct AlignOptions {
   // no longer needs a high cost to keep it from absorbing a neighbour.
   double many_to_many_cost = 0.25;
   double length_weight = 0.15;
+  // The length weight is scaled per document by (length_spread_reference / the RMS of the
+  // anchors' length_z)^2 (align/length_spread.h): a translation whose 1-1 anchors stray
+  // further from the document's length ratio than a typical novel's weighs length less.
+  // 0.69 is MAC-Dev's median text (0.24 in log length ratio); 0: a fixed weight.
+  double length_spread_reference = 0.69;
   // The share of a sentence's own chance coverage (align/sentence_chance.h) it must beat to
   // earn credit in a bead (documents of over 40 English sentences). The expected coverage by
   // unrelated sentences is an upper bound of what neighbours that are not its translation

@@ -9,6 +9,7 @@
 #include "align/anchor_search.h"
 #include "align/banded_search.h"
 #include "align/bead_scorer.h"
+#include "align/length_spread.h"
 #include "align/local_redecode.h"
 #include "align/realign.h"
 #include "align/sentence_chance.h"
@@ -116,6 +117,12 @@ Status Aligner::Align(const AlignInput& input, std::vector<Bead>* beads, AlignPr
   // Pass 2: the best path of beads through the band.
   AlignOptions search_options = options_;
   search_options.threads = threads;
+  const LengthSpread spread = MeasureLengthSpread(anchors, scorer, options_.length_spread_reference);
+  search_options.length_weight *= spread.scale;
+  if (profile != nullptr) {
+    profile->length_rms_z = spread.rms_z;
+    profile->length_scale = spread.scale;
+  }
   BandedSearch search(search_options, std::move(shapes), chance, f, !input.zh_paragraphs.empty(),
                       !input.en_paragraphs.empty(), &scorer, lo, hi);
   if (sentence_chance) search.UseSentenceChance(&*sentence_chance, options_.sentence_chance_weight);

@@ -30,6 +30,7 @@ struct AlignProfile {
   size_t anchors = 0;
   int64_t band_cells = 0;                            // dynamic-programming cells searched
   int redecode_stretches = 0, redecode_changed = 0;  // the local re-decoding's (align/local_redecode.h)
+  double length_rms_z = 0, length_scale = 1;         // the anchors' length spread (align/length_spread.h)
 };
 
 struct AlignInput {
