@@ -431,7 +431,8 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
       b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
       b.EndUnit(s);
     }
-  }  if (HasEllipsis(text)) AddEllipsis(b, s);
+  }
+  if (HasEllipsis(text)) AddEllipsis(b, s);
 }
 
 // idf weights per side; a word in every sentence still weighs a little.

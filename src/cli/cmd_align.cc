@@ -197,8 +197,8 @@ void PrintProfile(const AlignProfile& profile) {
                static_cast<long long>(profile.band_cells));
   std::fprintf(stderr, "  %d stretches decoded again, %d changed\n", profile.redecode_stretches,
                profile.redecode_changed);
-  std::fprintf(stderr, "  anchors' length spread %.2f (RMS length_z), length weight x%.2f\n", profile.length_rms_z,
-               profile.length_scale);
+  std::fprintf(stderr, "  anchors' length spread %.2f (RMS length_z), length weight x%.2f\n",
+               profile.length_rms_z, profile.length_scale);
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   std::fprintf(stderr, "  allocator GLIBC_TUNABLES=%s\n", tunables != nullptr ? tunables : "(not set)");
 }
