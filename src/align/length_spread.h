@@ -3,8 +3,9 @@
 // document's ratio and the length term can be trusted; a freely restructured one (a
 // translator who splits, joins and retells) does not, and there the length term should give
 // way to the words. The anchors (align/anchor_search.h) are 1-1 pairs found by rare shared
-// words alone, before any length is weighed, so their length deviations are an unbiased
-// sample of how far this translation strays.
+// words before any bead is scored, so their length deviations sample how far this translation
+// strays. Their choice leans a little toward plausible lengths (a term in the anchor weight),
+// so the spread is read against a reference measured the same way, never in absolute terms.
 #pragma once
 
 #include <vector>

@@ -246,17 +246,19 @@ const std::vector<int>& Builder::TranslationKeys(int word_id, std::string_view w
   return *cached;
 }
 
+// A punctuation mark that survives translation: a unit of its own with one key, the same in
+// both languages.
+void AddPunctUnit(Builder& b, SentenceFeatures* s, std::string_view word, char mark) {
+  b.BeginUnit(s, b.WordId(word));
+  b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(mark)));
+  b.EndUnit(s);
+}
+
 // Trailing off and stammering (我…… 我…… / "I... I...") survive translation as an
 // ellipsis in either script: …, ... or the typeset ". . .".
 bool HasEllipsis(std::string_view text) {
   return text.find("\u2026") != std::string_view::npos || text.find("...") != std::string_view::npos ||
          text.find(". . .") != std::string_view::npos;
-}
-
-void AddEllipsis(Builder& b, SentenceFeatures* s) {
-  b.BeginUnit(s, b.WordId("..."));
-  b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>('.')));
-  b.EndUnit(s);
 }
 
 void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
@@ -331,13 +333,9 @@ void ExtractChinese(Builder& b, std::string_view text, SentenceFeatures* s) {
   }
   // Questions, exclamations and quoted speech usually survive translation.
   for (char p : {'?', '!', '"'}) {  // normalized: ？！“” are ASCII by now
-    if (text.find(p) != std::string_view::npos) {
-      b.BeginUnit(s, b.WordId(std::string(1, p)));
-      b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
-      b.EndUnit(s);
-    }
+    if (text.find(p) != std::string_view::npos) AddPunctUnit(b, s, std::string_view(&p, 1), p);
   }
-  if (HasEllipsis(text)) AddEllipsis(b, s);
+  if (HasEllipsis(text)) AddPunctUnit(b, s, "...", '.');
 }
 
 void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
@@ -426,13 +424,10 @@ void ExtractEnglish(Builder& b, std::string_view text, SentenceFeatures* s) {
                       (lead != std::string_view::npos &&
                        (text.substr(lead).starts_with("'") || text.substr(lead).starts_with("\u2018")));
   for (char p : {'?', '!', '"'}) {
-    if (p == '"' ? quoted : text.find(p) != std::string_view::npos) {
-      b.BeginUnit(s, b.WordId(std::string(1, p)));
-      b.AddKey(s, MakeKey(kPunct, static_cast<unsigned char>(p)));
-      b.EndUnit(s);
-    }
+    if (p == '"' ? quoted : text.find(p) != std::string_view::npos)
+      AddPunctUnit(b, s, std::string_view(&p, 1), p);
   }
-  if (HasEllipsis(text)) AddEllipsis(b, s);
+  if (HasEllipsis(text)) AddPunctUnit(b, s, "...", '.');
 }
 
 // idf weights per side; a word in every sentence still weighs a little.
